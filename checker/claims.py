@@ -1,0 +1,215 @@
+"""Claims stage: an Article's prose -> sentence-level Claims with offsets into the original text.
+
+Sentences come from pysbd (rule-based, multilingual). On top of it: quotations stay whole even
+when they hold several sentences, markdown quote blocks lose their markers but keep their quote
+marks, introductions such as "Er betonte:" lend their speaker to the quote that follows instead of
+becoming claims, and a paragraph a document repeats yields one claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import pysbd
+
+from checker.corpus import lines
+from checker.lexicons import load_lexicon
+from checker.model import Article, Claim
+
+# Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…").
+QUOTE_PAIRS = {"„": "“”", "»": "«", "«": "»", "“": "”", "”": "”", '"': '"'}
+_UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
+_NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,2}}"
+_PRONOUNS = {"er", "he", "she", "él", "ella"}
+_TITLE_WORDS = {"präsident", "präsidentin", "president", "presidente", "minister", "ministerin", "senator"}
+_MIN_WORDS = 3
+_TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    blockquote: bool
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    claims: list[Claim] = []
+    seen_texts: set[str] = set()
+    last_speaker: str | None = None
+    intro_speaker: str | None = None
+    for sentence in _sentences(article):
+        quoted = _quote_spans(sentence.text)
+        speaker = _speaker(sentence.text, quoted, article.language)
+        if speaker in _PRONOUNS:
+            speaker = last_speaker
+        elif speaker:
+            last_speaker = speaker
+        if sentence.blockquote and speaker is None:
+            speaker = intro_speaker
+        # A sentence ending in ":" introduces the quote block that follows it.
+        intro_speaker = speaker if sentence.text.rstrip().endswith(":") else None
+        if _is_introduction(sentence.text):
+            continue
+        if len(_words(sentence.text)) < _MIN_WORDS:
+            continue
+        key = normalize(sentence.text)
+        if key in seen_texts:
+            continue
+        seen_texts.add(key)
+        is_quote = sentence.blockquote or any(
+            len(_words(sentence.text[s:e])) >= 5 or (e - s) * 2 >= len(sentence.text) for s, e in quoted
+        )
+        claims.append(
+            Claim(
+                id=claim_id(article.id, sentence.text),
+                doc=article.id,
+                text=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                language=article.language,
+                quote=is_quote,
+                speaker=speaker if is_quote else None,
+            )
+        )
+    return claims
+
+
+def normalize(text: str) -> str:
+    """Case, accents, punctuation and spacing folded: what makes two sentences 'the same text'."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def claim_id(doc: str, text: str) -> str:
+    return f"{doc}#{hashlib.sha1(normalize(text).encode()).hexdigest()[:10]}"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _is_introduction(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(_words(text)) <= 5
+
+
+@cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    try:
+        return pysbd.Segmenter(language=language, clean=False)
+    except ValueError:  # pysbd has no rules for this language; English rules are the usual fallback
+        return pysbd.Segmenter(language="en", clean=False)
+
+
+def _paragraphs(masked: str) -> list[tuple[int, int]]:
+    """Lines, joined where a line does not end a sentence and the next starts in lower case."""
+    found = lines(masked)
+    paragraphs: list[tuple[int, int]] = []
+    for i, line in enumerate(found):
+        continues = (
+            i > 0 and not _TERMINAL.search(found[i - 1].text) and line.text[:1].islower() and paragraphs
+        )
+        if continues:
+            paragraphs[-1] = (paragraphs[-1][0], line.end)
+        else:
+            paragraphs.append((line.start, line.end))
+    return paragraphs
+
+
+def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Drop '>' quote markers and emphasis at the paragraph's edges."""
+    blockquote = False
+    while start < end and (text[start] in ">*_#" or text[start].isspace()):
+        blockquote = blockquote or text[start] == ">"
+        start += 1
+    while end > start and (text[end - 1] in "*_" or text[end - 1].isspace()):
+        end -= 1
+    return start, end, blockquote
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    masked = article.masked_text()
+    segmenter = _segmenter(article.language)
+    out: list[_Sentence] = []
+    for para_start, para_end in _paragraphs(masked):
+        start, end, blockquote = _strip_markdown(masked, para_start, para_end)
+        paragraph = masked[start:end].replace("\n", " ")  # pysbd ends sentences at line breaks
+        bounds = []
+        cursor = 0
+        for piece in segmenter.segment(paragraph):
+            piece = piece.strip()
+            if not piece:
+                continue
+            at = paragraph.find(piece, cursor)
+            if at < 0:  # pysbd altered the text; fall back to the whole remaining paragraph
+                bounds.append((cursor, len(paragraph)))
+                break
+            bounds.append((at, at + len(piece)))
+            cursor = at + len(piece)
+        for s, e in _merge_inside_quotes(paragraph, bounds):
+            out.append(_Sentence(start + s, start + e, article.text[start + s:start + e], blockquote))
+    return out
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included; an unclosed mark opens no quotation."""
+    spans = []
+    i = 0
+    while i < len(text):
+        closers = QUOTE_PAIRS.get(text[i])
+        if closers:
+            close = min((p for p in (text.find(c, i + 1) for c in closers) if p >= 0), default=-1)
+            if close > i:
+                spans.append((i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentences whose boundary falls inside a quotation."""
+    quotes = _quote_spans(paragraph)
+    merged: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if merged and any(qs < s and merged[-1][1] < qe for qs, qe in quotes):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@cache
+def _speech_verbs(language: str) -> str:
+    verbs = load_lexicon("speech_verbs")
+    chosen = verbs.get(language) or [v for vs in verbs.values() for v in vs]
+    return "|".join(sorted(map(re.escape, chosen), key=len, reverse=True))
+
+
+def _speaker(text: str, quoted: list[tuple[int, int]], language: str) -> str | None:
+    """Who the sentence attributes speech to: a name, a pronoun (lower case), or None."""
+    outside = text
+    for s, e in reversed(quoted):
+        outside = outside[:s] + " " * (e - s) + outside[e:]
+    verbs = _speech_verbs(language)
+    # Case matters: names are capitalised, speech verbs in running text are not ("United States").
+    after_verb = re.search(rf"\b(?:{verbs})\s+({_NAME}|\w+)", outside)
+    before_verb = re.search(rf"({_NAME}|\b\w+)\s+(?:{verbs})\b", outside)
+    for match in (after_verb, before_verb):
+        if not match:
+            continue
+        candidate = match.group(1).strip().rstrip(".")
+        if candidate.lower() in _PRONOUNS:
+            return candidate.lower()
+        if not candidate[:1].isupper():
+            continue
+        tokens = [t for t in candidate.split() if t.lower() not in _TITLE_WORDS]
+        if tokens:
+            return " ".join(tokens[-2:])
+    return None

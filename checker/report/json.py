@@ -1,0 +1,105 @@
+"""The JSON report: everything, with offsets; validates against schemas/report.schema.json."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from checker.model import Report
+
+SCHEMA_VERSION = 1
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    claim_doc = {c.id: c.doc for c in report.claims}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "name": report.name,
+        "generated_at": report.generated_at,
+        "settings": {
+            "preset": report.settings.preset,
+            "embedder": report.settings.embedder,
+            "nli": report.settings.nli,
+            "mode": "nli" if report.settings.nli else "triage",
+            "thresholds": report.settings.thresholds,
+            "notes": list(report.settings.notes),
+        },
+        "summary": report.summary,
+        "documents": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "source": a.source,
+                "url": a.url,
+                "language": a.language,
+                "date": a.date,
+                "title": a.title,
+                "text": a.text,
+                "removed": [
+                    {"start": r.start, "end": r.end, "reason": r.reason, "text": a.text[r.start:r.end]}
+                    for r in a.removed
+                ],
+            }
+            for a in report.articles
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "doc": c.doc,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "language": c.language,
+                "quote": c.quote,
+                "speaker": c.speaker,
+            }
+            for c in report.claims
+        ],
+        "pairs": [
+            {
+                "a": p.pair.a,
+                "b": p.pair.b,
+                "doc_a": claim_doc[p.pair.a],
+                "doc_b": claim_doc[p.pair.b],
+                "similarity": p.pair.similarity,
+                "anchor_overlap": p.pair.anchor_overlap,
+                "score": p.pair.score,
+                "mutual": p.pair.mutual,
+                "verdict": p.verdict.value,
+                "nli": None if p.nli is None else {
+                    "a_to_b": vars(p.nli.a_to_b),
+                    "b_to_a": vars(p.nli.b_to_a),
+                },
+                "reasons": [
+                    {
+                        "kind": r.kind,
+                        "explanation": r.explanation,
+                        "a_span": list(r.a_span) if r.a_span else None,
+                        "b_span": list(r.b_span) if r.b_span else None,
+                    }
+                    for r in p.reasons
+                ],
+            }
+            for p in report.pairs
+        ],
+        "groups": [
+            {
+                "id": g.group.id,
+                "claims": list(g.group.claims),
+                "verdict": g.verdict.value,
+                "documents": list(g.docs),
+                "silent": list(g.silent),
+            }
+            for g in report.groups
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_schema() -> dict[str, Any]:
+    text = resources.files("checker.schemas").joinpath("report.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)

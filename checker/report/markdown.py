@@ -1,0 +1,52 @@
+"""The Markdown report, rendered from templates/report.md.j2 (Jinja2)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from checker.model import Report, Verdict
+from checker.verdict import SEVERITY
+
+DOC_SHORT = 12  # characters of a document id shown in table headers
+
+
+def md_cell(text: object) -> str:
+    """Safe inside a table cell: article text may hold markup, pipes or line breaks."""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return re.sub(r"\s+", " ", escaped).strip()
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("checker.report", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cell"] = md_cell
+    return env
+
+
+def render_markdown(report: Report) -> str:
+    claims = {c.id: c for c in report.claims}
+    pairs_by_group = {
+        g.group.id: [p for p in report.pairs if p.pair.a in g.group.claims and p.pair.b in g.group.claims]
+        for g in report.groups
+    }
+    ordered = sorted(report.groups, key=lambda g: (SEVERITY.index(g.verdict), -len(g.docs), g.group.id))
+    claim_counts = {a.id: sum(c.doc == a.id for c in report.claims) for a in report.articles}
+    return _environment().get_template("report.md.j2").render(
+        report=report,
+        claims=claims,
+        groups=ordered,
+        pairs_by_group=pairs_by_group,
+        claim_counts=claim_counts,
+        ungrouped_pairs=len(report.pairs) - sum(len(p) for p in pairs_by_group.values()),
+        short=lambda doc: doc[:DOC_SHORT],
+        verdicts=[v.value for v in Verdict],
+    )

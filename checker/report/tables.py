@@ -1,0 +1,52 @@
+"""Tabular views of a Report (pandas): the pairs CSV and the coverage matrix."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checker.model import Report
+
+
+def pairs_frame(report: Report) -> pd.DataFrame:
+    claims = {c.id: c for c in report.claims}
+    group_of = {cid: g.group.id for g in report.groups for cid in g.group.claims}
+    rows = []
+    for p in report.pairs:
+        a, b = claims[p.pair.a], claims[p.pair.b]
+        nli = p.nli
+        rows.append({
+            "group": group_of.get(a.id, ""),
+            "verdict": p.verdict.value,
+            "doc_a": a.doc,
+            "doc_b": b.doc,
+            "text_a": a.text,
+            "text_b": b.text,
+            "similarity": p.pair.similarity,
+            "anchor_overlap": p.pair.anchor_overlap,
+            "score": p.pair.score,
+            "mutual": p.pair.mutual,
+            "entail_a_to_b": nli.a_to_b.entailment if nli else None,
+            "entail_b_to_a": nli.b_to_a.entailment if nli else None,
+            "contradiction_max": max(nli.a_to_b.contradiction, nli.b_to_a.contradiction) if nli else None,
+            "reasons": "; ".join(f"{r.kind}: {r.explanation}" for r in p.reasons),
+            "claim_a": a.id,
+            "claim_b": b.id,
+            "offsets_a": f"{a.start}-{a.end}",
+            "offsets_b": f"{b.start}-{b.end}",
+        })
+    return pd.DataFrame(rows, columns=[
+        "group", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
+        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "reasons", "claim_a", "claim_b",
+        "offsets_a", "offsets_b",
+    ])
+
+
+def coverage_frame(report: Report) -> pd.DataFrame:
+    """One row per claim group, one column per document: does the document report the fact?"""
+    docs = [a.id for a in report.articles]
+    rows = [{"group": g.group.id, "verdict": g.verdict.value, **{d: d in g.docs for d in docs}} for g in report.groups]
+    return pd.DataFrame(rows, columns=["group", "verdict", *docs])
+
+
+def render_csv(report: Report) -> str:
+    return pairs_frame(report).to_csv(index=False, float_format="%.4f", lineterminator="\n")

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from checker.claims import claim_id, extract_claims
+from checker.corpus import build_article
+
+
+def claims_of(seed_claims, prefix):
+    return [c for c in seed_claims if c.doc.startswith(prefix)]
+
+
+def find(claims, start):
+    hits = [c for c in claims if c.text.startswith(start)]
+    assert len(hits) == 1, (start, len(hits))
+    return hits[0]
+
+
+def test_offsets_point_into_the_original(seed_articles, seed_claims):
+    texts = {a.id: a.text for a in seed_articles}
+    for claim in seed_claims:
+        assert texts[claim.doc][claim.start:claim.end] == claim.text
+        assert claim.text == claim.text.strip()
+
+
+def test_metadata_furniture_and_headings_are_not_claims(seed_claims):
+    texts = [c.text for c in seed_claims]
+    assert not any("date 2026" in t for t in texts)
+    assert not any(t.startswith(("You may also like", "Home »", "by Ahmed", "Archiviert", "**Mehr")) for t in texts)
+    assert "Transition to Clean Energies" not in texts
+    assert not any(t.startswith("Beide Länder haben die diplomatischen Beziehungen abgebrochen") for t in texts)
+    # the sentence that introduces a quote block is not a claim of its own
+    assert "Er betonte:" not in texts
+
+
+def test_repeated_paragraph_is_one_claim(seed_claims):
+    doc = claims_of(seed_claims, "003")
+    repeated = [c for c in doc if c.text.startswith("The Colombian president indicated that he extended a personal invitation")]
+    assert len(repeated) == 1
+    assert len({c.id for c in doc}) == len(doc)
+
+
+def test_multi_sentence_quotes_stay_whole_with_speaker(seed_claims):
+    belief = find(claims_of(seed_claims, "003"), "«In the United States, there is a belief")
+    assert belief.text.endswith("he argued.")
+    assert "That is the second line." in belief.text
+    assert belief.quote and belief.speaker == "Petro"
+
+    first_line = find(claims_of(seed_claims, "000"), "”Die erste Linie des Drogenhandels")
+    assert first_line.text.endswith("in Miami.”")  # two sentences inside one quote
+    assert first_line.quote and first_line.speaker == "Petro"  # "Er wies ... zurück:" -> Petro
+
+
+def test_quote_styles_and_speakers(seed_claims):
+    german = claims_of(seed_claims, "001")
+    raid = find(german, "„Irgendwie wurde er nach dem Überfall")
+    assert raid.speaker == "Trump" and raid.quote
+    assert find(german, "Er sei „bereit").speaker == "Petro"
+    mexico = claims_of(seed_claims, "004")
+    assert find(mexico, "„Wir werden keine einseitige Aktion").speaker == "Rubio"
+    assert find(mexico, "„Wir können zusammenarbeiten").speaker == "Sheinbaum"
+    markdown = find(claims_of(seed_claims, "000"), "”Meine Regierung hat mehr Tonnen Kokain")
+    assert not markdown.text.startswith(">") and not markdown.text.endswith("*")
+
+
+def test_claim_ids_are_content_based():
+    a = claim_id("doc", "Petro met Trump.")
+    assert a == claim_id("doc", "  petro MET trump ")
+    assert a != claim_id("other", "Petro met Trump.")
+
+
+def test_hard_wrapped_lines_join_into_one_sentence():
+    text = "Petro said the meeting with Trump\nwas positive and constructive.\n\nA second paragraph follows here."
+    claims = extract_claims(build_article("w", "w.md", text, {"language": "en"}))
+    assert [c.text for c in claims] == [
+        "Petro said the meeting with Trump\nwas positive and constructive.",
+        "A second paragraph follows here.",
+    ]

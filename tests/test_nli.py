@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from checker.cache import DiskCache
+from checker.errors import InputError
+from checker.nli import CachedNli, TransformersNli, label_positions
+from tiny_models import build_nli_model
+
+ORDERS = {
+    "mnli-style": ["entailment", "neutral", "contradiction"],
+    "xnli-reversed": ["CONTRADICTION", "Neutral", "ENTAILMENT"],
+    "shuffled-short": ["neutral", "contradiction", "entailment"],
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_text(seed_claims):
+    return [c.text for c in seed_claims]
+
+
+@pytest.mark.parametrize("order", sorted(ORDERS))
+@pytest.mark.parametrize("winner", ["entailment", "contradiction"])
+def test_label_order_comes_from_the_model_config(tmp_path, corpus_text, order, winner):
+    labels = ORDERS[order]
+    winning = next(label for label in labels if label.lower() == winner)
+    folder = build_nli_model(tmp_path / order, labels, winning, corpus_text)
+    scorer = TransformersNli(str(folder), batch_size=2)
+    scores = scorer.score([("Petro met Trump.", "Trump met Petro."), ("Der Präsident reiste.", "The meeting lasted two hours.")])
+    for s in scores:
+        assert getattr(s, winner) > 0.99
+        assert abs(s.entailment + s.neutral + s.contradiction - 1) < 1e-3
+
+
+def test_results_keep_input_order_across_length_sorted_batches(tmp_path, corpus_text):
+    folder = build_nli_model(tmp_path / "random", ORDERS["mnli-style"], None, corpus_text)
+    scorer = TransformersNli(str(folder), batch_size=3)
+    pairs = [(corpus_text[i], corpus_text[-1 - i]) for i in range(10)]
+    together = scorer.score(pairs)
+    one_by_one = [scorer.score([p])[0] for p in pairs]
+    for a, b in zip(together, one_by_one):
+        assert a.entailment == pytest.approx(b.entailment, abs=1e-3)
+
+
+def test_a_model_without_nli_labels_is_refused(tmp_path, corpus_text):
+    folder = build_nli_model(tmp_path / "sentiment", ["negative", "positive"], None, corpus_text)
+    with pytest.raises(InputError, match=r"labels are \[negative, positive\].*missing: entailment, neutral, contradiction"):
+        TransformersNli(str(folder))
+
+
+def test_label_positions_accept_case_and_short_forms():
+    assert label_positions({0: "CONTRADICTION", 1: "neutral", 2: "Entailment"}, "m") == {
+        "contradiction": 0, "neutral": 1, "entailment": 2,
+    }
+    assert label_positions({0: "entail", 1: "neutral", 2: "contrad"}, "m")["contradiction"] == 2
+
+
+class Counting:
+    def __init__(self, inner):
+        self.inner, self.name, self.calls = inner, inner.name, []
+
+    def score(self, pairs):
+        self.calls.append(list(pairs))
+        return self.inner.score(pairs)
+
+
+def test_nli_cache(tmp_path, corpus_text):
+    folder = build_nli_model(tmp_path / "m", ORDERS["mnli-style"], None, corpus_text)
+    counting = Counting(TransformersNli(str(folder)))
+    pairs = [("a b c", "d e f"), ("d e f", "a b c")]
+    first = CachedNli(counting, DiskCache(tmp_path / "c.sqlite")).score(pairs)
+    second = CachedNli(counting, DiskCache(tmp_path / "c.sqlite")).score(pairs)
+    assert len(counting.calls) == 1 and first == second
