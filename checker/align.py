@@ -16,69 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter
-from functools import cache
 
 import numpy as np
 
-from checker.claims import normalize
 from checker.config import Thresholds
-from checker.lexicons import load_lexicon
 from checker.model import Alignment, CandidatePair, Claim, ClaimGroup
-
-_CAPITALISED = re.compile(r"(?<![\w.])([A-ZÄÖÜÁÉÍÓÚÑ][\w\-’']{2,})")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-@cache
-def _aliases() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """Single-word variants -> canonical, and multi-word variants (longest first) -> canonical."""
-    words: dict[str, str] = {}
-    phrases: list[tuple[str, str]] = []
-    for canonical, variants in load_lexicon("aliases").items():
-        for variant in [canonical, *(variants or [])]:
-            key = normalize(variant)
-            if " " in key:
-                phrases.append((key, canonical))
-            else:
-                words[key] = canonical
-    return words, tuple(sorted(phrases, key=lambda p: -len(p[0])))
-
-
-def anchors(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Names (capitalised words, known name variants) and numbers of one claim.
-
-    A capitalised first word counts only if it is in `names`, the words seen capitalised inside
-    sentences elsewhere: "Petro" at a sentence start is a name, "Die" or "However" is not.
-    """
-    words, phrases = _aliases()
-    found: set[str] = set()
-    folded = f" {normalize(text)} "
-    for phrase, canonical in phrases:
-        if f" {phrase} " in folded:
-            found.add(canonical)
-            folded = folded.replace(f" {phrase} ", " ")
-    for token in folded.split():
-        if token in words:
-            found.add(words[token])
-    for match, inside in _capitalised(text):
-        key = normalize(match)
-        if inside or key in names:
-            found.add(words.get(key, key))
-    found.update(f"#{n.replace(',', '.')}" for n in _NUMBER.findall(text))
-    return frozenset(found)
-
-
-def inner_names(texts: list[str]) -> frozenset[str]:
-    """Normalised words that some text capitalises past its first word."""
-    return frozenset(normalize(word) for text in texts for word, inside in _capitalised(text) if inside)
-
-
-def _capitalised(text: str) -> list[tuple[str, bool]]:
-    """Capitalised words, each with whether it stands past the first word."""
-    first_word_end = len(text) - len(text.lstrip("„“”\"»«*> ").split(" ", 1)[-1])
-    return [(m.group(1), m.start() >= first_word_end) for m in _CAPITALISED.finditer(text)]
+from checker.names import anchors, inner_names
 
 
 def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Alignment:
@@ -86,11 +30,7 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> A
         return Alignment(pairs=(), groups=())
     order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
     claims = [claims[i] for i in order]
-    centred = _language_centred(vectors[order], [c.language for c in claims])
-    similarity = centred @ centred.T
-    names = inner_names([c.text for c in claims])
-    overlap = _anchor_overlap([anchors(c.text, names) for c in claims])
-    score = similarity + thresholds.anchor_weight * overlap
+    similarity, overlap, score = score_matrices(claims, vectors[order], thresholds)
     docs = np.array([c.doc for c in claims])
     lowest = min(thresholds.align_floor, thresholds.align_mutual, thresholds.align_strong)
 
@@ -129,6 +69,17 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> A
     )
     edges = sorted(((float(score[i, j]), i, j) for i, j, _ in accepted), key=lambda e: (-e[0], e[1], e[2]))
     return Alignment(pairs=pairs, groups=_groups(claims, edges, thresholds.group_claims_per_doc))
+
+
+def score_matrices(
+    claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(similarity, anchor overlap, score) of every two claims, in the order given."""
+    centred = _language_centred(vectors, [c.language for c in claims])
+    similarity = centred @ centred.T
+    names = inner_names([c.text for c in claims])
+    overlap = _anchor_overlap([anchors(c.text, names) for c in claims])
+    return similarity, overlap, similarity + thresholds.anchor_weight * overlap
 
 
 def _language_centred(vectors: np.ndarray, languages: list[str], min_claims: int = 10) -> np.ndarray:

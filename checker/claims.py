@@ -17,7 +17,7 @@ from functools import cache
 import pysbd
 
 from checker.corpus import lines
-from checker.lexicons import load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, Claim
 
 # Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…").
@@ -185,7 +185,7 @@ def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[
     return merged
 
 
-@cache
+@lexicon_cache
 def _speech_verbs(language: str) -> str:
     verbs = load_lexicon("speech_verbs")
     chosen = verbs.get(language) or [v for vs in verbs.values() for v in vs]

@@ -34,6 +34,12 @@ class Thresholds:
     entail: float = 0.5
     # ... and a pair contradicts when P(contradiction) reaches this in either direction.
     contradict: float = 0.5
+    # Signals: titles and framing count in every aligned pair; the others only where the pair's
+    # alignment score shows it is about one fact (numbers, dates), one statement (attribution:
+    # the same words credited to different speakers) or one sentence (negation, swapped places).
+    same_fact: float = 0.3
+    same_statement: float = 0.45
+    close_paraphrase: float = 0.6
     # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
     # paraphrase), below it as partial.
     triage_agree: float = 0.5
@@ -48,6 +54,7 @@ class Config:
     batch_size: int = 32
     max_file_bytes: int = 5_000_000
     nli_max_length: int = 256
+    lexicons: tuple[tuple[str, str], ...] = ()  # (lexicon name, user file extending it)
 
 
 PRESETS: dict[str, Config] = {
@@ -95,7 +102,7 @@ def _apply_file(config: Config, path: Path) -> Config:
         return config
     if not isinstance(data, dict):
         raise InputError(str(path), "config file must be a mapping")
-    known = {"embedder", "nli", "thresholds", "batch_size", "max_file_bytes", "nli_max_length"}
+    known = {"embedder", "nli", "thresholds", "batch_size", "max_file_bytes", "nli_max_length", "lexicons"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise InputError(str(path), f"unknown key(s): {', '.join(unknown)}")
@@ -111,6 +118,11 @@ def _apply_file(config: Config, path: Path) -> Config:
                 raise InputError(str(path), f"threshold '{key}' must be a number, got {value!r}")
         thresholds = replace(thresholds, **given)
     rest = {k: v for k, v in data.items() if k != "thresholds"}
+    if "lexicons" in rest:
+        given = rest["lexicons"]
+        if not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values()):
+            raise InputError(str(path), "'lexicons' must map lexicon names to file paths")
+        rest["lexicons"] = tuple(sorted((name, str(path.parent / file)) for name, file in given.items()))
     for key in ("batch_size", "max_file_bytes", "nli_max_length"):
         if key in rest and (isinstance(rest[key], bool) or not isinstance(rest[key], int) or rest[key] <= 0):
             raise InputError(str(path), f"'{key}' must be a positive whole number, got {rest[key]!r}")

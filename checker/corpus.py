@@ -7,6 +7,7 @@ so every later offset still points into the original and the report can show wha
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import yaml
 from lingua import LanguageDetectorBuilder
 
 from checker.errors import InputError
-from checker.lexicons import load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, RemovedSpan
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -89,6 +90,11 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
     prose = _blank(text, removed)
     if not prose.strip():
         raise InputError(path, "no article text left after removing page furniture and markup")
+    if date:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise InputError(path, f"date '{date}' is not an ISO date (YYYY-MM-DD)") from None
     first_prose = lines(prose)[0].start
     leading = [h for h in headings if h.start < first_prose]
     title = meta.get("title") or (text[leading[0].start:leading[0].end] if leading else None)
@@ -144,7 +150,7 @@ def _blank(text: str, spans: list[RemovedSpan]) -> str:
     return Article(id="", path="", text=text, language="", removed=tuple(spans)).masked_text()
 
 
-@cache
+@lexicon_cache
 def _furniture_patterns() -> list[tuple[re.Pattern[str], str]]:
     return [
         (re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE), entry["reason"])

@@ -98,12 +98,15 @@ class PairNli:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a pair got its verdict. Offsets are relative to each claim's text, when present."""
+    """Why a pair got its verdict. Spans are offsets into each claim's text, when present."""
 
-    kind: str  # "nli", "similarity", later: "number", "date", "entity", ...
-    explanation: str
+    kind: str  # "nli", "similarity", or a signal: number, date, entity, title, negation, attribution, framing
+    explanation: str  # one line, English
     a_span: tuple[int, int] | None = None
     b_span: tuple[int, int] | None = None
+    severity: str | None = None  # signals only: "hard", "framing" or "soft"
+    a_value: str | None = None  # what each side says, e.g. "nearly two hours" / "three hours"
+    b_value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,45 @@ class PairVerdict:
 
 
 @dataclass(frozen=True)
+class Camp:
+    """Sources that say the same thing where sources disagree: one side of a discrepancy."""
+
+    kind: str  # the signal kind: "number", "title", "framing", ...
+    value: str  # what they say, as written by the first of them
+    docs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GroupVerdict:
     group: ClaimGroup
     verdict: Verdict
     docs: tuple[str, ...]  # documents that report this fact
     silent: tuple[str, ...]  # documents that do not
+    camps: tuple[Camp, ...] = ()  # who says what, when the sources disagree
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc: str
+    claim: str
+    start: int  # offsets into the document's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Characterisation:
+    """How the sources describe one subject across the whole corpus: a person's office, or
+    the loaded words for an event. Read from every claim, aligned or not."""
+
+    kind: str  # "title" or "framing"
+    subject: str  # "Marco Rubio", "seizure of a person (Maduro, Venezuela)"
+    camps: tuple[tuple[str, tuple[Mention, ...]], ...]  # (what is said, where), one per camp
+    note: str = ""  # e.g. a false-friend warning
+
+    @property
+    def consistent(self) -> bool:
+        return len(self.camps) == 1
 
 
 @dataclass(frozen=True)
@@ -140,4 +177,5 @@ class Report:
     claims: tuple[Claim, ...]
     pairs: tuple[PairVerdict, ...]
     groups: tuple[GroupVerdict, ...]
+    characterisations: tuple[Characterisation, ...] = ()
     summary: dict[str, int] = field(default_factory=dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict
+from datetime import date
 
 from checker.align import align
 from checker.claims import extract_claims
@@ -11,6 +12,8 @@ from checker.config import Config
 from checker.embed import Embedder
 from checker.model import Article, PairNli, Report, RunSettings
 from checker.nli import NliScorer
+from checker.signals import compare, read_facts
+from checker.signals.characterise import characterise
 from checker.verdict import group_verdict, pair_verdict
 
 
@@ -36,7 +39,17 @@ def run(
         half = len(directions)
         nli_by_pair = {i: PairNli(scores[i], scores[half + i]) for i in range(half)}
 
-    pairs = [pair_verdict(p, nli_by_pair.get(i), config.thresholds) for i, p in enumerate(alignment.pairs)]
+    anchor = {a.id: date.fromisoformat(a.date) if a.date else None for a in articles}
+    facts = {c.id: read_facts(c, anchor[c.doc]) for c in claims}
+    pairs = [
+        pair_verdict(
+            p,
+            nli_by_pair.get(i),
+            compare(facts[p.a], facts[p.b], p.score, config.thresholds),
+            config.thresholds,
+        )
+        for i, p in enumerate(alignment.pairs)
+    ]
     doc_of = {c.id: c.doc for c in claims}
     all_docs = [a.id for a in articles]
     groups = [group_verdict(g, pairs, doc_of, all_docs) for g in alignment.groups]
@@ -47,6 +60,7 @@ def run(
         "pairs": len(pairs),
         "groups": len(groups),
         "single_source_claims": len(claims) - len(grouped),
+        "pairs_with_typed_discrepancies": sum(any(r.severity for r in p.reasons) for p in pairs),
         **{f"pairs_{v.value}": n for v, n in sorted(Counter(p.verdict for p in pairs).items())},
         **{f"groups_{v.value}": n for v, n in sorted(Counter(g.verdict for g in groups).items())},
     }
@@ -65,5 +79,6 @@ def run(
         claims=tuple(claims),
         pairs=tuple(pairs),
         groups=tuple(groups),
+        characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
     )

@@ -36,3 +36,11 @@ def related_rates(alignment: Alignment, claims: list[Claim]) -> tuple[float, flo
     recall = sum(together(a, b) for a, b in pairs["related"]) / len(pairs["related"])
     false_rate = sum(together(a, b) for a, b in pairs["unrelated"]) / len(pairs["unrelated"])
     return recall, false_rate
+
+
+def discrepancy_pairs(claims: list[Claim]) -> dict[str, list[tuple[Claim, Claim, str]]]:
+    data = yaml.safe_load((DATA / "discrepancy_pairs.yaml").read_text(encoding="utf-8"))
+    return {
+        label: [(find_claim(claims, da, ta), find_claim(claims, db, tb), what) for da, ta, db, tb, what in rows]
+        for label, rows in data.items()
+    }

@@ -4,7 +4,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from checker.align import align, anchors, inner_names
+from checker.align import align
+from checker.names import anchors, inner_names
 from checker.config import Thresholds
 from labelled import labelled_pairs, related_rates
 

@@ -13,18 +13,18 @@ def nli(e1, c1, e2, c2):
 
 
 def test_nli_verdicts():
-    assert pair_verdict(PAIR, nli(0.9, 0.05, 0.8, 0.1), T).verdict == Verdict.AGREE
-    assert pair_verdict(PAIR, nli(0.9, 0.05, 0.2, 0.1), T).verdict == Verdict.PARTIAL
-    assert pair_verdict(PAIR, nli(0.2, 0.05, 0.7, 0.1), T).verdict == Verdict.PARTIAL
-    assert pair_verdict(PAIR, nli(0.1, 0.2, 0.1, 0.8), T).verdict == Verdict.CONTRADICT
-    assert pair_verdict(PAIR, nli(0.1, 0.2, 0.2, 0.3), T).verdict == Verdict.UNRELATED
-    reason = pair_verdict(PAIR, nli(0.9, 0.05, 0.2, 0.1), T).reasons[0]
+    assert pair_verdict(PAIR, nli(0.9, 0.05, 0.8, 0.1), [], T).verdict == Verdict.AGREE
+    assert pair_verdict(PAIR, nli(0.9, 0.05, 0.2, 0.1), [], T).verdict == Verdict.PARTIAL
+    assert pair_verdict(PAIR, nli(0.2, 0.05, 0.7, 0.1), [], T).verdict == Verdict.PARTIAL
+    assert pair_verdict(PAIR, nli(0.1, 0.2, 0.1, 0.8), [], T).verdict == Verdict.CONTRADICT
+    assert pair_verdict(PAIR, nli(0.1, 0.2, 0.2, 0.3), [], T).verdict == Verdict.UNRELATED
+    reason = pair_verdict(PAIR, nli(0.9, 0.05, 0.2, 0.1), [], T).reasons[-1]
     assert reason.kind == "nli" and "a entails b" in reason.explanation and "0.90" in reason.explanation
 
 
 def test_triage_verdicts_say_no_nli_ran():
-    close = pair_verdict(CandidatePair("a", "b", 0.6, 0.0, 0.6, True), None, T)
-    loose = pair_verdict(CandidatePair("a", "b", 0.3, 0.0, 0.3, True), None, T)
+    close = pair_verdict(CandidatePair("a", "b", 0.6, 0.0, 0.6, True), None, [], T)
+    loose = pair_verdict(CandidatePair("a", "b", 0.3, 0.0, 0.3, True), None, [], T)
     assert (close.verdict, loose.verdict) == (Verdict.AGREE, Verdict.PARTIAL)
     assert close.reasons[0].kind == "similarity" and "triage" in close.reasons[0].explanation
 
@@ -32,8 +32,8 @@ def test_triage_verdicts_say_no_nli_ran():
 def test_group_takes_the_most_serious_pair_and_names_silent_sources():
     group = ClaimGroup("g", ("d1#a", "d2#b", "d3#c"))
     pairs = [
-        pair_verdict(PAIR, nli(0.9, 0.05, 0.8, 0.1), T),
-        pair_verdict(CandidatePair("d1#a", "d3#c", 0.4, 0, 0.4, True), nli(0.1, 0.9, 0.1, 0.9), T),
+        pair_verdict(PAIR, nli(0.9, 0.05, 0.8, 0.1), [], T),
+        pair_verdict(CandidatePair("d1#a", "d3#c", 0.4, 0, 0.4, True), nli(0.1, 0.9, 0.1, 0.9), [], T),
     ]
     doc_of = {"d1#a": "d1", "d2#b": "d2", "d3#c": "d3"}
     result = group_verdict(group, pairs, doc_of, ["d1", "d2", "d3", "d4"])

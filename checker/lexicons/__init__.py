@@ -1,16 +1,77 @@
-"""Data files the stages read: page furniture, speech verbs, cross-lingual name aliases."""
+"""Data files the stages read (lexicons/*.yaml), extendable by users' own YAML files.
+
+An extension has the shape of the file it extends: mappings merge key by key, lists are
+appended to, single values replace. Functions that derive tables from a lexicon use
+`@lexicon_cache`, so an extension also reaches what they cached.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
+from checker.errors import InputError
 
-@cache
+NAMES = ("aliases", "dates", "framing", "furniture", "negation", "quantities", "roles", "speech_verbs")
+_extensions: dict[str, list[Any]] = {}
+_derived: list[Callable] = []
+F = TypeVar("F", bound=Callable)
+
+
+def lexicon_cache(function: F) -> F:
+    cached = cache(function)
+    _derived.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+@lexicon_cache
 def load_lexicon(name: str) -> Any:
-    """Parse `checker/lexicons/<name>.yaml` once per process."""
+    """`checker/lexicons/<name>.yaml` with every extension merged in."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    data = yaml.safe_load(text)
+    for extension in _extensions.get(name, []):
+        data = _merge(data, extension)
+    return data
+
+
+def extend_lexicons(files: dict[str, Path]) -> None:
+    """Merge users' lexicon files ({lexicon name: path}) into the built-in ones."""
+    for name, path in sorted(files.items()):
+        if name not in NAMES:
+            raise InputError(str(path), f"unknown lexicon '{name}'; extendable: {', '.join(NAMES)}")
+        try:
+            extension = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(str(path), f"cannot read lexicon file ({exc})") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise InputError(str(path), f"malformed YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        builtin = load_lexicon(name)
+        if type(extension) is not type(builtin):
+            raise InputError(str(path), f"a '{name}' lexicon is a {type(builtin).__name__}, not a {type(extension).__name__}")
+        _extensions.setdefault(name, []).append(extension)
+    for derived in _derived:
+        derived.cache_clear()
+
+
+def reset_extensions() -> None:
+    _extensions.clear()
+    for derived in _derived:
+        derived.cache_clear()
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra

@@ -74,9 +74,12 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "reasons": [
                     {
                         "kind": r.kind,
+                        "severity": r.severity,
                         "explanation": r.explanation,
                         "a_span": list(r.a_span) if r.a_span else None,
                         "b_span": list(r.b_span) if r.b_span else None,
+                        "a_value": r.a_value,
+                        "b_value": r.b_value,
                     }
                     for r in p.reasons
                 ],
@@ -90,8 +93,22 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "verdict": g.verdict.value,
                 "documents": list(g.docs),
                 "silent": list(g.silent),
+                "camps": [{"kind": c.kind, "value": c.value, "documents": list(c.docs)} for c in g.camps],
             }
             for g in report.groups
+        ],
+        "characterisations": [
+            {
+                "kind": ch.kind,
+                "subject": ch.subject,
+                "consistent": ch.consistent,
+                "note": ch.note,
+                "camps": [
+                    {"value": value, "mentions": [vars(m) for m in mentions]}
+                    for value, mentions in ch.camps
+                ],
+            }
+            for ch in report.characterisations
         ],
     }
 

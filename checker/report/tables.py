@@ -28,7 +28,10 @@ def pairs_frame(report: Report) -> pd.DataFrame:
             "entail_a_to_b": nli.a_to_b.entailment if nli else None,
             "entail_b_to_a": nli.b_to_a.entailment if nli else None,
             "contradiction_max": max(nli.a_to_b.contradiction, nli.b_to_a.contradiction) if nli else None,
-            "reasons": "; ".join(f"{r.kind}: {r.explanation}" for r in p.reasons),
+            "discrepancies": "; ".join(sorted({r.kind for r in p.reasons if r.severity})),
+            "reasons": "; ".join(
+                f"{r.kind}{f' ({r.severity})' if r.severity else ''}: {r.explanation}" for r in p.reasons
+            ),
             "claim_a": a.id,
             "claim_b": b.id,
             "offsets_a": f"{a.start}-{a.end}",
@@ -36,7 +39,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=[
         "group", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
-        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "reasons", "claim_a", "claim_b",
+        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "claim_a", "claim_b",
         "offsets_a", "offsets_b",
     ])
 

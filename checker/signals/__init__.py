@@ -1,0 +1,217 @@
+"""Typed discrepancy signals between aligned claims: number, date, entity, title, negation,
+attribution, framing. Each finding is a Reason with spans in both claims (offsets into each
+claim's text), a severity, and a one-line English explanation.
+
+Severity: "hard" (a factual mismatch: makes the pair `contradict`), "framing" (loaded words:
+the pair's verdict is `framing`, never `contradict`), "soft" (worth a look, e.g. "a few days
+before" against "weeks before"; the verdict stays). No model is needed: the offline preset
+relies on these alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from checker.claims import normalize
+from checker.config import Thresholds
+from checker.lexicons import lexicon_cache, load_lexicon
+from checker.model import Claim, Reason
+from checker.names import aliases, place_names
+from checker.signals import roles
+from checker.signals.dates import DateMention, compatible, date_mentions
+from checker.signals.framing import FrameMention, frame_mentions, frames
+from checker.signals.numbers import Quantity, quantities
+from checker.signals.roles import RoleMention, role_mentions
+from checker.signals.text import Match, fold, tokens
+
+HARD, SOFT, FRAMING = "hard", "soft", "framing"
+PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What the signals read off one claim, once."""
+
+    claim: Claim
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    roles: tuple[RoleMention, ...]
+    frames: tuple[FrameMention, ...]
+    negations: tuple[Match, ...]
+    places: tuple[Match, ...]
+
+
+def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
+    return ClaimFacts(
+        claim=claim,
+        quantities=tuple(quantities(claim.text, claim.language)),
+        dates=tuple(date_mentions(claim.text, anchor, claim.language)),
+        roles=tuple(role_mentions(claim.text)),
+        frames=tuple(frame_mentions(claim.text)),
+        negations=tuple(_negations(claim.text, claim.language)),
+        places=tuple(_places(claim.text)),
+    )
+
+
+def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds) -> list[Reason]:
+    """Every typed difference between two aligned claims, most serious first.
+
+    similarity: the pair's alignment score. Titles and framing are tied to a person or an event
+    and count in any aligned pair, though a title clash makes a contradiction only between claims
+    about one fact. The rest only count in pairs alike enough to be about one fact (numbers,
+    dates), one statement (attribution) or one sentence (negation, swapped places): between
+    looser pairs such differences are what makes them different sentences.
+    """
+    same_fact = similarity >= thresholds.same_fact
+    found = [*_titles(a, b, same_fact), *_framing(a, b)]
+    if same_fact:
+        found += [*_numbers(a, b), *_dates(a, b)]
+    if similarity >= thresholds.same_statement:
+        found += _attribution(a, b)
+    if similarity >= thresholds.close_paraphrase:
+        found += [*_negation(a, b), *_entities(a, b)]
+    order = {HARD: 0, FRAMING: 1, SOFT: 2}
+    return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0)))
+
+
+def _reason(kind: str, severity: str, explanation: str, a: object | None, b: object | None) -> Reason:
+    return Reason(
+        kind=kind,
+        explanation=explanation,
+        a_span=(a.start, a.end) if a else None,
+        b_span=(b.start, b.end) if b else None,
+        severity=severity,
+        a_value=a.text if a else None,
+        b_value=b.text if b else None,
+    )
+
+
+def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    found = []
+    for unit in sorted({q.unit for q in a.quantities} & {q.unit for q in b.quantities}):
+        qa = [q for q in a.quantities if q.unit == unit]
+        qb = [q for q in b.quantities if q.unit == unit]
+        if not any(x.overlaps(y) for x in qa for y in qb):
+            x, y = qa[0], qb[0]
+            found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the {unit} do not match", x, y))
+    return found
+
+
+def _dates(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    found = []
+    points_a = [d for d in a.dates if not d.scale]
+    points_b = [d for d in b.dates if not d.scale]
+    if points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
+        x, y = points_a[0], points_b[0]
+        found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
+    scales_a = [d for d in a.dates if d.scale]
+    scales_b = [d for d in b.dates if d.scale]
+    if scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
+        x, y = scales_a[0], scales_b[0]
+        found.append(_reason(
+            "date", SOFT, f"'{x.text}' speaks of {x.scale}, '{y.text}' of {y.scale}: different time scales", x, y,
+        ))
+    return found
+
+
+def _titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool) -> list[Reason]:
+    found = []
+    for x in a.roles:
+        for y in b.roles:
+            severity = roles.differ(x, y) if x.person == y.person else None
+            if severity:
+                severity = SOFT if severity == HARD and not same_fact else severity
+                found.append(_reason("title", severity, roles.explain(x, y), x, y))
+    return found
+
+
+def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    ca, cb = a.claim, b.claim
+    if not (ca.quote and cb.quote and ca.speaker and cb.speaker):
+        return []
+    if fold(ca.speaker.split()[-1]) == fold(cb.speaker.split()[-1]):
+        return []
+    return [Reason(
+        kind="attribution",
+        explanation=f"the statement is credited to {ca.speaker} in one source and to {cb.speaker} in the other",
+        severity=HARD,
+        a_value=ca.speaker,
+        b_value=cb.speaker,
+    )]
+
+
+def _framing(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    found = []
+    for frame in sorted({m.frame for m in a.frames} & {m.frame for m in b.frames}):
+        camps_a = {m.camp for m in a.frames if m.frame == frame}
+        camps_b = {m.camp for m in b.frames if m.frame == frame}
+        if camps_a != camps_b:
+            in_a = [m for m in a.frames if m.frame == frame]
+            x = next((m for m in in_a if m.camp not in camps_b), in_a[0])
+            y = next(m for m in b.frames if m.frame == frame and m.camp != x.camp)
+            found.append(_reason(
+                "framing", FRAMING,
+                f"{frames()[frame]['description']}: '{x.text}' ({x.camp}) against '{y.text}' ({y.camp})", x, y,
+            ))
+    return found
+
+
+def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    if len(a.negations) % 2 == len(b.negations) % 2:
+        return []
+    x = a.negations[0] if a.negations else None
+    y = b.negations[0] if b.negations else None
+    cue = (x or y).text
+    which = "the first" if x else "the second"
+    return [_reason("negation", HARD, f"{which} claim denies ('{cue}') what the other affirms", x, y)]
+
+
+def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """A place in one claim where its close paraphrase has another, and none in common.
+    Spellings the gazetteer does not fold ("Mexiko-Stadt", "Mexico City") count as one when
+    they are near-identical (rapidfuzz ratio >= PLACE_SPELLING)."""
+    if not a.places or not b.places:
+        return []
+    if any(x.key == y.key or fuzz.ratio(x.key, y.key) >= PLACE_SPELLING for x in a.places for y in b.places):
+        return []
+    x, y = a.places[0], b.places[0]
+    return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)]
+
+
+@lexicon_cache
+def _negation_cues() -> dict[str, list[str]]:
+    return load_lexicon("negation")
+
+
+def _negations(text: str, language: str) -> list[Match]:
+    cues = _negation_cues()
+    chosen = cues.get(language) or [c for cs in cues.values() for c in cs]
+    folded = {fold(c) for c in chosen}
+    return [t for t in tokens(text) if t.key in folded or (t.key.endswith("n't") and "n't" in folded)]
+
+
+def _places(text: str) -> list[Match]:
+    """Gazetteer places: capitalised runs of up to three words ("Vereinigten Arabischen
+    Emiraten", "Miami"), and lower-case alias forms ("kolumbianischen")."""
+    places = place_names()
+    lower_case_forms = aliases()[0]
+    found: list[Match] = []
+    toks = tokens(text)
+    i = 0
+    while i < len(toks):
+        for width in (3, 2, 1):
+            run = toks[i:i + width]
+            if len(run) < width:
+                continue
+            written = text[run[0].start:run[-1].end]
+            key = normalize(written)
+            if key in places and (written[:1].isupper() or key in lower_case_forms):
+                found.append(Match(run[0].start, run[-1].end, written, places[key]))
+                i += width
+                break
+        else:
+            i += 1
+    return found

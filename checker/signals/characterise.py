@@ -1,0 +1,87 @@
+"""Corpus-wide characterisations: how each source describes a person's office, and which
+loaded words it uses for an event, read from every claim (aligned or not)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from checker.model import Characterisation, Mention
+from checker.names import anchors, inner_names
+from checker.signals import ClaimFacts
+from checker.signals.framing import frames
+from checker.signals.roles import offices
+
+
+def characterise(facts: list[ClaimFacts]) -> list[Characterisation]:
+    return [*_titles(facts), *_framings(facts)]
+
+
+def _mention(f: ClaimFacts, start: int, end: int) -> Mention:
+    c = f.claim
+    return Mention(c.doc, c.id, c.start + start, c.start + end, c.text[start:end])
+
+
+def _titles(facts: list[ClaimFacts]) -> list[Characterisation]:
+    """Each person named with an office by two or more sources."""
+    by_person: dict[str, list[tuple[str, str, Mention]]] = defaultdict(list)
+    for f in facts:
+        for r in f.roles:
+            by_person[r.person].append((r.name, r.office, _mention(f, r.start, r.end)))
+    table = offices()
+    found = []
+    for person, seen in sorted(by_person.items()):
+        if len({m.doc for _, _, m in seen}) < 2:
+            continue
+        camps: dict[str, list[Mention]] = defaultdict(list)
+        for _, office, mention in seen:
+            camps[office].append(mention)
+        names = sorted({name for name, _, _ in seen}, key=lambda n: (-len(n), n))
+        notes = [
+            f"'{table[x]['label']}' is a false friend of '{table[y]['label']}'"
+            for x in sorted(camps) for y in table[x].get("false_friends", []) if y in camps
+        ] + [f"'{table[x]['label']}' is a loaded title: a framing difference" for x in sorted(camps)
+             if table[x].get("loaded") and len(camps) > 1]
+        found.append(Characterisation(
+            kind="title",
+            subject=names[0],
+            camps=tuple((table[office]["label"], tuple(camps[office])) for office in sorted(camps)),
+            note="; ".join(notes),
+        ))
+    return found
+
+
+def _framings(facts: list[ClaimFacts], common: float = 0.15) -> list[Characterisation]:
+    """For each kind of event, the names under which sources use different camps' words.
+
+    A name in more than `common` of all claims (the story's protagonists) says nothing about
+    which event a sentence describes, so it is not used to tie mentions together.
+    """
+    names = inner_names([f.claim.text for f in facts])
+    claim_anchors = {f.claim.id: anchors(f.claim.text, names) for f in facts}
+    frequency = Counter(a for found in claim_anchors.values() for a in found)
+    telling = {a for a, n in frequency.items() if n <= common * len(facts) and not a.startswith("#")}
+    found = []
+    for frame, entry in frames().items():
+        used = [(f, m) for f in facts for m in f.frames if m.frame == frame]
+        by_anchor: dict[str, list[tuple[ClaimFacts, object]]] = defaultdict(list)
+        for f, m in used:
+            for anchor in claim_anchors[f.claim.id] & telling:
+                by_anchor[anchor].append((f, m))
+        subjects: dict[tuple, list[str]] = defaultdict(list)
+        for anchor, hits in by_anchor.items():
+            camps = {m.camp for _, m in hits}
+            docs = {f.claim.doc for f, _ in hits}
+            if len(camps) >= 2 and len(docs) >= 2:
+                key = tuple(sorted((f.claim.id, m.start) for f, m in hits))
+                subjects[key].append(anchor)
+        for key, subject_anchors in sorted(subjects.items(), key=lambda item: sorted(item[1])):
+            hits = [(f, m) for f, m in used if (f.claim.id, m.start) in set(key)]
+            camps: dict[str, list[Mention]] = defaultdict(list)
+            for f, m in hits:
+                camps[m.camp].append(_mention(f, m.start, m.end))
+            found.append(Characterisation(
+                kind="framing",
+                subject=f"{entry['description']} ({', '.join(a.title() for a in sorted(subject_anchors))})",
+                camps=tuple((camp, tuple(camps[camp])) for camp in sorted(camps)),
+            ))
+    return found

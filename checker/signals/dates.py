@@ -1,0 +1,192 @@
+"""Date signal: dates, weekdays, periods and elapsed-time expressions, resolved to day ranges.
+
+Month and weekday names come from Babel's locale data, so adding a language is adding its code.
+The article's own date anchors what a text leaves open: "am Dienstag" in an article of
+2026-02-03 is that day; "January 3" is taken in the article's year (the year before when that
+would put it after the article). "zu Jahresbeginn" is January-February, which "January 3" fits.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+from checker.lexicons import load_lexicon
+from checker.signals.text import find_phrases, fold
+
+LANGUAGES = ("en", "de", "es", "fr", "it", "pt")
+UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
+NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    first: date | None = None  # inclusive day range, when the mention names days
+    last: date | None = None
+    year_known: bool = True
+    weekday: int | None = None  # Monday = 0, for a weekday the article date cannot anchor
+    scale: str | None = None  # "days", "weeks", ... for "a few days before" and the like
+
+    def describe(self) -> str:
+        if self.scale:
+            return f"on a scale of {self.scale}"
+        if self.first and self.first == self.last:
+            return self.first.isoformat() if self.year_known else self.first.strftime("%d %B")
+        if self.first:
+            return f"{self.first.isoformat()} to {self.last.isoformat()}" if self.year_known else (
+                f"{self.first.strftime('%d %B')} to {self.last.strftime('%d %B')}")
+        return calendar.day_name[self.weekday]
+
+
+def _languages(language: str) -> tuple[str, ...]:
+    """The claim's own language and English (news quotes English dates everywhere); every
+    known language when the claim's is unknown. Never all at once: Portuguese "março" folds
+    to "marco", as in Marco Rubio."""
+    return (language, "en") if language in LANGUAGES else LANGUAGES
+
+
+@cache
+def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Month names (wide and abbreviated) and weekday names, folded."""
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for language in _languages(language):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=language).items():
+                key = fold(name).rstrip(".")
+                if len(key) >= 3:
+                    months.setdefault(key, number)
+        for number, name in get_day_names("wide", locale=language).items():
+            days.setdefault(fold(name), number)
+    return months, days
+
+
+@cache
+def _wide_months(language: str) -> dict[str, int]:
+    """Full month names only: a bare "mar" or "sept" is too often something else."""
+    return {
+        fold(name): n for lang in _languages(language) for n, name in get_month_names("wide", locale=lang).items()
+    }
+
+
+@cache
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    months, days = _names(language)
+    month = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    wide = "|".join(sorted(map(re.escape, _wide_months(language)), key=len, reverse=True))
+    day = "|".join(sorted(map(re.escape, days), key=len, reverse=True))
+    return {
+        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "day_month": re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({month})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"),
+        "month_day": re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
+        "month": re.compile(rf"\b({wide})\b(?:\s+(?:de\s+)?(\d{{4}}))?"),
+        "weekday": re.compile(rf"\b({day})\b"),
+    }
+
+
+def _in_year(month: int, day: int, year: int | None, anchor: date | None) -> tuple[date, bool] | None:
+    known = year is not None or anchor is not None
+    chosen = year or (anchor.year if anchor else UNKNOWN_YEAR)
+    try:
+        resolved = date(chosen, month, day)
+        if year is None and anchor and resolved > anchor + NEWS_LOOKAHEAD:
+            resolved = date(chosen - 1, month, day)
+    except ValueError:
+        return None
+    return resolved, known
+
+
+def date_mentions(text: str, anchor: date | None, language: str = "und") -> list[DateMention]:
+    months, days = _names(language)
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+
+    def free(m: re.Match) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    def add(m: re.Match, **fields) -> None:
+        taken.append((m.start(), m.end()))
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], **fields))
+
+    patterns = _patterns(language)
+    for m in patterns["iso"].finditer(folded):
+        resolved = _in_year(int(m.group(2)), int(m.group(3)), int(m.group(1)), anchor)
+        if resolved:
+            add(m, first=resolved[0], last=resolved[0])
+    for name, day_group, month_group, year_group in (("day_month", 1, 2, 3), ("month_day", 2, 1, 3)):
+        for m in patterns[name].finditer(folded):
+            if not free(m) or not _capitalised_if_english(text, m.start(month_group)):
+                continue
+            year = int(m.group(year_group)) if m.group(year_group) else None
+            resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor)
+            if resolved:
+                add(m, first=resolved[0], last=resolved[0], year_known=resolved[1])
+    for m in patterns["month"].finditer(folded):
+        if not free(m) or not _capitalised_if_english(text, m.start()):
+            continue
+        number = _wide_months(language)[m.group(1)]
+        start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor)
+        if start:
+            first = start[0]
+            add(m, first=first, last=first.replace(day=calendar.monthrange(first.year, number)[1]), year_known=start[1])
+    for m in patterns["weekday"].finditer(folded):
+        if not free(m):
+            continue
+        weekday = days[m.group(1)]
+        if anchor:
+            day = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+            add(m, first=day, last=day)
+        else:
+            add(m, weekday=weekday)
+    lexicon = load_lexicon("dates")
+    for period in lexicon["periods"]:
+        for hit in find_phrases(text, {"period": period["words"]}):
+            if all(e <= hit.start or hit.end <= s for s, e in taken):
+                year = anchor.year if anchor else UNKNOWN_YEAR
+                first_month, last_month = period["months"]
+                taken.append((hit.start, hit.end))
+                found.append(DateMention(
+                    hit.start, hit.end, hit.text, first=date(year, first_month, 1),
+                    last=date(year, last_month, calendar.monthrange(year, last_month)[1]), year_known=anchor is not None,
+                ))
+    for offset, phrases in lexicon["relative_days"].items():
+        for hit in find_phrases(text, {"day": phrases}):
+            if anchor and all(e <= hit.start or hit.end <= s for s, e in taken):
+                day = anchor + timedelta(days=int(offset))
+                found.append(DateMention(hit.start, hit.end, hit.text, first=day, last=day))
+    for hit in find_phrases(text, lexicon["elapsed"]):
+        found.append(DateMention(hit.start, hit.end, hit.text, scale=hit.key))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _capitalised_if_english(text: str, at: int) -> bool:
+    """English 'may'/'march' are also verbs; as months they are capitalised."""
+    word = fold(text[at:at + 5])
+    return not (word.startswith(("may", "march")) and text[at].islower())
+
+
+def compatible(a: DateMention, b: DateMention) -> bool:
+    """Could both mentions name the same time?"""
+    if a.scale or b.scale:
+        return a.scale == b.scale or not (a.scale and b.scale)
+    if a.weekday is not None or b.weekday is not None:
+        weekday = a.weekday if a.weekday is not None else b.weekday
+        other = b if a.weekday is not None else a
+        if other.weekday is not None:
+            return other.weekday == weekday
+        return other.first != other.last or other.first.weekday() == weekday
+    first_a, last_a, first_b, last_b = a.first, a.last, b.first, b.last
+    if not (a.year_known and b.year_known):  # compare within one year
+        first_a, last_a, first_b, last_b = (d.replace(year=UNKNOWN_YEAR) for d in (first_a, last_a, first_b, last_b))
+        if first_a > last_a or first_b > last_b:  # a range across new year: give up, assume compatible
+            return True
+    return first_a <= last_b and first_b <= last_a

@@ -1,0 +1,110 @@
+"""Title / role signal: which office each source attaches to a named person.
+
+"Außenminister Marco Rubio", "U.S. Secretary of State Marco Rubio" and "Der Staatssekretär der
+Vereinigten Staaten, Marco Rubio" name one person; the first two give one office, the third a
+false friend of it. Offices and their variants live in lexicons/roles.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.lexicons import lexicon_cache, load_lexicon
+from checker.names import aliases
+from checker.signals.text import find_phrases, fold
+
+_CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
+_RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
+_CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de", "la", "el", "von", "für", "for"}
+_WINDOW = 60  # characters after the title in which its holder's name must start
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    person: str  # surname, folded: the key sources are matched on
+    name: str  # as written
+    office: str  # id in roles.yaml
+    start: int  # span of title and name in the claim
+    end: int
+    text: str
+
+
+@lexicon_cache
+def offices() -> dict[str, dict]:
+    return load_lexicon("roles")
+
+
+@lexicon_cache
+def _places() -> frozenset[str]:
+    words, phrases = aliases()
+    return frozenset(words) | frozenset(p for p, _ in phrases)
+
+
+def role_mentions(text: str) -> list[RoleMention]:
+    variants = {office: entry["variants"] for office, entry in offices().items()}
+    found = []
+    for title in find_phrases(text, variants):
+        holder = _holder_after(text, title.end)
+        if holder:
+            name, end = holder
+            found.append(RoleMention(fold(name.split()[-1]), name, title.key, title.start, end, text[title.start:end]))
+    return found
+
+
+def _holder_after(text: str, start: int) -> tuple[str, int] | None:
+    """The name right after a title, past connectors and place names ("of the United States,")."""
+    window = text[start:start + _WINDOW]
+    cursor = 0
+    while cursor < len(window):
+        gap = re.match(r"[\s,]*", window[cursor:]).end()
+        cursor += gap
+        word = re.match(r"[\w’'\-.]+", window[cursor:])
+        if not word:
+            return None
+        token = word.group()
+        if fold(token) in _CONNECTORS:
+            cursor += word.end()
+            continue
+        run = _RUN.match(window[cursor:])
+        if not run:
+            return None
+        tokens = run.group().rstrip(".").split()
+        while tokens and _is_place(tokens):
+            tokens = _drop_place(tokens)
+        if tokens:
+            name = " ".join(tokens[-2:])
+            end = start + cursor + run.group().rstrip(".").rfind(tokens[-1]) + len(tokens[-1])
+            return name, end
+        cursor += run.end()
+    return None
+
+
+def _is_place(tokens: list[str]) -> bool:
+    return any(fold(" ".join(tokens[:n])) in _places() for n in range(1, min(3, len(tokens)) + 1))
+
+
+def _drop_place(tokens: list[str]) -> list[str]:
+    longest = max(n for n in range(1, min(3, len(tokens)) + 1) if fold(" ".join(tokens[:n])) in _places())
+    return tokens[longest:]
+
+
+def differ(a: RoleMention, b: RoleMention) -> str | None:
+    """None when the offices match; else 'framing' or 'hard', by the lexicon's `loaded` flag."""
+    if a.office == b.office:
+        return None
+    table = offices()
+    loaded = table[a.office].get("loaded") or table[b.office].get("loaded")
+    return "framing" if loaded else "hard"
+
+
+def explain(a: RoleMention, b: RoleMention) -> str:
+    table = offices()
+    note = ""
+    for x, y in ((a, b), (b, a)):
+        if y.office in table[x.office].get("false_friends", []):
+            note = f"; '{x.text.split(x.name)[0].strip(' ,')}' is {table[x.office]['label']}, a false friend of {table[y.office]['label']}"
+    return (
+        f"{a.name}: one source says {table[a.office]['label']} ('{a.text}'), the other "
+        f"{table[b.office]['label']} ('{b.text}'){note}"
+    )

@@ -1,0 +1,56 @@
+"""Offset-preserving text helpers shared by the signals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+
+def _fold_char(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
+    return base if len(base) == 1 else c.lower()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, character for character: offsets in the result match the input."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str  # as written in the claim
+    key: str  # what it matched: a lexicon entry, a canonical id, ...
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    tail = r"[\w\-]*" if prefix else ""
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(p) for p in folded) + r")" + tail + r"(?![\w])")
+
+
+def find_phrases(text: str, phrases: dict[str, list[str]], *, prefix: bool = False) -> list[Match]:
+    """Occurrences of lexicon phrases (key -> variants), longest first, not overlapping.
+
+    prefix: variants are word starts ("entführ" matches "Entführung").
+    """
+    folded = fold(text)
+    owner = {fold(v): key for key, variants in phrases.items() for v in variants}
+    pattern = _phrase_pattern(tuple(owner), prefix)
+    found = []
+    for m in pattern.finditer(folded):
+        variant = next(v for v in sorted(owner, key=len, reverse=True) if folded.startswith(v, m.start()))
+        found.append(Match(m.start(), m.end(), text[m.start():m.end()], owner[variant]))
+    return found
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-’']*|[%$]")
+
+
+def tokens(text: str) -> list[Match]:
+    """Numbers (with their separators), words, and the % and $ signs, with offsets."""
+    return [Match(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]

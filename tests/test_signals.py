@@ -1,0 +1,189 @@
+"""Each signal in German and English, with the compatible cases that must not fire."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from checker.config import Thresholds
+from checker.lexicons import extend_lexicons, reset_extensions
+from checker.model import CandidatePair, Claim, ClaimGroup, NliScores, PairNli, Verdict
+from checker.signals import compare, read_facts
+from checker.verdict import group_verdict, pair_verdict
+
+T = Thresholds()
+SAME_SENTENCE = 0.9  # the alignment score of a close paraphrase
+
+
+def claim(text, doc="a", language="en", quote=False, speaker=None):
+    return Claim(f"{doc}#x", doc, text, 0, len(text), language, quote, speaker)
+
+
+def signals(text_a, text_b, lang_a="en", lang_b="en", anchor_a=None, anchor_b=None, similarity=SAME_SENTENCE, **kw):
+    a = read_facts(claim(text_a, "a", lang_a, **kw.get("a", {})), anchor_a)
+    b = read_facts(claim(text_b, "b", lang_b, **kw.get("b", {})), anchor_b)
+    return compare(a, b, similarity, T)
+
+
+def kinds(reasons):
+    return [(r.kind, r.severity) for r in reasons]
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), [
+    ("The meeting lasted nearly two hours.", "en", "The meeting lasted two hours.", "en"),
+    ("Das Treffen dauerte knapp zwei Stunden.", "de", "The meeting lasted two hours.", "en"),
+    ("Es gab rund 70 Tote.", "de", "About seventy people were reported dead.", "en"),
+    ("Mehr als 1.000 Menschen demonstrierten.", "de", "Some 1,200 people marched.", "en"),
+    ("The talks lasted two hours.", "en", "Two ministers attended for three days.", "en"),  # different units
+    ("Petro, 65, met Trump.", "en", "Petro, 66, met Trump.", "en"),  # no unit: too ambiguous to compare
+])
+def test_numbers_that_agree(a, la, b, lb):
+    assert [r for r in signals(a, b, la, lb) if r.kind == "number"] == []
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb", "values"), [
+    ("The meeting lasted nearly two hours.", "en", "The meeting lasted three hours.", "en", ("nearly two hours", "three hours")),
+    ("Das Treffen dauerte zwei Stunden.", "de", "The meeting lasted three hours.", "en", ("zwei Stunden", "three hours")),
+    ("Bei den Einsätzen gab es bereits über 70 Tote.", "de", "The strikes left 50 dead.", "en", ("über 70 Tote", "50 dead")),
+    ("La reunión duró casi dos horas.", "es", "Das Treffen dauerte vier Stunden.", "de", ("casi dos horas", "vier Stunden")),
+])
+def test_numbers_that_differ(a, la, b, lb, values):
+    found = [r for r in signals(a, b, la, lb) if r.kind == "number"]
+    assert len(found) == 1 and found[0].severity == "hard"
+    assert (found[0].a_value, found[0].b_value) == values
+    assert a[found[0].a_span[0]:found[0].a_span[1]] == values[0]
+    assert b[found[0].b_span[0]:found[0].b_span[1]] == values[1]
+
+
+def test_dates_that_agree():
+    # "zu Jahresbeginn" in an article of 2026-02-03 covers "January 3" of an article of 2026-02-04
+    assert signals("Maduro wurde zu Jahresbeginn verschleppt.", "Maduro was abducted on January 3.",
+                   "de", "en", date(2026, 2, 3), date(2026, 2, 4)) == []
+    # an unanchored weekday fits the anchored one
+    assert signals("Petro traf am Dienstag in Washington ein.", "The meeting was held on Tuesday.",
+                   "de", "en", date(2026, 2, 3), None) == []
+    assert signals("Am 3. Januar griffen die USA an.", "On 3 January the US attacked.", "de", "en") == []
+    assert signals("The call came a few days before.", "Der Anruf kam einige Tage zuvor.", "en", "de") == []
+
+
+def test_dates_that_differ():
+    hard = signals("Petro traf am Dienstag in Washington ein.", "Petro arrived in Washington on Monday.",
+                   "de", "en", date(2026, 2, 3), date(2026, 2, 4))
+    assert kinds(hard) == [("date", "hard")] and "Dienstag" in hard[0].explanation
+    assert kinds(signals("Am 3. Januar griffen die USA an.", "On January 5 the US attacked.", "de", "en")) == [("date", "hard")]
+    soft = signals("Das Telefonat fand einige Tage zuvor statt.", "The phone call took place weeks before.", "de", "en")
+    assert kinds(soft) == [("date", "soft")] and "days" in soft[0].explanation and "weeks" in soft[0].explanation
+
+
+def test_titles():
+    false_friend = signals("Der Staatssekretär der Vereinigten Staaten, Marco Rubio, sprach.",
+                           "U.S. Secretary of State Marco Rubio spoke.", "de", "en")
+    assert kinds(false_friend) == [("title", "hard")]
+    assert "false friend" in false_friend[0].explanation and "Marco Rubio" in false_friend[0].explanation
+    assert signals("Außenminister Marco Rubio sprach.", "U.S. Secretary of State Marco Rubio spoke.", "de", "en") == []
+    assert signals("Der Chef der amerikanischen Diplomatie, Marco Rubio, sprach.", "Secretary of State Rubio spoke.", "de", "en") == []
+    loaded = signals("Der Machthaber Nicolás Maduro wurde gefasst.", "President Nicolás Maduro was seized.", "de", "en")
+    assert kinds(loaded) == [("title", "framing")]
+    # a title clash between claims about different facts is worth a look, not a contradiction
+    assert kinds(signals("Staatssekretär Marco Rubio reiste.", "Secretary of State Marco Rubio spoke.", "de", "en",
+                         similarity=0.1)) == [("title", "soft")]
+
+
+def test_negation():
+    assert kinds(signals("The US will send troops to Mexico.", "The US will not send troops to Mexico.")) == [("negation", "hard")]
+    assert kinds(signals("Die USA werden Truppen nach Mexiko senden.", "Die USA werden keine Truppen nach Mexiko senden.",
+                         "de", "de")) == [("negation", "hard")]
+    assert signals("The US will not send troops.", "Die USA werden keine Truppen senden.", "en", "de") == []
+    # loosely related claims: a "not" is what makes them different sentences
+    assert signals("The US will send troops.", "Trade is not the issue.", similarity=0.3) == []
+
+
+def test_attribution():
+    quote = {"quote": True}
+    found = signals("«We will not act alone,» Rubio said.", "„Wir werden nicht allein handeln“, sagte Sheinbaum.",
+                    "en", "de", a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert ("attribution", "hard") in kinds(found)
+    same = signals("«We will not act alone,» Rubio said.", "„Wir werden nicht allein handeln“, sagte Marco Rubio.",
+                   "en", "de", a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Marco Rubio"})
+    assert "attribution" not in [k for k, _ in kinds(same)]
+
+
+def test_framing():
+    found = signals("The abduction of Maduro shocked the region.", "Die Festnahme Maduros schockierte die Region.", "en", "de")
+    assert kinds(found) == [("framing", "framing")]
+    assert (found[0].a_value, found[0].b_value) == ("abduction", "Festnahme")
+    assert signals("The abduction of Maduro shocked the region.", "Die Entführung Maduros schockierte die Region.", "en", "de") == []
+    assert signals("El secuestro de Maduro.", "The kidnapping of Maduro.", "es", "en") == []
+
+
+def test_entity_swap_and_cross_lingual_names():
+    assert kinds(signals("Petro met Trump in Washington.", "Petro met Trump in Miami.")) == [("entity", "soft")]
+    assert signals("Petro reiste nach Kolumbien.", "Petro travelled to Colombia.", "de", "en") == []
+    assert signals("Petro sprach mit den Vereinigten Arabischen Emiraten.", "Petro spoke with the United Arab Emirates.",
+                   "de", "en") == []
+
+
+def nli(entail, contradiction=0.05):
+    scores = NliScores(entail, 1 - entail - contradiction, contradiction)
+    return PairNli(scores, scores)
+
+
+def test_verdicts_combine_signals_with_nli():
+    pair = CandidatePair("a#x", "b#x", 0.8, 0.5, 0.8, True)
+    mismatch = signals("The meeting lasted nearly two hours.", "The meeting lasted three hours.")
+    framing = signals("The abduction of Maduro.", "The capture of Maduro.")
+    entailed = pair_verdict(pair, nli(0.9), mismatch, T)
+    assert entailed.verdict == Verdict.CONTRADICT and entailed.reasons[0].kind == "number"
+    assert pair_verdict(pair, None, mismatch, T).verdict == Verdict.CONTRADICT
+    assert pair_verdict(pair, nli(0.9), framing, T).verdict == Verdict.FRAMING
+    assert pair_verdict(pair, nli(0.1, contradiction=0.8), framing, T).verdict == Verdict.FRAMING
+    assert pair_verdict(pair, None, framing, T).verdict == Verdict.FRAMING
+    assert pair_verdict(pair, nli(0.1, contradiction=0.1), mismatch, T).verdict == Verdict.UNRELATED
+
+
+def test_group_names_the_camps():
+    texts = {"d1#x": "The meeting lasted nearly two hours.", "d2#x": "The meeting lasted three hours.",
+             "d3#x": "The talks lasted nearly two hours."}
+    facts = {cid: read_facts(Claim(cid, cid[:2], t, 0, len(t), "en"), None) for cid, t in texts.items()}
+    pairs = [
+        pair_verdict(CandidatePair(a, b, 0.8, 0, 0.8, True), None, compare(facts[a], facts[b], 0.8, T), T)
+        for a, b in (("d1#x", "d2#x"), ("d1#x", "d3#x"), ("d2#x", "d3#x"))
+    ]
+    result = group_verdict(ClaimGroup("g", tuple(texts)), pairs, {c: c[:2] for c in texts}, ["d1", "d2", "d3"])
+    assert result.verdict == Verdict.CONTRADICT
+    assert {(c.value, c.docs) for c in result.camps} == {("nearly two hours", ("d1", "d3")), ("three hours", ("d2",))}
+
+
+def test_user_lexicons_extend_the_built_in_ones(tmp_path):
+    (tmp_path / "roles.yaml").write_text("chancellor:\n  label: head of government\n  variants: [bundeskanzler, chancellor]\n")
+    (tmp_path / "framing.yaml").write_text("seizure:\n  camps:\n    abduction: [verschwinden lassen]\n")
+    try:
+        extend_lexicons({"roles": tmp_path / "roles.yaml", "framing": tmp_path / "framing.yaml"})
+        found = signals("Bundeskanzler Friedrich Merz sprach.", "President Friedrich Merz spoke.", "de", "en")
+        assert kinds(found) == [("title", "hard")]
+        assert kinds(signals("Sie ließen ihn verschwinden lassen.", "They captured him.", "de", "en")) == [("framing", "framing")]
+        # the built-in entries are still there
+        assert kinds(signals("The abduction of Maduro.", "The capture of Maduro.")) == [("framing", "framing")]
+    finally:
+        reset_extensions()
+    assert signals("Bundeskanzler Friedrich Merz sprach.", "President Friedrich Merz spoke.", "de", "en") == []
+
+
+def test_bad_lexicon_files_are_named(tmp_path):
+    from checker.errors import InputError
+
+    (tmp_path / "roles.yaml").write_text("- just\n- a list\n")
+    with pytest.raises(InputError, match="roles.yaml: a 'roles' lexicon is a dict, not a list"):
+        extend_lexicons({"roles": tmp_path / "roles.yaml"})
+    with pytest.raises(InputError, match="unknown lexicon 'colours'"):
+        extend_lexicons({"colours": tmp_path / "roles.yaml"})
+    reset_extensions()
+
+
+def test_thresholds_gate_the_looser_signals():
+    loose = replace(T, same_fact=0.95)
+    a = read_facts(claim("The meeting lasted nearly two hours."), None)
+    b = read_facts(claim("The meeting lasted three hours.", "b"), None)
+    assert compare(a, b, 0.9, loose) == []
