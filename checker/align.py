@@ -71,44 +71,85 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> A
     return Alignment(pairs=pairs, groups=_groups(claims, edges, thresholds.group_claims_per_doc))
 
 
+class CorpusScorer:
+    """Scores texts against a corpus's claims, with statistics taken from the corpus alone:
+    each language's mean vector (the corpus mean for languages with fewer than `min_claims`
+    claims) and the anchors' IDF. So a query's score never depends on other queries."""
+
+    def __init__(self, claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, min_claims: int = 10):
+        languages = np.array([c.language for c in claims])
+        self._global_mean = vectors.mean(axis=0)
+        self._means = {
+            language: vectors[languages == language].mean(axis=0)
+            for language in sorted(set(languages))
+            if (languages == language).sum() >= min_claims
+        }
+        self._weight = thresholds.anchor_weight
+        self._names = inner_names([c.text for c in claims])
+        corpus_anchors = [anchors(c.text, self._names) for c in claims]
+        self._vocabulary = {a: n for n, a in enumerate(sorted(set().union(*corpus_anchors)))}
+        frequency = Counter(a for found in corpus_anchors for a in found)
+        self._idf = np.array(
+            [math.log(1 + len(claims) / frequency[a]) for a in self._vocabulary], dtype=np.float32
+        )
+        self._unseen_idf = math.log(1 + len(claims))  # an anchor the corpus never uses
+        self._centred = self.centre(vectors, list(languages))
+        self._docs = [c.doc for c in claims]
+        self._hubness: np.ndarray | None = None
+        self._incidence, self._own = self._anchor_rows(corpus_anchors)
+
+    def centre(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+        centred = np.stack([v - self._means.get(lang, self._global_mean) for v, lang in zip(vectors, languages)])
+        norms = np.linalg.norm(centred, axis=1, keepdims=True)
+        return centred / np.where(norms == 0, 1, norms)
+
+    def _anchor_rows(self, anchor_sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Incidence rows over the corpus vocabulary, and each row's own IDF weight."""
+        incidence = np.zeros((len(anchor_sets), len(self._vocabulary)), dtype=np.float32)
+        own = np.zeros(len(anchor_sets), dtype=np.float32)
+        for row, found in enumerate(anchor_sets):
+            known = [self._vocabulary[a] for a in found if a in self._vocabulary]
+            incidence[row, known] = 1.0
+            own[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
+        return incidence, own
+
+    def hub_corrected(self, scores: np.ndarray, k: int = 5) -> np.ndarray:
+        """CSLS (Conneau et al. 2018) for queries x corpus scores: 2 s - r(query) - r(claim),
+        r being the mean of a point's k best scores. A generic sentence that scores well with
+        everything (a "hub") stops winning every query; the query's r is its own, so one
+        query's result never depends on another's."""
+        if self._hubness is None:
+            _, _, corpus = self.corpus_matrices()
+            docs = np.array(self._docs)
+            corpus[docs[:, None] == docs[None, :]] = -np.inf  # a claim's own document is not its neighbourhood
+            self._hubness = np.sort(corpus, axis=1)[:, -k:].mean(axis=1)
+        query_r = np.sort(scores, axis=1)[:, -k:].mean(axis=1)
+        return 2 * scores - query_r[:, None] - self._hubness[None, :]
+
+    def corpus_matrices(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(similarity, anchor overlap, score) of every two corpus claims."""
+        return self._matrices(self._centred, self._incidence, self._own)
+
+    def score_texts(
+        self, texts: list[str], vectors: np.ndarray, languages: list[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(similarity, anchor overlap, score) of each text against each corpus claim."""
+        incidence, own = self._anchor_rows([anchors(t, self._names) for t in texts])
+        return self._matrices(self.centre(vectors, languages), incidence, own)
+
+    def _matrices(self, centred, incidence, own) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        similarity = centred @ self._centred.T
+        shared = (incidence * self._idf) @ self._incidence.T
+        smaller = np.minimum.outer(own, self._own)
+        overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        return similarity, overlap, similarity + self._weight * overlap
+
+
 def score_matrices(
     claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(similarity, anchor overlap, score) of every two claims, in the order given."""
-    centred = _language_centred(vectors, [c.language for c in claims])
-    similarity = centred @ centred.T
-    names = inner_names([c.text for c in claims])
-    overlap = _anchor_overlap([anchors(c.text, names) for c in claims])
-    return similarity, overlap, similarity + thresholds.anchor_weight * overlap
-
-
-def _language_centred(vectors: np.ndarray, languages: list[str], min_claims: int = 10) -> np.ndarray:
-    """Subtract each language's mean vector (the corpus mean for rare languages), re-normalise."""
-    langs = np.array(languages)
-    centred = vectors - vectors.mean(axis=0)
-    for language in sorted(set(languages)):
-        rows = langs == language
-        if rows.sum() >= min_claims:
-            centred[rows] = vectors[rows] - vectors[rows].mean(axis=0)
-    norms = np.linalg.norm(centred, axis=1, keepdims=True)
-    return centred / np.where(norms == 0, 1, norms)
-
-
-def _anchor_overlap(anchor_sets: list[frozenset[str]]) -> np.ndarray:
-    """IDF-weighted shared anchors over the smaller claim's anchors, 0..1."""
-    vocabulary = sorted(set().union(*anchor_sets))
-    if not vocabulary:
-        return np.zeros((len(anchor_sets), len(anchor_sets)), dtype=np.float32)
-    index = {a: n for n, a in enumerate(vocabulary)}
-    frequency = Counter(a for s in anchor_sets for a in s)
-    idf = np.array([math.log(1 + len(anchor_sets) / frequency[a]) for a in vocabulary], dtype=np.float32)
-    incidence = np.zeros((len(anchor_sets), len(vocabulary)), dtype=np.float32)
-    for row, found in enumerate(anchor_sets):
-        incidence[row, [index[a] for a in found]] = 1.0
-    shared = (incidence * idf) @ incidence.T
-    own = incidence @ idf
-    smaller = np.minimum.outer(own, own)
-    return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    return CorpusScorer(claims, vectors, thresholds).corpus_matrices()
 
 
 def _cap_partners(accepted: list[tuple[int, int, bool]], score: np.ndarray, cap: int) -> list[tuple[int, int, bool]]:

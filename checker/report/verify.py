@@ -1,0 +1,136 @@
+"""Outputs of `checker verify`: console lines, the --json document and --junit XML."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from junitparser import Failure, JUnitXml, TestCase, TestSuite
+
+from checker.assertions import DocumentStance, Evidence, Verification
+
+MODE_TEXT = {
+    "nli": "NLI (evidence -> claim) and typed signals",
+    "offline": "similarity and typed signals, no NLI",
+}
+
+
+def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "claim": e.claim.id,
+        "text": e.claim.text,
+        "start": e.claim.start,
+        "end": e.claim.end,
+        "similarity": e.similarity,
+        "score": e.score,
+        "relevance": e.relevance,
+        "nli": vars(e.nli) if e.nli else None,
+        "reasons": [
+            {"kind": r.kind, "severity": r.severity, "explanation": r.explanation, "evidence_value": r.a_value,
+             "claim_value": r.b_value}
+            for r in e.reasons if r.severity
+        ],
+    }
+
+
+def verification_dict(v: Verification) -> dict[str, Any]:
+    return {
+        "mode": v.mode,
+        "decided_by": MODE_TEXT[v.mode],
+        "embedder": v.embedder,
+        "nli": v.nli,
+        "ok": v.ok,
+        "summary": summary_counts(v),
+        "claims": [
+            {
+                "id": r.claim.id,
+                "text": r.claim.text,
+                "ok": r.ok,
+                "supporting": r.supporting,
+                "min_supporting": r.claim.min_supporting,
+                "documents": [
+                    {"doc": d.doc, "stance": d.stance, "expected": d.expected, "ok": d.ok, "evidence": evidence_dict(d.evidence)}
+                    for d in r.documents
+                ],
+            }
+            for r in v.results
+        ],
+    }
+
+
+def render_json(v: Verification) -> str:
+    return json.dumps(verification_dict(v), ensure_ascii=False, indent=2) + "\n"
+
+
+def summary_counts(v: Verification) -> dict[str, int]:
+    expected = [d for r in v.results for d in r.documents if d.expected is not None]
+    return {
+        "claims": len(v.results),
+        "claims_failing": sum(not r.ok for r in v.results),
+        "stances": sum(len(r.documents) for r in v.results),
+        "expectations": len(expected),
+        "expectations_failing": sum(not d.ok for d in expected),
+        "min_supporting_failing": sum(not r.min_supporting_ok for r in v.results),
+    }
+
+
+def describe(d: DocumentStance) -> str:
+    e = d.evidence
+    if e is None:
+        return f"{d.doc}: expected {d.expected}, got {d.stance} (no evidence in this document)"
+    scores = f"similarity {e.similarity:.2f}, relevance {e.relevance:.2f}"
+    if e.nli:
+        scores += f", NLI entailment {e.nli.entailment:.2f}, contradiction {e.nli.contradiction:.2f}"
+    signals = "; ".join(f"{r.kind} ({r.severity}): {r.explanation}" for r in e.reasons if r.severity)
+    return (
+        f"{d.doc}: expected {d.expected}, got {d.stance}. Evidence ({scores}): \"{e.claim.text}\""
+        + (f" [{signals}]" if signals else "")
+    )
+
+
+def failure_lines(v: Verification) -> list[str]:
+    lines = []
+    for r in v.results:
+        for d in r.documents:
+            if not d.ok:
+                lines.append(f"FAIL {r.claim.id} (line {r.claim.line}) {describe(d)}")
+        if not r.min_supporting_ok:
+            lines.append(
+                f"FAIL {r.claim.id} (line {r.claim.line}): {r.supporting} supporting sources, "
+                f"at least {r.claim.min_supporting} expected"
+            )
+    return lines
+
+
+def summary_line(v: Verification) -> str:
+    s = summary_counts(v)
+    verdict = "all expectations hold" if v.ok else f"{s['expectations_failing'] + s['min_supporting_failing']} failing"
+    return (
+        f"{s['claims']} claims x {s['stances'] // max(s['claims'], 1)} documents: {s['expectations']} expectations, "
+        f"{verdict} ({s['claims_failing']} claims fail). Decided by {MODE_TEXT[v.mode]}."
+    )
+
+
+def render_junit(v: Verification, suite_name: str) -> str:
+    """One test case per claim and document with an expectation, plus one per min_supporting."""
+    suite = TestSuite(suite_name)
+    for r in v.results:
+        for d in r.documents:
+            if d.expected is None:
+                continue
+            case = TestCase(f"{r.claim.id} [{d.doc}]", classname=f"claims.{r.claim.id}", time=0.0)
+            if not d.ok:
+                case.result = [Failure(describe(d), "StanceMismatch")]
+            suite.add_testcase(case)
+        if r.claim.min_supporting is not None:
+            case = TestCase(f"{r.claim.id} [min_supporting]", classname=f"claims.{r.claim.id}", time=0.0)
+            if not r.min_supporting_ok:
+                case.result = [Failure(f"{r.supporting} supporting sources, at least {r.claim.min_supporting} expected", "TooFewSources")]
+            suite.add_testcase(case)
+    suite.update_statistics()
+    xml = JUnitXml()
+    xml.add_testsuite(suite)
+    text = xml.tostring()
+    return text.decode("utf-8") if isinstance(text, bytes) else text
