@@ -27,6 +27,7 @@ from checker.errors import InputError
 from checker.model import Article, Claim, NliScores, Reason
 from checker.nli import NliScorer
 from checker.signals import FRAMING, HARD, ClaimFacts, compare, read_facts, roles
+from checker.yamlfile import read_yaml
 
 STANCES = ("supports", "contradicts", "framing", "silent")
 ANY = "any"
@@ -102,19 +103,7 @@ class Verification:
 
 
 def load_claims_file(path: Path) -> ClaimsFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read file ({exc})") from None
-    try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        raise InputError(str(path), f"{where}malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
+    data, root = read_yaml(path)
     lines = _node_lines(root)
     if not isinstance(data, dict):
         raise InputError(str(path), "line 1: expected a mapping with a 'claims' list")

@@ -151,7 +151,12 @@ def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_di
     from checker.assertions import verify as verify_claims
     from checker.corpus import read_corpus
     from checker.report import write_all
-    from checker.report.verify import failure_lines, render_json, render_junit, summary_line
+    from checker.report.verify import (
+        failure_lines,
+        render_json,
+        render_junit,
+        summary_line,
+    )
 
     claims = load_claims_file(claims_file)
     settings = settings_for(

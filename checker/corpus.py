@@ -15,12 +15,12 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 from lingua import LanguageDetectorBuilder
 
 from checker.errors import InputError
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, RemovedSpan
+from checker.yamlfile import read_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
 RECORD_SUFFIXES = (".json", ".jsonl")
@@ -287,14 +287,7 @@ def _read_sources(path: Path) -> dict[str, dict[str, str]]:
     """Optional sources.yaml: {file name or stem: {source, url, language, date, title}}."""
     if not path.exists():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read file ({exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise InputError(str(path), f"malformed YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    data, _ = read_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):

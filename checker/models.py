@@ -14,7 +14,7 @@ from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, load_embedder
 from checker.errors import ModelUnavailable
-from checker.lexicons import extend_lexicons
+from checker.lexicons import use_extensions
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
 
@@ -36,7 +36,7 @@ def load_models(
     progress: Progress = silent,
 ) -> LoadedModels:
     """Also applies the config's lexicon extensions: they belong to the run as the models do."""
-    extend_lexicons({name: Path(path) for name, path in config.lexicons})
+    use_extensions({name: Path(path) for name, path in config.lexicons})
     notes: list[str] = []
     try:
         embedder = load_embedder(config.embedder, config.batch_size)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.config import Thresholds
-from checker.model import Camp, CandidatePair, ClaimGroup, GroupVerdict, PairNli, PairVerdict, Reason, Verdict
+from checker.model import (
+    Camp,
+    CandidatePair,
+    ClaimGroup,
+    GroupVerdict,
+    PairNli,
+    PairVerdict,
+    Reason,
+    Verdict,
+)
 from checker.signals import FRAMING, HARD
 from checker.signals.text import fold
 

@@ -153,18 +153,24 @@ def test_nli_mode_reads_evidence_as_premise(project, seed_claims):
     assert {d["stance"] for d in docs} <= {"supports", "silent"}
 
 
+CARTAGENA = """\
+  - id: cartagena
+    text: Petro invited Trump to visit Cartagena.
+    expect: {"002*": supports}
+"""
+
+
+def desk_file(pytester, project, name: str, claims: str) -> None:
+    header = f"corpus: {project / 'articles'}\npreset: offline\nclaims:\n"
+    pytester.makefile(".yaml", **{name: header + claims})
+
+
 def test_pytest_plugin_collects_claims_as_items(pytester, project):
-    pytester.makefile(".yaml", claims_desk=textwrap.dedent(f"""\
-        corpus: {project / 'articles'}
-        preset: offline
-        claims:
-          - id: cartagena
-            text: Petro invited Trump to visit Cartagena.
-            expect: {{"002*": supports}}
-          - id: duration
-            text: The meeting between Petro and Trump lasted nearly two hours.
-            expect: {{"002*": silent}}
-        """))
+    desk_file(pytester, project, "claims_desk", CARTAGENA + """\
+  - id: duration
+    text: The meeting between Petro and Trump lasted nearly two hours.
+    expect: {"002*": silent}
+""")
     result = pytester.runpytest("claims_desk.yaml", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines([
@@ -182,13 +188,6 @@ def test_pytest_plugin_reports_a_malformed_file_cleanly(pytester):
 
 
 def test_pytest_plugin_flag_names_any_file(pytester, project):
-    pytester.makefile(".yaml", desk_facts=textwrap.dedent(f"""\
-        corpus: {project / 'articles'}
-        preset: offline
-        claims:
-          - id: cartagena
-            text: Petro invited Trump to visit Cartagena.
-            expect: {{"002*": supports}}
-        """))
+    desk_file(pytester, project, "desk_facts", CARTAGENA)
     result = pytester.runpytest("--checker-claims", "desk_facts.yaml", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)

@@ -102,6 +102,6 @@ def test_explicit_missing_model_is_an_error_with_the_fix(corpus_copy, tmp_path):
 def test_malformed_config_file(corpus_copy, tmp_path):
     config = tmp_path / "c.yaml"
     config.write_text("thresholds:\n  entail: [0.5\n")
-    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "c.yaml: malformed YAML")
+    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "c.yaml: line 3: malformed YAML")
     config.write_text("thresholds:\n  ential: 0.5\n")
     one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "unknown threshold")

@@ -105,7 +105,7 @@ def test_folder_problems(tmp_path):
         read_corpus(tmp_path, 1000)
     (tmp_path / "a.txt").write_text("Petro met Trump in Washington on Tuesday.")
     (tmp_path / "sources.yaml").write_text("a.txt: [unclosed\n")
-    with pytest.raises(InputError, match=r"sources.yaml: malformed YAML at line 2"):
+    with pytest.raises(InputError, match=r"sources.yaml: line 2: malformed YAML"):
         read_corpus(tmp_path, 1000)
     (tmp_path / "sources.yaml").write_text("a.txt:\n  author: X\n")
     with pytest.raises(InputError, match="unknown key"):

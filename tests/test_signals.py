@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from checker.config import Thresholds
-from checker.lexicons import extend_lexicons, reset_extensions
+from checker.lexicons import use_extensions
 from checker.model import CandidatePair, Claim, ClaimGroup, NliScores, PairNli, Verdict
 from checker.signals import compare, read_facts
 from checker.verdict import group_verdict, pair_verdict
@@ -160,14 +160,14 @@ def test_user_lexicons_extend_the_built_in_ones(tmp_path):
     (tmp_path / "roles.yaml").write_text("chancellor:\n  label: head of government\n  variants: [bundeskanzler, chancellor]\n")
     (tmp_path / "framing.yaml").write_text("seizure:\n  camps:\n    abduction: [verschwinden lassen]\n")
     try:
-        extend_lexicons({"roles": tmp_path / "roles.yaml", "framing": tmp_path / "framing.yaml"})
+        use_extensions({"roles": tmp_path / "roles.yaml", "framing": tmp_path / "framing.yaml"})
         found = signals("Bundeskanzler Friedrich Merz sprach.", "President Friedrich Merz spoke.", "de", "en")
         assert kinds(found) == [("title", "hard")]
         assert kinds(signals("Sie ließen ihn verschwinden lassen.", "They captured him.", "de", "en")) == [("framing", "framing")]
         # the built-in entries are still there
         assert kinds(signals("The abduction of Maduro.", "The capture of Maduro.")) == [("framing", "framing")]
     finally:
-        reset_extensions()
+        use_extensions({})
     assert signals("Bundeskanzler Friedrich Merz sprach.", "President Friedrich Merz spoke.", "de", "en") == []
 
 
@@ -176,10 +176,10 @@ def test_bad_lexicon_files_are_named(tmp_path):
 
     (tmp_path / "roles.yaml").write_text("- just\n- a list\n")
     with pytest.raises(InputError, match="roles.yaml: a 'roles' lexicon is a dict, not a list"):
-        extend_lexicons({"roles": tmp_path / "roles.yaml"})
+        use_extensions({"roles": tmp_path / "roles.yaml"})
     with pytest.raises(InputError, match="unknown lexicon 'colours'"):
-        extend_lexicons({"colours": tmp_path / "roles.yaml"})
-    reset_extensions()
+        use_extensions({"colours": tmp_path / "roles.yaml"})
+    use_extensions({})
 
 
 def test_thresholds_gate_the_looser_signals():

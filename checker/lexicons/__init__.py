@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import yaml
 
 from checker.errors import InputError
+from checker.yamlfile import read_yaml
 
 NAMES = ("aliases", "dates", "framing", "furniture", "negation", "quantities", "roles", "speech_verbs")
 _extensions: dict[str, list[Any]] = {}
@@ -39,29 +40,23 @@ def load_lexicon(name: str) -> Any:
     return data
 
 
-def extend_lexicons(files: dict[str, Path]) -> None:
-    """Merge users' lexicon files ({lexicon name: path}) into the built-in ones."""
+def use_extensions(files: dict[str, Path]) -> None:
+    """Merge users' lexicon files ({lexicon name: path}) into the built-in ones, replacing any
+    extensions an earlier run in this process used: a run's config alone decides its lexicons."""
+    _extensions.clear()
+    _clear_derived()
     for name, path in sorted(files.items()):
         if name not in NAMES:
             raise InputError(str(path), f"unknown lexicon '{name}'; extendable: {', '.join(NAMES)}")
-        try:
-            extension = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(path), f"cannot read lexicon file ({exc})") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
-            raise InputError(str(path), f"malformed YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        extension, _ = read_yaml(Path(path))
         builtin = load_lexicon(name)
         if type(extension) is not type(builtin):
             raise InputError(str(path), f"a '{name}' lexicon is a {type(builtin).__name__}, not a {type(extension).__name__}")
         _extensions.setdefault(name, []).append(extension)
-    for derived in _derived:
-        derived.cache_clear()
+        _clear_derived()
 
 
-def reset_extensions() -> None:
-    _extensions.clear()
+def _clear_derived() -> None:
     for derived in _derived:
         derived.cache_clear()
 
