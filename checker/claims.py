@@ -1,6 +1,7 @@
 """Claims stage: an Article's prose -> sentence-level Claims with offsets into the original text.
 
-Sentences come from pysbd (rule-based, multilingual). On top of it: quotations stay whole even
+Sentences come from sentencex (Wikimedia's rule-based segmenter: ~300 languages, with
+abbreviation lists and fallbacks between related languages). On top of it: quotations stay whole even
 when they hold several sentences, markdown quote blocks lose their markers but keep their quote
 marks, introductions such as "Er betonte:" lend their speaker to the quote that follows instead of
 becoming claims, and a paragraph a document repeats yields one claim.
@@ -12,9 +13,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-import pysbd
+from sentencex import segment
 
 from checker.corpus import lines
 from checker.lexicons import lexicon_cache, load_lexicon
@@ -26,6 +26,11 @@ _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,2}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
 _TITLE_WORDS = {"präsident", "präsidentin", "president", "presidente", "minister", "ministerin", "senator"}
+_ARTICLES = "el|la|los|las|the|der|die|das|le"
+_SPEAKER_TITLES = (
+    "ministro|ministra|minister|ministerin|presidente|presidenta|president|präsident|präsidentin|senator|"
+    "senadora?|ambassador|botschafter|embajadora?|secretary|secretario|spokesman|spokeswoman|sprecher|sprecherin|portavoz"
+)
 _MIN_WORDS = 3
 _TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
 
@@ -45,7 +50,7 @@ def extract_claims(article: Article) -> list[Claim]:
     intro_speaker: str | None = None
     for sentence in _sentences(article):
         quoted = _quote_spans(sentence.text)
-        speaker = _speaker(sentence.text, quoted, article.language)
+        speaker = _speaker(sentence.text, quoted)
         if speaker in _PRONOUNS:
             speaker = last_speaker
         elif speaker:
@@ -99,14 +104,6 @@ def _is_introduction(text: str) -> bool:
     return text.rstrip().endswith(":") and len(_words(text)) <= 5
 
 
-@cache
-def _segmenter(language: str) -> pysbd.Segmenter:
-    try:
-        return pysbd.Segmenter(language=language, clean=False)
-    except ValueError:  # pysbd has no rules for this language; English rules are the usual fallback
-        return pysbd.Segmenter(language="en", clean=False)
-
-
 def _paragraphs(masked: str) -> list[tuple[int, int]]:
     """Lines, joined where a line does not end a sentence and the next starts in lower case."""
     found = lines(masked)
@@ -135,19 +132,18 @@ def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
 
 def _sentences(article: Article) -> list[_Sentence]:
     masked = article.masked_text()
-    segmenter = _segmenter(article.language)
     out: list[_Sentence] = []
     for para_start, para_end in _paragraphs(masked):
         start, end, blockquote = _strip_markdown(masked, para_start, para_end)
-        paragraph = masked[start:end].replace("\n", " ")  # pysbd ends sentences at line breaks
+        paragraph = masked[start:end].replace("\n", " ")  # a line break inside a paragraph ends no sentence
         bounds = []
         cursor = 0
-        for piece in segmenter.segment(paragraph):
+        for piece in segment(article.language, paragraph):
             piece = piece.strip()
             if not piece:
                 continue
             at = paragraph.find(piece, cursor)
-            if at < 0:  # pysbd altered the text; fall back to the whole remaining paragraph
+            if at < 0:  # the segmenter altered the text; keep the rest of the paragraph whole
                 bounds.append((cursor, len(paragraph)))
                 break
             bounds.append((at, at + len(piece)))
@@ -186,22 +182,26 @@ def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[
 
 
 @lexicon_cache
-def _speech_verbs(language: str) -> str:
-    verbs = load_lexicon("speech_verbs")
-    chosen = verbs.get(language) or [v for vs in verbs.values() for v in vs]
-    return "|".join(sorted(map(re.escape, chosen), key=len, reverse=True))
+def _speech_verbs() -> str:
+    """Every language's verbs at once: articles quote across languages, and the lists do not clash."""
+    verbs = [v for vs in load_lexicon("speech_verbs").values() for v in vs]
+    return "|".join(sorted(map(re.escape, set(verbs)), key=len, reverse=True))
 
 
-def _speaker(text: str, quoted: list[tuple[int, int]], language: str) -> str | None:
+def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:
     """Who the sentence attributes speech to: a name, a pronoun (lower case), or None."""
     outside = text
     for s, e in reversed(quoted):
         outside = outside[:s] + " " * (e - s) + outside[e:]
-    verbs = _speech_verbs(language)
+    verbs = _speech_verbs()
     # Case matters: names are capitalised, speech verbs in running text are not ("United States").
     after_verb = re.search(rf"\b(?:{verbs})\s+({_NAME}|\w+)", outside)
+    # "dijo el ministro Rubio", "said the spokesman Smith": past an article and a title only
+    after_verb_and_title = re.search(
+        rf"\b(?:{verbs})\s+(?:(?:{_ARTICLES})\s+)?(?:{_SPEAKER_TITLES})\s+({_NAME})", outside
+    )
     before_verb = re.search(rf"({_NAME}|\b\w+)\s+(?:{verbs})\b", outside)
-    for match in (after_verb, before_verb):
+    for match in (after_verb, after_verb_and_title, before_verb):
         if not match:
             continue
         candidate = match.group(1).strip().rstrip(".")

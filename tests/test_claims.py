@@ -74,3 +74,18 @@ def test_hard_wrapped_lines_join_into_one_sentence():
         "Petro said the meeting with Trump\nwas positive and constructive.",
         "A second paragraph follows here.",
     ]
+
+
+def test_guillemet_and_straight_quotes_stay_whole_in_any_language():
+    text = (
+        "Der Minister sagte: »Wir handeln nicht allein. Wir helfen aber gern.« Danach ging er.\n\n"
+        '«No actuaremos solos. Pero ayudaremos», dijo el ministro Rubio. Luego se fue a casa.\n\n'
+        'O presidente disse: "Nós vamos ajudar. Mas não sozinhos." Depois saiu da sala.'
+    )
+    article = build_article("q", "q.txt", text, {"language": "de"})
+    texts = [c.text for c in extract_claims(article)]
+    assert "Der Minister sagte: »Wir handeln nicht allein. Wir helfen aber gern.«" in texts
+    assert "«No actuaremos solos. Pero ayudaremos», dijo el ministro Rubio." in texts
+    assert 'O presidente disse: "Nós vamos ajudar. Mas não sozinhos."' in texts
+    spanish = next(c for c in extract_claims(article) if c.text.startswith("«No actuaremos"))
+    assert spanish.quote and spanish.speaker == "Rubio"
