@@ -11,7 +11,6 @@ from __future__ import annotations
 import fnmatch
 import json
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from checker.embed import Embedder
 from checker.errors import InputError
 from checker.model import Article, Claim, NliScores, Reason
 from checker.nli import NliScorer
-from checker.signals import FRAMING, HARD, ClaimFacts, compare, read_facts, roles
+from checker.signals import AGREES, FRAMING, HARD, ClaimFacts, compare, read_facts, titles
 from checker.yamlfile import read_yaml
 
 STANCES = ("supports", "contradicts", "framing", "silent")
@@ -241,7 +240,7 @@ def verify(
         [k.text for k in known], embedder.encode([k.text for k in known]), languages
     )
     relevance = scorer.hub_corrected(score)
-    anchor = {a.id: date.fromisoformat(a.date) if a.date else None for a in articles}
+    anchor = {a.id: a.published for a in articles}
     facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
     by_doc = {d: [i for i, c in enumerate(corpus) if c.doc == d] for d in docs}
 
@@ -302,18 +301,8 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: 
     evidence's whatever the similarity: a different office is a contradiction (or framing, for
     a loaded title), the same office supports.
     """
-    found = [r for r in compare(evidence, claim, score, thresholds) if r.kind != "title"]
-    for x in evidence.roles:
-        for y in claim.roles:
-            if x.person != y.person:
-                continue
-            severity = roles.differ(x, y)
-            if severity:
-                found.insert(0, Reason("title", roles.explain(x, y), (x.start, x.end), (y.start, y.end), severity, x.text, y.text))
-            else:
-                found.append(Reason("title", f"{x.name} is {roles.offices()[x.office]['label']} in both",
-                                    (x.start, x.end), (y.start, y.end), "agrees", x.text, y.text))
-    return found
+    others = [r for r in compare(evidence, claim, score, thresholds) if r.kind != "title"]
+    return titles(evidence, claim, same_fact=True, agreements=True) + others
 
 
 def _stance(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> tuple[str, Evidence | None]:
@@ -351,7 +340,7 @@ def _stance(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) ->
             return "contradicts", worst
         return "silent", evidence[0]
     for e in anchored:
-        if e.relevance >= thresholds.verify_support or has(e, "agrees"):
+        if e.relevance >= thresholds.verify_support or has(e, AGREES):
             return "supports", e
     return "silent", evidence[0]
 

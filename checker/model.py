@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -34,6 +35,11 @@ class Article:
     date: str | None = None  # ISO date, from metadata or the leading " date YYYY-MM-DD" line
     title: str | None = None
     removed: tuple[RemovedSpan, ...] = ()
+
+    @property
+    def published(self) -> datetime.date | None:
+        """The article's date: what "on Tuesday" or "January 3" in its text is read against."""
+        return datetime.date.fromisoformat(self.date) if self.date else None
 
     def masked_text(self) -> str:
         """The text with removed spans blanked out; same length, so offsets stay valid."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict
-from datetime import date
 
 from checker.align import align
 from checker.claims import extract_claims
@@ -39,7 +38,7 @@ def run(
         half = len(directions)
         nli_by_pair = {i: PairNli(scores[i], scores[half + i]) for i in range(half)}
 
-    anchor = {a.id: date.fromisoformat(a.date) if a.date else None for a in articles}
+    anchor = {a.id: a.published for a in articles}
     facts = {c.id: read_facts(c, anchor[c.doc]) for c in claims}
     pairs = [
         pair_verdict(

@@ -28,6 +28,7 @@ from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, fold, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
+AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 
 
@@ -66,7 +67,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     looser pairs such differences are what makes them different sentences.
     """
     same_fact = similarity >= thresholds.same_fact
-    found = [*_titles(a, b, same_fact), *_framing(a, b)]
+    found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b)]
     if similarity >= thresholds.same_statement:
@@ -117,14 +118,21 @@ def _dates(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return found
 
 
-def _titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool) -> list[Reason]:
+def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:
+    """Offices the two claims give one person. A clash between claims that are not about one
+    fact is only worth a look (soft); `agreements` also reports the offices that match."""
     found = []
     for x in a.roles:
         for y in b.roles:
-            severity = roles.differ(x, y) if x.person == y.person else None
+            if x.person != y.person:
+                continue
+            severity = roles.differ(x, y)
             if severity:
                 severity = SOFT if severity == HARD and not same_fact else severity
                 found.append(_reason("title", severity, roles.explain(x, y), x, y))
+            elif agreements:
+                label = roles.offices()[x.office]["label"]
+                found.append(_reason("title", AGREES, f"{x.name} is {label} in both", x, y))
     return found
 
 
