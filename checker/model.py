@@ -114,6 +114,11 @@ class Reason:
     a_value: str | None = None  # what each side says, e.g. "nearly two hours" / "three hours"
     b_value: str | None = None
 
+    def describe(self) -> str:
+        """'kind (severity): explanation', as tables and console lines show it."""
+        severity = f" ({self.severity})" if self.severity else ""
+        return f"{self.kind}{severity}: {self.explanation}"
+
 
 @dataclass(frozen=True)
 class PairVerdict:

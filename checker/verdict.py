@@ -34,7 +34,7 @@ def pair_verdict(
         verdict = Verdict.CONTRADICT if hard else Verdict.FRAMING if framing else base
     elif hard and base in (Verdict.AGREE, Verdict.PARTIAL, Verdict.CONTRADICT):
         verdict = Verdict.CONTRADICT  # NLI sees one fact; the mismatch says it is told differently
-    elif framing and base != Verdict.UNRELATED and not hard:
+    elif framing and base != Verdict.UNRELATED:
         verdict = Verdict.FRAMING  # loaded words are reported, never counted as contradiction
     else:
         verdict = base

@@ -7,7 +7,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from checker.model import Report, Verdict
+from checker.model import Report
 from checker.verdict import SEVERITY
 
 DOC_SHORT = 12  # characters of a document id shown in table headers
@@ -73,5 +73,4 @@ def render_markdown(report: Report) -> str:
         characterisations=characterisations,
         ungrouped_pairs=len(report.pairs) - sum(len(p) for p in pairs_by_group.values()),
         short=lambda doc: doc[:DOC_SHORT],
-        verdicts=[v.value for v in Verdict],
     )

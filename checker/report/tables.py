@@ -29,9 +29,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
             "entail_b_to_a": nli.b_to_a.entailment if nli else None,
             "contradiction_max": max(nli.a_to_b.contradiction, nli.b_to_a.contradiction) if nli else None,
             "discrepancies": "; ".join(sorted({r.kind for r in p.reasons if r.severity})),
-            "reasons": "; ".join(
-                f"{r.kind}{f' ({r.severity})' if r.severity else ''}: {r.explanation}" for r in p.reasons
-            ),
+            "reasons": "; ".join(r.describe() for r in p.reasons),
             "claim_a": a.id,
             "claim_b": b.id,
             "offsets_a": f"{a.start}-{a.end}",

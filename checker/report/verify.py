@@ -83,7 +83,7 @@ def describe(d: DocumentStance) -> str:
     scores = f"similarity {e.similarity:.2f}, relevance {e.relevance:.2f}"
     if e.nli:
         scores += f", NLI entailment {e.nli.entailment:.2f}, contradiction {e.nli.contradiction:.2f}"
-    signals = "; ".join(f"{r.kind} ({r.severity}): {r.explanation}" for r in e.reasons if r.severity)
+    signals = "; ".join(r.describe() for r in e.reasons if r.severity)
     return (
         f"{d.doc}: expected {d.expected}, got {d.stance}. Evidence ({scores}): \"{e.claim.text}\""
         + (f" [{signals}]" if signals else "")

@@ -75,7 +75,8 @@ def _framings(facts: list[ClaimFacts], common: float = 0.15) -> list[Characteris
                 key = tuple(sorted((f.claim.id, m.start) for f, m in hits))
                 subjects[key].append(anchor)
         for key, subject_anchors in sorted(subjects.items(), key=lambda item: sorted(item[1])):
-            hits = [(f, m) for f, m in used if (f.claim.id, m.start) in set(key)]
+            members = set(key)
+            hits = [(f, m) for f, m in used if (f.claim.id, m.start) in members]
             camps: dict[str, list[Mention]] = defaultdict(list)
             for f, m in hits:
                 camps[m.camp].append(_mention(f, m.start, m.end))

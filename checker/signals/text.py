@@ -27,10 +27,12 @@ class Match:
 
 
 @cache
-def _phrase_pattern(phrases: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
-    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+def _matcher(phrases: tuple[tuple[str, tuple[str, ...]], ...], prefix: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over every folded variant (longest first, captured) and variant -> key."""
+    owner = {fold(str(v)): key for key, variants in phrases for v in variants}
+    alternatives = "|".join(re.escape(v) for v in sorted(owner, key=len, reverse=True))
     tail = r"[\w\-]*" if prefix else ""
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(p) for p in folded) + r")" + tail + r"(?![\w])")
+    return re.compile(r"(?<![\w\-])(" + alternatives + r")" + tail + r"(?![\w])"), owner
 
 
 def find_phrases(text: str, phrases: dict[str, list[str]], *, prefix: bool = False) -> list[Match]:
@@ -38,14 +40,10 @@ def find_phrases(text: str, phrases: dict[str, list[str]], *, prefix: bool = Fal
 
     prefix: variants are word starts ("entführ" matches "Entführung").
     """
-    folded = fold(text)
-    owner = {fold(v): key for key, variants in phrases.items() for v in variants}
-    pattern = _phrase_pattern(tuple(owner), prefix)
-    found = []
-    for m in pattern.finditer(folded):
-        variant = next(v for v in sorted(owner, key=len, reverse=True) if folded.startswith(v, m.start()))
-        found.append(Match(m.start(), m.end(), text[m.start():m.end()], owner[variant]))
-    return found
+    pattern, owner = _matcher(tuple((key, tuple(variants)) for key, variants in phrases.items()), prefix)
+    return [
+        Match(m.start(), m.end(), text[m.start():m.end()], owner[m.group(1)]) for m in pattern.finditer(fold(text))
+    ]
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-’']*|[%$]")
