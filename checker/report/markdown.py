@@ -8,6 +8,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from checker.model import Report
+from checker.review.findings import findings
 from checker.verdict import SEVERITY
 
 DOC_SHORT = 12  # characters of a document id shown in table headers
@@ -70,6 +71,7 @@ def render_markdown(report: Report) -> str:
         pairs_by_group=pairs_by_group,
         claim_counts=claim_counts,
         flagged=flagged,
+        findings=findings(report),
         characterisations=characterisations,
         ungrouped_pairs=len(report.pairs) - sum(len(p) for p in pairs_by_group.values()),
         short=lambda doc: doc[:DOC_SHORT],

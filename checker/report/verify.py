@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from junitparser import Failure, JUnitXml, TestCase, TestSuite
+from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from checker.assertions import DocumentStance, Evidence, Verification
 
@@ -90,11 +90,15 @@ def describe(d: DocumentStance) -> str:
     )
 
 
-def failure_lines(v: Verification) -> list[str]:
+def failure_lines(v: Verification, excused: dict[tuple[str, str], str] | None = None) -> list[str]:
+    """One line per failing expectation; those a review dismissed (`--baseline`) say so and pass."""
+    excused = excused or {}
     lines = []
     for r in v.results:
         for d in r.documents:
-            if not d.ok:
+            if (r.claim.id, d.doc) in excused:
+                lines.append(f"DISMISSED {r.claim.id} (line {r.claim.line}) {describe(d)} [baseline: finding {excused[(r.claim.id, d.doc)]} dismissed in review]")
+            elif not d.ok:
                 lines.append(f"FAIL {r.claim.id} (line {r.claim.line}) {describe(d)}")
         if not r.min_supporting_ok:
             lines.append(
@@ -104,24 +108,30 @@ def failure_lines(v: Verification) -> list[str]:
     return lines
 
 
-def summary_line(v: Verification) -> str:
+def summary_line(v: Verification, excused: dict[tuple[str, str], str] | None = None) -> str:
     s = summary_counts(v)
-    verdict = "all expectations hold" if v.ok else f"{s['expectations_failing'] + s['min_supporting_failing']} failing"
+    failing = s["expectations_failing"] + s["min_supporting_failing"] - len(excused or {})
+    verdict = "all expectations hold" if v.ok else f"{failing} failing" if failing else "all expectations hold or are dismissed"
+    dismissed = f", {len(excused)} dismissed in review" if excused else ""
     return (
         f"{s['claims']} claims x {s['stances'] // max(s['claims'], 1)} documents: {s['expectations']} expectations, "
-        f"{verdict} ({s['claims_failing']} claims fail). Decided by {MODE_TEXT[v.mode]}."
+        f"{verdict}{dismissed} ({s['claims_failing']} claims fail). Decided by {MODE_TEXT[v.mode]}."
     )
 
 
-def render_junit(v: Verification, suite_name: str) -> str:
-    """One test case per claim and document with an expectation, plus one per min_supporting."""
+def render_junit(v: Verification, suite_name: str, excused: dict[tuple[str, str], str] | None = None) -> str:
+    """One test case per claim and document with an expectation, plus one per min_supporting;
+    a failure dismissed in review (`--baseline`) is a skipped case."""
+    excused = excused or {}
     suite = TestSuite(suite_name)
     for r in v.results:
         for d in r.documents:
             if d.expected is None:
                 continue
             case = TestCase(f"{r.claim.id} [{d.doc}]", classname=f"claims.{r.claim.id}", time=0.0)
-            if not d.ok:
+            if (r.claim.id, d.doc) in excused:
+                case.result = [Skipped(f"dismissed in review (finding {excused[(r.claim.id, d.doc)]}): {describe(d)}")]
+            elif not d.ok:
                 case.result = [Failure(describe(d), "StanceMismatch")]
             suite.add_testcase(case)
         if r.claim.min_supporting is not None:
