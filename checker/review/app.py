@@ -119,7 +119,7 @@ def _environment() -> Environment:
 def _secure(response: Response, csp: str = APP_CSP) -> Response:
     response.headers["Content-Security-Policy"] = csp
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make the browser send Origin: null
     response.headers["X-Frame-Options"] = "DENY"
     return response
 
@@ -224,7 +224,7 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
         if request.headers.get("hx-request"):
             context = finding_context(name, data)
             f = next(f for f in context["findings"] if f["id"] == finding)
-            return _page(request, "finding.html", f=f, **context)
+            return _page(request, "finding.html", f=f, oob=True, **context)  # and the counts, out of band
         return _secure(RedirectResponse(f"/r/{quote(name)}#{finding}", status_code=303))
 
     @csrf_protected
@@ -277,8 +277,12 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
         body = resources.files("checker.review").joinpath("static", file).read_bytes()
         return _secure(Response(body, media_type=STATIC[file]))
 
+    async def no_icon(request: Request) -> Response:
+        return _secure(Response(status_code=204))
+
     return Starlette(routes=[
         Route("/", index),
+        Route("/favicon.ico", no_icon),
         Route("/reviewer", set_reviewer, methods=["POST"]),
         Route("/static/{file}", static),
         Route("/r/{name}", findings_page),
