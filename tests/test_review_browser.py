@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/ (git-ignored)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import threading
@@ -22,6 +23,8 @@ from checker.review.app import create_app
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).is_file():
+    if os.environ.get("CI"):  # .ci/run installs it: a missing browser there is a failure, not a skip
+        raise RuntimeError("Debian's chromium is not installed: .ci/run must apt-get install it")
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
