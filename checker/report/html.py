@@ -11,10 +11,11 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from checker.model import Report
 from checker.report.json import report_dict
+from checker.report.templating import template_environment
 
 FACT_LABEL_CHARS = 90
 AGREEING = {"agree", "partial"}
@@ -135,13 +136,7 @@ def finding_views(data: dict[str, Any], claims: dict[str, dict[str, Any]]) -> li
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("checker.report", "templates"),
-        undefined=StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("checker.report", autoescape=True)
     env.globals.update(anchor=anchor, heat=heat)
     return env
 

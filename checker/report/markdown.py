@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from checker.model import Report
+from checker.report.templating import template_environment
 from checker.review.findings import findings
 from checker.verdict import SEVERITY
 
@@ -39,13 +40,7 @@ def why(reason) -> str:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("checker.report", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("checker.report", autoescape=False)
     env.filters["cell"] = md_cell
     env.globals.update(marked=marked, why=why)
     return env

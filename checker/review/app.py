@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jsonschema
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -33,6 +33,7 @@ from checker.model import Decision, SeenFinding
 from checker.report.html import CONTENT_SECURITY_POLICY as REPORT_CSP
 from checker.report.html import anchor, finding_views
 from checker.report.json import decision_dict, report_schema
+from checker.report.templating import template_environment
 from checker.review.store import STATUSES, STORE_NAME, ReviewStore
 
 APP_CSP = (
@@ -105,13 +106,7 @@ def seen_findings(data: dict[str, Any]) -> list[SeenFinding]:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("checker.review", "templates"),
-        undefined=StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("checker.review", autoescape=True)
     env.globals.update(anchor=anchor, quote=quote, statuses=STATUSES)
     return env
 
