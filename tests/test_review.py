@@ -279,6 +279,8 @@ def test_app_saves_a_decision_with_token_and_name(client, seed_report):
     assert [(d["status"], d["reviewer"], d["note"]) for d in exported] == [
         ("confirmed", "Ana", "checked with the wire copy"), ("open", "Ana", "reopened")]
     assert exported[0]["kind"] == target.kind and exported[0]["text_a"] == target.a.text
+    report = client.get("/r/seed/report.html")
+    assert report.status_code == 200 and "script-src 'sha256-" in report.headers["content-security-policy"]
     csv_text = client.get("/r/seed/decisions.csv").text
     assert csv_text.splitlines()[0] == "finding,kind,doc_a,text_a,doc_b,text_b,status,reviewer,note,at"
     assert csv_text.count(target.id) == 2
@@ -311,8 +313,9 @@ def test_no_path_outside_the_report_folder_is_served(client, folder, tmp_path):
     assert client.get("/static/htmx.min.js").status_code == 200
 
 
-def test_app_escapes_article_text(folder, seed_report):
-    """A claim holding markup (as a tampered or hostile report might) shows as text."""
+def test_app_escapes_article_text_names_and_notes(folder, seed_report):
+    """A claim holding markup (as a tampered or hostile report might), a reviewer's name and a note
+    show as text."""
     data = json.loads((folder / "seed.json").read_text())
     target = data["findings"][0]["a"]
     for claim in data["claims"]:
@@ -320,7 +323,13 @@ def test_app_escapes_article_text(folder, seed_report):
             claim["text"] = f"Before {HOSTILE} after"
     (folder / "seed.json").write_text(json.dumps(data))
     with TestClient(create_app(folder)) as client:
+        token = signed_in(client, name=HOSTILE)
+        form = {"csrf": token, "finding": data["findings"][0]["id"], "status": "follow-up", "note": HOSTILE}
+        assert client.post("/r/seed/decide", data=form, follow_redirects=False).status_code == 303
         page = client.get("/r/seed").text
+        exported = client.get("/r/seed/decisions.json").json()["decisions"]
+    assert exported[0]["reviewer"] == HOSTILE and exported[0]["note"] == HOSTILE
+    assert page.count("&lt;script&gt;alert(") == 4  # the claim, "reviewing as", and the history's name and note
     tags = _markup(page)
     assert [a.get("src") for t, a in tags if t == "script"] == ["/static/htmx.min.js", "/static/review.js"]
     assert not any(t == "img" for t, _ in tags) and "&lt;script&gt;alert(" in page

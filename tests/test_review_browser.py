@@ -31,7 +31,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 SOURCES = ("001", "004")  # two seed articles: a framing and a title finding between them
 # Added to 004 for the re-run: the month of the election differs from 001's "Im Mai ...".
 CHANGE = "\n\nIm Juni wird in Kolumbien ein neuer Präsident gewählt.\n"
-NOTE = "Loaded word, see the desk memo. Typing c d f o j k n here decides nothing."
+NOTE = "Loaded word, see the desk memo. Typing c d f o j k n here decides nothing. <b>not bold</b>"
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"  # as a source name: must show as text
 
 
 def _run(corpus: Path, out: Path) -> dict:
@@ -70,6 +71,8 @@ def test_editor_reads_the_report_and_reviews_by_keyboard_across_a_rerun(tmp_path
     for a in seed_articles:
         if a.id.startswith(SOURCES):
             shutil.copy(a.path, corpus)
+    hostile_doc = next(p.name for p in corpus.iterdir() if p.name.startswith("004"))
+    (corpus / "sources.yaml").write_text(f"{hostile_doc}: {{source: '{HOSTILE}', url: 'javascript:alert(3)'}}\n")
     first = _run(corpus, out)
     kinds = {f["kind"]: f["id"] for f in first["findings"]}
     framing, title = kinds["framing"], kinds["title"]
@@ -91,6 +94,12 @@ def test_editor_reads_the_report_and_reviews_by_keyboard_across_a_rerun(tmp_path
         page = context.new_page()
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+        def nothing_injected(scripts: int):
+            """The hostile source name shows as text; no element came from it or from the note."""
+            assert page.locator("img, b").count() == 0 and page.locator("script").count() == scripts
+            assert HOSTILE in page.locator("body").inner_text()
 
         # The static report: findings first, filters, search, and the sentence in its article.
         page.goto((out / "corpus.html").as_uri())
@@ -103,6 +112,7 @@ def test_editor_reads_the_report_and_reviews_by_keyboard_across_a_rerun(tmp_path
         assert page.locator(f"#{framing}").is_visible() and not page.locator(f"#{title}").is_visible()
         page.screenshot(path=ARTIFACTS / "report-findings.png")
         page.fill("#search", "")
+        nothing_injected(scripts=1)  # the search script
         page.locator(f"#{framing} a").first.click()
         assert page.evaluate("location.hash") and page.locator(".claim:target").is_visible()
         page.screenshot(path=ARTIFACTS / "report-article.png")
@@ -122,10 +132,12 @@ def test_editor_reads_the_report_and_reviews_by_keyboard_across_a_rerun(tmp_path
         assert NOTE in page.locator(f"#{framing} .history").inner_text()
         assert "1 to decide, 1 confirmed" in page.locator("#counts").inner_text()
         page.wait_for_selector(f"#{title}.current")  # a decision moves on to the next finding
+        nothing_injected(scripts=2)  # htmx and review.js
         page.screenshot(path=ARTIFACTS / "app-decided.png")
 
         # One article changes, the pipeline runs again; the decision stays on its finding.
-        (corpus / next(p.name for p in corpus.iterdir() if p.name.startswith("004"))).open("a", encoding="utf-8").write(CHANGE)
+        with (corpus / hostile_doc).open("a", encoding="utf-8") as article:
+            article.write(CHANGE)
         second = _run(corpus, out)
         added = [f["id"] for f in second["findings"] if f["new"]]
         assert len(added) == 1 and framing in {f["id"] for f in second["findings"]}
