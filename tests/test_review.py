@@ -161,21 +161,6 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
     assert sorted(d.note for d in history if d.reviewer == "Ben") == sorted(f"note {i}" for i in range(60))
 
 
-def test_a_killed_writer_loses_nothing_it_saved(tmp_path):
-    path = tmp_path / STORE_NAME
-    code = (
-        "import sys, time; from pathlib import Path; from checker.review.store import ReviewStore\n"
-        f"s = ReviewStore(Path({str(path)!r})); s.decide('r', 'f-1', 'dismissed', 'Ana', 'kept', 't')\n"
-        "print('saved', flush=True); time.sleep(60)\n"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "saved"
-    process.send_signal(signal.SIGKILL)
-    process.wait(10)
-    with closing(ReviewStore(path)) as store:
-        assert [(d.status, d.note) for d in store.history("r")] == [("dismissed", "kept")]
-
-
 def test_a_broken_store_is_an_input_error_naming_it(tmp_path, seed_report):
     (tmp_path / STORE_NAME).write_bytes(b"not a database at all" * 100)
     with pytest.raises(InputError, match=STORE_NAME):
@@ -367,23 +352,31 @@ def _listening(port: int) -> set[str]:
     return {local.split(":")[0] for _, local, _, state, *_ in rows if state == "0A" and int(local.split(":")[1], 16) == port}
 
 
-def test_review_command_serves_on_loopback_only(folder):
+def test_review_command_serves_on_loopback_only_and_a_killed_server_keeps_what_it_saved(folder, seed_report):
     port = _free_port()
     command = [sys.executable, "-c", "from checker.cli import main; main()", "review", str(folder), "--port", str(port)]
-    server = subprocess.Popen(command,
-                              stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
     try:
         assert f"http://127.0.0.1:{port}/" in server.stderr.readline()
-        for _ in range(100):
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/r/seed")
-                break
-            except httpx.ConnectError:
-                time.sleep(0.1)
-        assert answer.status_code == 200
-        assert _listening(port) == {"0100007F"}  # 127.0.0.1, and no other address
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as browser:
+            for _ in range(100):
+                try:
+                    assert browser.get("/r/seed").status_code == 200
+                    break
+                except httpx.ConnectError:
+                    time.sleep(0.1)
+            assert _listening(port) == {"0100007F"}  # 127.0.0.1, and no other address
+            token = browser.cookies[CSRF_COOKIE]
+            browser.post("/reviewer", data={"csrf": token, "reviewer": "Ana"})
+            form = {"csrf": token, "finding": findings(seed_report)[0].id, "status": "dismissed", "note": "kept"}
+            assert browser.post("/r/seed/decide", data=form).status_code == 303
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+        with closing(ReviewStore.in_folder(folder)) as store:
+            assert [(d.status, d.reviewer, d.note) for d in store.history("seed")] == [("dismissed", "Ana", "kept")]
     finally:
-        server.terminate()
+        server.kill()
         server.wait(10)
 
 
