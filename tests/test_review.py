@@ -281,6 +281,7 @@ def test_every_state_changing_request_needs_the_form_token(client, folder, seed_
     for path in posts:
         assert client.post(path, data=form).status_code == 403
         assert client.post(path, data={**form, "csrf": "forged"}).status_code == 403
+        assert client.post(path, data={**form, "csrf": "gefälscht"}).status_code == 403
         assert client.post(path, data={**form, "csrf": token}, headers={"Origin": "http://evil.example"}).status_code == 403
     with closing(ReviewStore.in_folder(folder)) as store:
         assert store.history("seed") == []

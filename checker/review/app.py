@@ -142,11 +142,11 @@ def csrf_protected(handler: Callable) -> Callable:
     async def checked(request: Request) -> Response:
         form = await request.form()
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        sent = str(form.get("csrf") or request.headers.get("x-csrf-token") or "")
+        sent = str(form.get("csrf", ""))
         origin = request.headers.get("origin")
         if origin and urlsplit(origin).netloc != request.headers.get("host"):
             return _secure(PlainTextResponse("cross-site request refused", status_code=403))
-        if not cookie or not secrets.compare_digest(cookie, sent):
+        if not cookie or not secrets.compare_digest(cookie.encode(), sent.encode()):
             return _secure(PlainTextResponse("missing or wrong form token: reload the page", status_code=403))
         return await handler(request, form)
 
