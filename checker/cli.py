@@ -183,7 +183,7 @@ def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_di
     excused = excused_failures(verification, dismissed)
     outputs = {}
     if json_path:
-        outputs[json_path] = render_json(verification)
+        outputs[json_path] = render_json(verification, excused if baseline_dir else None)
     if junit_path:
         outputs[junit_path] = render_junit(verification, suite_name=f"checker verify {claims_file.name}", excused=excused)
     write_all(outputs)

@@ -406,8 +406,10 @@ def test_verify_baseline_lets_a_dismissed_finding_pass(folder, seed_report, seed
     with closing(ReviewStore.in_folder(folder)) as store:
         store.record("seed", [f.seen() for f in findings(seed_report)], WHEN)
         store.decide("seed", title.id, "dismissed", "Ana", "Staatssekretär is how 004 always writes it", WHEN)
-    passing = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(folder)])
+    passing = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(folder), "--json", str(tmp_path / "v.json")])
     assert passing.exit_code == 0, passing.output
+    stance = json.loads((tmp_path / "v.json").read_text())["claims"][0]["documents"]
+    assert [(d["ok"], d["dismissed_by"]) for d in stance if d["expected"]] == [(False, title.id)]
     assert f"DISMISSED rubio-office" in passing.output and title.id in passing.output
     assert "1 dismissed in review" in passing.output
     unreviewed = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(tmp_path)])

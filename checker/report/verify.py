@@ -8,6 +8,7 @@ from typing import Any
 from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from checker.assertions import DocumentStance, Evidence, Verification
+from checker.review.baseline import Excused
 
 MODE_TEXT = {
     "nli": "NLI (evidence -> claim) and typed signals",
@@ -35,7 +36,9 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
     }
 
 
-def verification_dict(v: Verification) -> dict[str, Any]:
+def verification_dict(v: Verification, excused: Excused | None = None) -> dict[str, Any]:
+    """With a baseline (`excused`, from --baseline), each document says `dismissed_by`: the finding
+    dismissed in review that excuses its failure, or null."""
     return {
         "mode": v.mode,
         "decided_by": MODE_TEXT[v.mode],
@@ -51,7 +54,9 @@ def verification_dict(v: Verification) -> dict[str, Any]:
                 "supporting": r.supporting,
                 "min_supporting": r.claim.min_supporting,
                 "documents": [
-                    {"doc": d.doc, "stance": d.stance, "expected": d.expected, "ok": d.ok, "evidence": evidence_dict(d.evidence)}
+                    {"doc": d.doc, "stance": d.stance, "expected": d.expected, "ok": d.ok,
+                     **({} if excused is None else {"dismissed_by": excused.get((r.claim.id, d.doc))}),
+                     "evidence": evidence_dict(d.evidence)}
                     for d in r.documents
                 ],
             }
@@ -60,8 +65,8 @@ def verification_dict(v: Verification) -> dict[str, Any]:
     }
 
 
-def render_json(v: Verification) -> str:
-    return json.dumps(verification_dict(v), ensure_ascii=False, indent=2) + "\n"
+def render_json(v: Verification, excused: Excused | None = None) -> str:
+    return json.dumps(verification_dict(v, excused), ensure_ascii=False, indent=2) + "\n"
 
 
 def summary_counts(v: Verification) -> dict[str, int]:
@@ -90,7 +95,7 @@ def describe(d: DocumentStance) -> str:
     )
 
 
-def failure_lines(v: Verification, excused: dict[tuple[str, str], str] | None = None) -> list[str]:
+def failure_lines(v: Verification, excused: Excused | None = None) -> list[str]:
     """One line per failing expectation; those a review dismissed (`--baseline`) say so and pass."""
     excused = excused or {}
     lines = []
@@ -108,7 +113,7 @@ def failure_lines(v: Verification, excused: dict[tuple[str, str], str] | None = 
     return lines
 
 
-def summary_line(v: Verification, excused: dict[tuple[str, str], str] | None = None) -> str:
+def summary_line(v: Verification, excused: Excused | None = None) -> str:
     s = summary_counts(v)
     failing = s["expectations_failing"] + s["min_supporting_failing"] - len(excused or {})
     verdict = "all expectations hold" if v.ok else f"{failing} failing" if failing else "all expectations hold or are dismissed"
@@ -119,7 +124,7 @@ def summary_line(v: Verification, excused: dict[tuple[str, str], str] | None = N
     )
 
 
-def render_junit(v: Verification, suite_name: str, excused: dict[tuple[str, str], str] | None = None) -> str:
+def render_junit(v: Verification, suite_name: str, excused: Excused | None = None) -> str:
     """One test case per claim and document with an expectation, plus one per min_supporting;
     a failure dismissed in review (`--baseline`) is a skipped case."""
     excused = excused or {}
