@@ -49,7 +49,7 @@ def load_models(
     nli: NliScorer | None = None
     if config.nli is not None:
         try:
-            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length, progress), cache)
+            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length), cache, config.batch_size, progress)
         except ModelUnavailable as exc:
             if nli_explicit:
                 raise
