@@ -33,3 +33,4 @@ class ModelUnavailable(CheckerError):
         )
         self.role = role
         self.model = model
+        self.cause = cause

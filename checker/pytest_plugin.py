@@ -60,7 +60,7 @@ class ClaimsFileCollector(pytest.File):
             articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
             models = load_models(
                 settings.config, embedder_explicit=settings.embedder_explicit,
-                nli_explicit=settings.nli_explicit, cache=open_cache(None),
+                nli_explicit=settings.nli_explicit, allow_fallback=False, cache=open_cache(None),
             )
             self._verification = verify(self.claims_file, articles, models.embedder, models.nli, models.config.thresholds)
         return self._verification

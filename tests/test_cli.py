@@ -104,4 +104,4 @@ def test_malformed_config_file(corpus_copy, tmp_path):
     config.write_text("thresholds:\n  entail: [0.5\n")
     one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "c.yaml: line 3: malformed YAML")
     config.write_text("thresholds:\n  ential: 0.5\n")
-    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "unknown threshold")
+    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "line 2: unknown key 'ential'")

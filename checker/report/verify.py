@@ -35,12 +35,14 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
     }
 
 
-def verification_dict(v: Verification) -> dict[str, Any]:
+def verification_dict(v: Verification, notes: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`notes`: model fall-backs, so a reader sees which models really ran and why."""
     return {
         "mode": v.mode,
         "decided_by": MODE_TEXT[v.mode],
         "embedder": v.embedder,
         "nli": v.nli,
+        "notes": list(notes),
         "ok": v.ok,
         "summary": summary_counts(v),
         "claims": [
@@ -60,8 +62,8 @@ def verification_dict(v: Verification) -> dict[str, Any]:
     }
 
 
-def render_json(v: Verification) -> str:
-    return json.dumps(verification_dict(v), ensure_ascii=False, indent=2) + "\n"
+def render_json(v: Verification, notes: tuple[str, ...] = ()) -> str:
+    return json.dumps(verification_dict(v, notes), ensure_ascii=False, indent=2) + "\n"
 
 
 def summary_counts(v: Verification) -> dict[str, int]:
@@ -113,9 +115,14 @@ def summary_line(v: Verification) -> str:
     )
 
 
-def render_junit(v: Verification, suite_name: str) -> str:
-    """One test case per claim and document with an expectation, plus one per min_supporting."""
+def render_junit(v: Verification, suite_name: str, notes: tuple[str, ...] = ()) -> str:
+    """One test case per claim and document with an expectation, plus one per min_supporting;
+    the suite's properties name the models that ran and any fall-back."""
     suite = TestSuite(suite_name)
+    suite.add_property("embedder", v.embedder)
+    suite.add_property("nli", v.nli or "none (offline mode)")
+    for n, note in enumerate(notes, 1):
+        suite.add_property(f"note{n}", note)
     for r in v.results:
         for d in r.documents:
             if d.expected is None:
