@@ -157,9 +157,17 @@ def _signals_interrupt() -> Iterator[None]:
 
 @contextmanager
 def _held_back_signals() -> Iterator[None]:
-    """Signals arriving inside are delivered when it ends: a set is never split by one."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK)
-    try:
+    """Signals arriving inside are delivered when it ends: a set is never split by one. Python
+    handlers (main thread only) rather than a signal mask: the operating system may hand a signal
+    to any of the libraries' threads."""
+    if threading.current_thread() is not threading.main_thread():
         yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return
+    pending: list[int] = []
+    with ExitStack() as stack:
+        for signum in _HELD_BACK:
+            previous = signal.signal(signum, lambda received, frame: pending.append(received))
+            stack.callback(signal.signal, signum, previous)
+        yield
+    if pending:
+        signal.raise_signal(pending[0])
