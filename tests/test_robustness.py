@@ -45,7 +45,7 @@ def test_a_document_over_the_claim_limit_is_refused_before_embedding(corpus_copy
     assert not out.exists()
 
 
-def test_every_stage_reports_progress(seed_articles, e5):
+def test_every_stage_reports_progress(hostile_articles, e5):
     seen = []
 
     class Bar:
@@ -59,7 +59,7 @@ def test_every_stage_reports_progress(seed_articles, e5):
             pass
 
     progress = lambda *, total, desc: Bar(total, desc)  # noqa: E731
-    run(list(seed_articles[:2]), load_config("offline"), CachedEmbedder(e5, None, progress=progress), None,
+    run(hostile_articles, load_config("offline"), CachedEmbedder(e5, None, progress=progress), None,
         name="p", generated_at="x", progress=progress)
     assert seen == ["reading claims", "embedding claims", "aligning claims", "reading facts"]
 
@@ -110,11 +110,23 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def hostile_report(e5):
+def hostile_articles():
     text = "\n\n".join(HOSTILE) + "\n"
     ids = ["reuters-2026-02-03-a|`x`", "reuters-2026-02-03-b<img src=x onerror=alert(1)>"]
-    articles = [build_article(doc, f"{doc}.txt", text, {"language": "en"}) for doc in ids]
-    return run(articles, load_config("offline"), CachedEmbedder(e5, None), None, name="hostile", generated_at="x")
+    return [build_article(doc, f"{doc}.txt", text, {"language": "en"}) for doc in ids]
+
+
+@pytest.fixture(scope="module")
+def hostile_report(hostile_articles, e5):
+    return run(hostile_articles, load_config("offline"), CachedEmbedder(e5, None), None, name="hostile", generated_at="x")
+
+
+@pytest.fixture
+def two_documents(corpus_copy):
+    """The seed corpus cut to its two shortest articles: enough for a whole run, and quick."""
+    for path in sorted(corpus_copy.iterdir(), key=lambda p: p.stat().st_size)[2:]:
+        path.unlink()
+    return corpus_copy
 
 
 def test_csv_cells_never_start_a_formula(hostile_report):
@@ -153,11 +165,11 @@ def test_document_ids_are_full_or_unambiguous(hostile_report):
 # --- 3. one line, exit 2, instead of tracebacks ---
 
 
-def test_a_corrupt_cache_is_moved_aside_and_rebuilt(corpus_copy, tmp_path):
+def test_a_corrupt_cache_is_moved_aside_and_rebuilt(two_documents, tmp_path):
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir()
     (cache_dir / "cache.sqlite").write_bytes(b"this is not a database" * 100)
-    result = invoke("run", str(corpus_copy), "--preset", "offline", "--cache-dir", str(cache_dir), "--out", str(tmp_path / "o"))
+    result = invoke("run", str(two_documents), "--preset", "offline", "--cache-dir", str(cache_dir), "--out", str(tmp_path / "o"))
     assert result.exit_code == 0, result.output
     assert "moved aside to cache.sqlite.corrupt and rebuilt" in result.output
     assert (cache_dir / "cache.sqlite.corrupt").exists()
@@ -329,9 +341,9 @@ def test_a_write_error_names_the_report_file_not_a_temporary_one(tmp_path, hosti
 # --- 7. no silent downgrade; checks before work ---
 
 
-def test_verify_refuses_to_fall_back_unless_allowed(tmp_path, corpus_copy):
+def test_verify_refuses_to_fall_back_unless_allowed(tmp_path, two_documents):
     claims = tmp_path / "claims.yaml"
-    claims.write_text(f"corpus: {corpus_copy}\nclaims:\n  - {{id: a, text: Petro met Trump in Washington.}}\n")
+    claims.write_text(f"corpus: {two_documents}\nclaims:\n  - {{id: a, text: Petro met Trump in Washington.}}\n")
     one_error_line(invoke("verify", str(claims), "--preset", "default"), "without --allow-fallback")
     report = tmp_path / "v.json"
     junit = tmp_path / "v.xml"
