@@ -246,7 +246,7 @@ def _read_text(path: Path, max_file_bytes: int) -> str:
             raise InputError(str(path), f"not a regular file ({_file_kind(info.st_mode)}); only article files are read")
         if info.st_size > max_file_bytes:
             raise InputError(
-                str(path), f"file is {info.st_size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:g} MB limit (max_file_bytes)"
+                str(path), f"file is {_size(info.st_size)}, over the limit of {_size(max_file_bytes)} (max_file_bytes)"
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -271,6 +271,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
     (codecs.BOM_UTF8, "utf-8"),
 )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n:,} bytes"
 
 
 def _file_kind(mode: int) -> str:

@@ -45,6 +45,14 @@ def test_a_document_over_the_claim_limit_is_refused_before_embedding(corpus_copy
     assert not out.exists()
 
 
+def test_the_file_size_limit_is_configurable(corpus_copy, tmp_path):
+    (corpus_copy / "long.txt").write_text("The storm closed the harbour for three days, officials said. " * 200)
+    config = tmp_path / "c.yaml"
+    config.write_text("max_file_bytes: 8000\n")
+    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)),
+                   "long.txt: file is 12,200 bytes, over the limit of 8,000 bytes (max_file_bytes)")
+
+
 def test_every_stage_reports_progress(hostile_articles, e5):
     seen = []
 
@@ -90,6 +98,29 @@ def test_an_interrupted_embedding_stage_keeps_the_finished_batches(tmp_path):
         CachedEmbedder(_FailsAfter(), cache, batch_size=3).encode(texts)
     stored = cache.get_many([k for k in _embedding_keys(texts)])
     assert len(stored) == 6
+
+
+def test_an_interrupted_nli_stage_keeps_the_finished_batches(tmp_path):
+    from checker.model import NliScores
+    from checker.nli import CachedNli
+
+    class FailsOnThirdBatch:
+        name = "counting-nli"
+        calls = 0
+
+        def score(self, pairs):
+            self.calls += 1
+            if self.calls == 3:
+                raise _Interrupted
+            return [NliScores(0.8, 0.1, 0.1) for _ in pairs]
+
+    pairs = [(f"premise {n}", "hypothesis") for n in range(10)]
+    cache = DiskCache(tmp_path / "c.sqlite")
+    with pytest.raises(_Interrupted):
+        CachedNli(FailsOnThirdBatch(), cache, batch_size=3).score(pairs)
+    scored = CachedNli(FailsOnThirdBatch(), cache, batch_size=100)
+    assert scored.score(pairs)[0].entailment == pytest.approx(0.8)
+    assert scored._inner.calls == 1  # one batch for the four pairs the interrupted run had not reached
 
 
 def _embedding_keys(texts):
