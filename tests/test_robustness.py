@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -440,7 +439,7 @@ def test_help_texts_fit_their_command():
 def test_triage_note_does_not_deny_typed_contradictions(hostile_report):
     from checker.report.markdown import render_markdown
 
-    md = render_markdown(replace(hostile_report))
+    md = render_markdown(hostile_report)
     assert "No contradiction can be detected" not in md and "typed signals" in md
 
 
