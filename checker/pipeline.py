@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,11 @@ def run(
                 )
             claims.extend(found)
             bar.update()
+    if len(claims) > config.max_claims:
+        raise InputError(
+            os.path.dirname(articles[0].path) or "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
+            "(max_claims in --config; alignment's memory grows with the square of the number)",
+        )
     vectors = embedder.encode([c.text for c in claims])
     with _bar(progress, 1, "aligning claims") as bar:
         alignment = align(claims, vectors, config.thresholds)

@@ -44,6 +44,13 @@ def test_a_document_over_the_claim_limit_is_refused_before_embedding(corpus_copy
     assert not out.exists()
 
 
+def test_a_corpus_over_the_total_claim_limit_is_refused(corpus_copy, tmp_path):
+    config = tmp_path / "c.yaml"
+    config.write_text("max_claims: 50\n")
+    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)),
+                   "corpus: gives 149 claims, over the limit of 50 (max_claims in --config")
+
+
 def test_the_file_size_limit_is_configurable(corpus_copy, tmp_path):
     (corpus_copy / "long.txt").write_text("The storm closed the harbour for three days, officials said. " * 200)
     config = tmp_path / "c.yaml"
