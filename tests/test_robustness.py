@@ -400,6 +400,23 @@ def test_the_pytest_plugin_refuses_to_fall_back_too(pytester, two_documents):
     result.stdout.fnmatch_lines(["*cannot load embedder model*without --allow-fallback*"])
 
 
+def test_an_unreachable_hub_costs_one_bounded_wait_per_run(monkeypatch):
+    from checker import hub
+
+    calls = []
+
+    def hanging_lookup(address, timeout):  # a name lookup that ignores the timeout, as offline DNS can
+        calls.append(address)
+        time.sleep(2)
+        raise OSError("unreachable")
+
+    monkeypatch.setattr(hub.socket, "create_connection", hanging_lookup)
+    started = time.monotonic()
+    assert not hub._hub_reachable("https://hub.invalid", timeout=0.3)
+    assert not hub._hub_reachable("https://hub.invalid", timeout=0.3)
+    assert time.monotonic() - started < 1.5 and len(calls) == 1
+
+
 def test_bad_model_path_and_output_folder_fail_before_any_work(tmp_path):
     missing_corpus = tmp_path / "nowhere"
     one_error_line(invoke("run", str(missing_corpus), "--embedder", str(tmp_path / "no-model")), "no-model", "no such folder")
