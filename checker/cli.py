@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from checker.config import PRESETS, load_config
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
 
 EXIT_UNUSABLE = 2
 
@@ -112,7 +112,6 @@ def _model_options(preset_default: str):
 def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
     from checker.corpus import read_corpus
-    from checker.errors import InputError
     from checker.models import check_model_paths
     from checker.pipeline import run as run_pipeline
     from checker.report import check_output_folder, write_report
@@ -184,8 +183,10 @@ def verify(
     settings = settings_for(
         claims, corpus=corpus_dir, preset=preset, embedder=embedder, nli=nli, config_file=config_file
     )
-    for path in (json_path, junit_path):
+    for option, path in (("--json", json_path), ("--junit", junit_path)):
         if path:
+            if path.resolve().parent == settings.corpus.resolve():
+                raise InputError(f"{option} {path}", "is in the corpus folder; the next run would read it as an article")
             check_output_folder(path.parent)
     check_model_paths(settings.config)
     articles = read_corpus(settings.corpus, settings.config.max_file_bytes)

@@ -454,6 +454,12 @@ def test_the_output_folder_is_never_the_corpus(corpus_copy):
                    "is the corpus folder")
 
 
+def test_verify_output_is_never_written_into_the_corpus(two_documents, tmp_path):
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(f"corpus: {two_documents}\npreset: offline\nclaims:\n  - {{id: a, text: Petro met Trump.}}\n")
+    one_error_line(invoke("verify", str(claims), "--json", str(two_documents / "result.json")), "is in the corpus folder")
+
+
 def test_a_single_source_corpus_says_why_nothing_is_aligned(corpus_copy, tmp_path):
     for path in sorted(corpus_copy.iterdir())[1:]:
         path.unlink()
