@@ -64,4 +64,15 @@ def coverage_frame(report: Report) -> pd.DataFrame:
 
 
 def render_csv(report: Report) -> str:
-    return pairs_frame(report).to_csv(index=False, float_format="%.4f", lineterminator="\n")
+    return pairs_frame(report).map(spreadsheet_safe).to_csv(index=False, float_format="%.4f", lineterminator="\n")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
+    against CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

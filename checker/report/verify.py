@@ -36,14 +36,16 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
     }
 
 
-def verification_dict(v: Verification, excused: Excused | None = None) -> dict[str, Any]:
+def verification_dict(v: Verification, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> dict[str, Any]:
     """With a baseline (`excused`, from --baseline), each document says `dismissed_by`: the finding
-    dismissed in review that excuses its failure, or null."""
+    dismissed in review that excuses its failure, or null. `notes`: model fall-backs, so a reader
+    sees which models really ran and why."""
     return {
         "mode": v.mode,
         "decided_by": MODE_TEXT[v.mode],
         "embedder": v.embedder,
         "nli": v.nli,
+        "notes": list(notes),
         "ok": v.ok,
         "summary": summary_counts(v),
         "claims": [
@@ -65,8 +67,8 @@ def verification_dict(v: Verification, excused: Excused | None = None) -> dict[s
     }
 
 
-def render_json(v: Verification, excused: Excused | None = None) -> str:
-    return json.dumps(verification_dict(v, excused), ensure_ascii=False, indent=2) + "\n"
+def render_json(v: Verification, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> str:
+    return json.dumps(verification_dict(v, excused, notes), ensure_ascii=False, indent=2) + "\n"
 
 
 def summary_counts(v: Verification) -> dict[str, int]:
@@ -124,11 +126,16 @@ def summary_line(v: Verification, excused: Excused | None = None) -> str:
     )
 
 
-def render_junit(v: Verification, suite_name: str, excused: Excused | None = None) -> str:
+def render_junit(v: Verification, suite_name: str, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> str:
     """One test case per claim and document with an expectation, plus one per min_supporting;
-    a failure dismissed in review (`--baseline`) is a skipped case."""
+    a failure dismissed in review (`--baseline`) is a skipped case; the suite's properties name
+    the models that ran and any fall-back."""
     excused = excused or {}
     suite = TestSuite(suite_name)
+    suite.add_property("embedder", v.embedder)
+    suite.add_property("nli", v.nli or "none (offline mode)")
+    for n, note in enumerate(notes, 1):
+        suite.add_property(f"note{n}", note)
     for r in v.results:
         for d in r.documents:
             if d.expected is None:
