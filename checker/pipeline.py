@@ -13,6 +13,7 @@ from checker.model import Article, PairNli, Report, RunSettings
 from checker.nli import NliScorer
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
+from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
 
@@ -80,4 +81,5 @@ def run(
         groups=tuple(groups),
         characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
+        timelines=tuple(figure_timelines(facts, alignment.pairs, config.thresholds)),
     )

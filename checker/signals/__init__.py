@@ -25,7 +25,7 @@ from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, fold, tokens
+from checker.signals.text import Match, find_phrases, fold, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
@@ -72,9 +72,10 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     same_fact = similarity >= thresholds.same_fact
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
-        found += [*_numbers(a, b), *_dates(a, b), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+        found += [*_numbers(a, b), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
     if similarity >= thresholds.same_statement:
-        found += _attribution(a, b)
+        found += [*_attribution(a, b), *_dates(a, b, points=True)]
+    found += _dates(a, b, points=False) if same_fact else []
     if similarity >= thresholds.close_paraphrase:
         found += [*_negation(a, b), *_entities(a, b), *_unchecked(a, b, "negation")]
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
@@ -141,16 +142,19 @@ def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> s
             f"'{ql.text}' ({late.claim.doc}, {late.published.isoformat()}); an update, not a discrepancy")
 
 
-def _dates(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
+    """points: days and months, compared only within one statement (two sentences of one story
+    name different days for different moments: the quake on Sunday, the aftershock on Monday);
+    else elapsed-time scales."""
     found = []
     points_a = [d for d in a.dates if not d.scale]
     points_b = [d for d in b.dates if not d.scale]
-    if points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
+    if points and points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
         x, y = points_a[0], points_b[0]
         found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
     scales_a = [d for d in a.dates if d.scale]
     scales_b = [d for d in b.dates if d.scale]
-    if scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
+    if not points and scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
         x, y = scales_a[0], scales_b[0]
         found.append(_reason(
             "date", SOFT, f"'{x.text}' speaks of {x.scale}, '{y.text}' of {y.scale}: different time scales", x, y,
@@ -202,8 +206,12 @@ def _agencies() -> frozenset[str]:
 
 
 def speaker(claim: Claim) -> str | None:
-    """The claim's speaker, unless it is a news agency or outlet."""
+    """The speaker the claim itself names, unless it is a news agency or outlet. A speaker
+    carried over from an earlier sentence ("she said") is the reading of a pronoun, not what the
+    source wrote: such a quote counts as unattributed."""
     if claim.speaker is None or fold(claim.speaker).strip() in _agencies():
+        return None
+    if fold(claim.speaker.split()[-1]) not in fold(claim.text):
         return None
     return claim.speaker
 
@@ -267,15 +275,18 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 
 @lexicon_cache
-def _negation_cues() -> dict[str, list[str]]:
-    return load_lexicon("negation")
+def _negation_cues() -> dict[str, frozenset[str]]:
+    return {language: frozenset(fold(c) for c in cues) for language, cues in load_lexicon("negation")["cues"].items()}
 
 
 def _negations(text: str, language: str) -> list[Match]:
-    cues = _negation_cues()
-    chosen = cues.get(language, [])
-    folded = {fold(c) for c in chosen}
-    return [t for t in tokens(text) if t.key in folded or (t.key.endswith("n't") and "n't" in folded)]
+    folded = _negation_cues().get(language, frozenset())
+    idioms = find_phrases(text, {"idiom": load_lexicon("negation")["idioms"]})
+    return [
+        t for t in tokens(text)
+        if (t.key in folded or (t.key.endswith("n't") and "n't" in folded))
+        and not any(i.start <= t.start < i.end for i in idioms)
+    ]
 
 
 def _places(text: str) -> list[Match]:

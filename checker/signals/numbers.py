@@ -28,6 +28,8 @@ LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon k
 STRICT = 1e-9  # makes "over x" exclude x itself
 CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
+LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
+TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
@@ -198,6 +200,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     lex = _lexicon()
     end = i + width
     currency, currency_start = _phrase_ending(toks, i, lex.currencies)
+    if currency and text[toks[currency_start].end:toks[i].start].strip():
+        currency = None  # "euros (£25.7bn)": the word belongs to the figure before
     if currency and currency_start and toks[currency_start - 1].key == "us":
         currency_start -= 1  # "US$"
     scale, scale_width = _phrase(toks, end, lex.multipliers)
@@ -229,7 +233,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure, last = _counted(text, toks, i, end)
     if measure is None:
         return None, end
-    low, high, exact, qualifier_start = _qualified(toks, i, value)
+    low, high, exact, qualifier_start = _qualified(toks, i, value, measure in DURATIONS)
     first = min(first, qualifier_start)
     if rounded:
         low, high = low - step / 2, high + step / 2
@@ -256,11 +260,18 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         if toks[j].key in lex.people and people_at is None:
             people_at = j
     before = next((lex.counted[t.key] for t in reversed(toks[max(0, i - 4):i]) if t.key in lex.counted), None)
-    toll = next((m for j in range(max(0, i - 6), i) if (m := _phrase(toks, j, lex.tolls)[0])), None)
-    if after and (people_at is not None or after[1] - end < 2 or toks[end].key in ("were", "wurden", "fueron", "ont")):
+    toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)
+                 if (m := _phrase(toks, j, lex.tolls))[0] and i - (j + m[1]) <= TOLL_REACH), (None,))[0]
+    if after and (people_at is not None or after[1] == end or toks[end].key in LINKING):
         return after[0], (people_at if people_at is not None else after[1])
-    if before and (people_at == end or end == len(toks) or toks[end].key in lex.people or toks[end].key in lex.counted):
-        return before, people_at if people_at == end else end - 1
+    if after and after[1] == end + 1 and _noun_follows(text, toks, end):
+        return f"{after[0]} {toks[end].key[:6]}", after[1]  # "two women died": not all the dead
+    if before:  # "killing 3 people", "killed more than 31,000 in Bam", "killing two soldiers"
+        if people_at == end:
+            return before, end
+        if end < len(toks) and _noun_follows(text, toks, end) and toks[end].key not in lex.counted:
+            return f"{before} {toks[end].key[:6]}", end
+        return before, end - 1
     if toll:
         return toll, end - 1
     if people_at == end:
@@ -286,10 +297,12 @@ def _converted(unit: str, low: float, high: float) -> tuple[str, float, float]:
     return str(magnitude.dimensionality), low * scale, high * scale
 
 
-def _qualified(toks: list[Match], i: int, value: float) -> tuple[float, float, bool, int]:
+def _qualified(toks: list[Match], i: int, value: float, duration: bool) -> tuple[float, float, bool, int]:
     """The range a stated value stands for, given the words just before it; whether it is a
-    plain tally; where the qualifier starts."""
+    plain tally; where the qualifier starts. Before a duration "over" means "during"."""
     kind, start = _phrase_ending(toks, i, _lexicon().qualifiers)
+    if duration and kind == "over" and toks[start].key in ("over", "uber"):
+        kind = None
     if start and toks[start - 1].key in _lexicon().currencies:
         kind, start = _phrase_ending(toks, start - 1, _lexicon().qualifiers)
     if not kind:
