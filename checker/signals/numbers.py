@@ -42,7 +42,7 @@ class Quantity:
     low: float  # in the measure's base unit (pint's base units for physical quantities)
     high: float
     exact: bool  # a plain tally: no qualifier, no rounding
-    scope: frozenset[str] = frozenset()  # names and scope words in the figure's clause
+    scope: frozenset[str] = frozenset()  # scope words and "in <Place>" names in the figure's clause
     span: str = ""  # the time span it covers: "", "per year", "3 year"
 
     @property
@@ -79,6 +79,7 @@ class _Lexicon:
     money_multipliers: dict[str, float]
     qualifiers: dict[str, str]
     scope_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
     per_span: dict[str, str]
     not_numbers: frozenset[str]
 
@@ -104,6 +105,7 @@ def _lexicon() -> _Lexicon:
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
         qualifiers=_inverted(data["qualifiers"]),
         scope_nouns=frozenset(fold(w) for w in data["scope_nouns"]),
+        place_prepositions=frozenset(fold(w) for w in data["place_prepositions"]),
         per_span=_inverted(data["per_span"]),
         not_numbers=frozenset(fold(w) for w in data["not_numbers"]),
     )
@@ -162,10 +164,12 @@ def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, 
     if key[0].isdigit():
         value, step = _digits(toks[i].text, language)
         return value, step, 1
-    if key in lex.one_words or key in lex.not_numbers:
+    if key in lex.one_words:
         before = {t.key for t in toks[max(0, i - 3):i]}
         if before & lex.one_after or (i and _phrase_ending(toks, i, lex.qualifiers)[0]):
             return 1.0, 1.0, 1  # "killing a child", "at least one person"
+        return None, 0, 0
+    if key in lex.not_numbers:
         return None, 0, 0
     if language not in LANGUAGES or key in lex.multipliers:
         return None, 0, 0
@@ -227,7 +231,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
     elif (pct := _phrase(toks, end, lex.percent))[0]:
         measure, last = "percent", end + pct[1] - 1
-    elif (i and toks[i - 1].key in lex.magnitude) or any(t.key in lex.magnitude for t in toks[end:end + 4]):
+    elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
         measure, rounded = "magnitude", True
     else:
         measure, last = _counted(text, toks, i, end)
@@ -259,7 +263,10 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
             break
         if toks[j].key in lex.people and people_at is None:
             people_at = j
-    before = next((lex.counted[t.key] for t in reversed(toks[max(0, i - 4):i]) if t.key in lex.counted), None)
+    _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
+    before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
+    if before and people_at == end:
+        return before, end
     toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)
                  if (m := _phrase(toks, j, lex.tolls))[0] and i - (j + m[1]) <= TOLL_REACH), (None,))[0]
     if after and (people_at is not None or after[1] == end or toks[end].key in LINKING):
@@ -286,7 +293,7 @@ def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
     the counted noun, as far as a lexicon-free reading can tell ("7 villages")."""
     word = toks[at]
     return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower()
-            and not text[toks[at - 1].end:word.start].strip(" -"))
+            and text[toks[at - 1].end:word.start] in ("", " ", "-"))
 
 
 def _converted(unit: str, low: float, high: float) -> tuple[str, float, float]:
@@ -332,15 +339,18 @@ def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
 
 
 def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> frozenset[str]:
-    """Names (capitalised words not opening the sentence) and scope words in the clause,
-    outside the figure itself ("US$", "Mrd.")."""
-    nouns = _lexicon().scope_nouns
+    """Scope words ("district", "province") in the figure's clause, and the names right after a
+    place preposition there ("600 were killed in Zarand"). Other names in the clause (who said
+    it, which quake) do not narrow what is counted."""
+    lex = _lexicon()
     found = set()
-    for t in _clause(toks, text, i, last):
+    clause = _clause(toks, text, i, last)
+    for k, t in enumerate(clause):
         if first <= t.start < toks[last].end:
             continue
-        opens_sentence = t.start == 0 or text[:t.start].rstrip()[-1:] in ".!?\"“”«»„"
-        if t.key in nouns or (t.text[:1].isupper() and not opens_sentence and not t.key.isdigit()):
+        if t.key in lex.scope_nouns:
+            found.add(t.key)
+        elif k and clause[k - 1].key in lex.place_prepositions and t.text[:1].isupper():
             found.add(t.key)
     return frozenset(found)
 

@@ -46,7 +46,7 @@ def find_phrases(text: str, phrases: dict[str, list[str]], *, prefix: bool = Fal
     ]
 
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_](?:[\w’']|-(?=\w))*|[%$€£]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*|[%$€£]")
 
 
 def tokens(text: str) -> list[Match]:
