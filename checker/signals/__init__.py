@@ -60,22 +60,27 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     )
 
 
-def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds) -> list[Reason]:
+def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds, *, one_fact: bool = False) -> list[Reason]:
     """Every typed difference between two aligned claims, most serious first.
 
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
     and count in any aligned pair, though a title clash makes a contradiction only between claims
     about one fact. The rest only count in pairs alike enough to be about one fact (numbers,
-    dates), one statement (attribution) or one sentence (negation, swapped places): between
-    looser pairs such differences are what makes them different sentences.
+    elapsed time), one statement (attribution, days and months: two sentences of one story name
+    different days for different moments, the quake on Sunday and the aftershock on Monday) or
+    one sentence (negation, swapped places): between looser pairs such differences are what makes
+    them different sentences. one_fact: b is a single known fact (checker verify), so a day the
+    evidence names is that fact's day once it is alike enough to be about it.
     """
     same_fact = similarity >= thresholds.same_fact
+    same_statement = similarity >= thresholds.same_statement or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
-        found += [*_numbers(a, b), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+        found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+    if same_statement:
+        found += _dates(a, b, points=True)
     if similarity >= thresholds.same_statement:
-        found += [*_attribution(a, b), *_dates(a, b, points=True)]
-    found += _dates(a, b, points=False) if same_fact else []
+        found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
         found += [*_negation(a, b), *_entities(a, b), *_unchecked(a, b, "negation")]
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
