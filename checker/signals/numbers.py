@@ -82,6 +82,7 @@ class _Lexicon:
     place_prepositions: frozenset[str]
     per_span: dict[str, str]
     not_numbers: frozenset[str]
+    modifiers: frozenset[str]
 
 
 def _inverted(table: dict[str, list]) -> dict[str, str]:
@@ -108,6 +109,7 @@ def _lexicon() -> _Lexicon:
         place_prepositions=frozenset(fold(w) for w in data["place_prepositions"]),
         per_span=_inverted(data["per_span"]),
         not_numbers=frozenset(fold(w) for w in data["not_numbers"]),
+        modifiers=frozenset(fold(w) for w in data["modifiers"]),
     )
 
 
@@ -219,6 +221,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     if not currency:
         skip = 1 if end < len(toks) and toks[end].key == "de" else 0  # "2 millones de dólares"
         currency, currency_width = _phrase(toks, end + skip, lex.currencies)
+        if currency and text[toks[end + skip - 1].end:toks[end + skip].start] not in ("", " ", ". "):
+            currency = None  # "110 billion ($158 billion)": the sign belongs to the figure after
         if currency:
             end += skip + currency_width
     first = toks[currency_start].start if currency and currency_start < i else toks[i].start
@@ -255,6 +259,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
     injured") or just before it ("killing 3", "the death toll rose to 11"); else the noun right
     after it ("7 villages")."""
     lex = _lexicon()
+    while end < len(toks) and toks[end].key in lex.modifiers:
+        end += 1  # "20 more people", "five other bank workers"
     after, people_at = None, None
     for j in range(end, min(end + 4, len(toks))):
         found, width = _phrase(toks, j, lex.counted)
@@ -265,7 +271,7 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
             people_at = j
     _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
     before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
-    if before and people_at == end:
+    if before and people_at == end:  # "killing 10 people and injuring 80"
         return before, end
     toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)
                  if (m := _phrase(toks, j, lex.tolls))[0] and i - (j + m[1]) <= TOLL_REACH), (None,))[0]
@@ -273,9 +279,7 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         return after[0], (people_at if people_at is not None else after[1])
     if after and after[1] == end + 1 and _noun_follows(text, toks, end):
         return f"{after[0]} {toks[end].key[:6]}", after[1]  # "two women died": not all the dead
-    if before:  # "killing 3 people", "killed more than 31,000 in Bam", "killing two soldiers"
-        if people_at == end:
-            return before, end
+    if before:  # "killed more than 31,000 in Bam", "killing two soldiers"
         if end < len(toks) and _noun_follows(text, toks, end) and toks[end].key not in lex.counted:
             return f"{before} {toks[end].key[:6]}", end
         return before, end - 1
