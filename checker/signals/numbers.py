@@ -30,6 +30,7 @@ CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
+DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
@@ -54,14 +55,18 @@ class Quantity:
         return self.low <= other.high and other.low <= self.high
 
     def comparable(self, other: Quantity) -> bool:
-        """Do both measure one thing: same measure and span, and scopes where neither narrows
-        the other ("in Qeshm district" against the whole island's figure)?"""
+        """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
+        each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes
+        where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
+            return False
+        lower, higher = sorted((self, other), key=lambda q: q.low)
+        if lower.high > 0 and higher.low / lower.high > DIFFERENT_THINGS:
             return False
         if self.scope == other.scope:
             return True
-        small, large = sorted((self.scope, other.scope), key=len)
-        return small <= large and not (large - small) & _lexicon().scope_nouns
+        narrow, wide = sorted((self.scope, other.scope), key=len)
+        return narrow <= wide and not (wide - narrow) & _lexicon().scope_nouns
 
 
 @dataclass(frozen=True)
@@ -294,9 +299,10 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
 
 def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
     """A lower-case word of four letters or more right after the number, nothing in between:
-    the counted noun, as far as a lexicon-free reading can tell ("7 villages")."""
+    the counted noun, as far as a lexicon-free reading can tell ("7 villages"). Compounds
+    ("76-year-old", "12 worst-hit") describe, they are not what is counted."""
     word = toks[at]
-    return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower()
+    return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower() and "-" not in word.key
             and text[toks[at - 1].end:word.start] in ("", " ", "-"))
 
 
