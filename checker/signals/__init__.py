@@ -66,18 +66,18 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
     and count in any aligned pair, though a title clash makes a contradiction only between claims
     about one fact. The rest only count in pairs alike enough to be about one fact (numbers,
-    elapsed time), one statement (attribution, days and months: two sentences of one story name
-    different days for different moments, the quake on Sunday and the aftershock on Monday) or
-    one sentence (negation, swapped places): between looser pairs such differences are what makes
-    them different sentences. one_fact: b is a single known fact (checker verify), so a day the
+    elapsed time), one statement (attribution) or one sentence (negation, swapped places, days
+    and months: two sentences of one story name different days for different moments, the quake
+    on Sunday and the aftershock on Monday): between looser pairs such differences are what
+    makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
     evidence names is that fact's day once it is alike enough to be about it.
     """
     same_fact = similarity >= thresholds.same_fact
-    same_statement = similarity >= thresholds.same_statement or (one_fact and same_fact)
+    same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
-    if same_statement:
+    if same_moment:
         found += _dates(a, b, points=True)
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
@@ -148,9 +148,7 @@ def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> s
 
 
 def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
-    """points: days and months, compared only within one statement (two sentences of one story
-    name different days for different moments: the quake on Sunday, the aftershock on Monday);
-    else elapsed-time scales."""
+    """points: days and months; else elapsed-time scales."""
     found = []
     points_a = [d for d in a.dates if not d.scale]
     points_b = [d for d in b.dates if not d.scale]
