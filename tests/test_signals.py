@@ -256,3 +256,8 @@ def test_next_month_is_ahead_of_the_article():
     from checker.signals.dates import date_mentions
     [mention] = date_mentions("The deal should close by next March.", date(2012, 11, 20), "en")
     assert mention.first == date(2013, 3, 1)
+
+
+def test_no_casualties_against_a_toll():
+    assert kinds(signals("There were no casualties in the camp.", "At least 12 people were killed in the camp.")) == [("number", "hard")]
+    assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []

@@ -132,7 +132,17 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 found.append(_reason("number", None, update, x, y))
                 continue
         found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the {x.unit} do not match", x, y))
-    return found
+    return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
+    """'no casualties' in a against dead or injured in b."""
+    none = next((q for q in a.quantities if q.measure == numbers.CASUALTIES), None)
+    some = next((q for q in b.quantities if q.measure in ("dead", "injured") and q.low >= 1), None)
+    if not (none and some):
+        return []
+    x, y = (some, none) if swapped else (none, some)
+    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]
 
 
 def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> str | None:

@@ -2,7 +2,7 @@
 
 A Quantity says what it counts or measures (the dead, the injured, villages, US dollars, a
 length), over which scope (the names and words like "district" in its clause) and time span
-("per year", "3 years"), and the range the words give it: "nearly two hours" is [1.6, 2] hours,
+("per year", "3 years"), and the range the words give it: "nearly two hours" is [1.8, 2] hours,
 "at least 24 dead" is [24, inf) and fits "24 dead", "over 70 dead" is (70, inf) and does not
 fit "50 dead". Lengths, areas, speeds and weights are converted by pint and compared within
 the rounding of what was written ("10 km" = "six miles"). Digits are read by Babel in the
@@ -30,6 +30,7 @@ CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
+CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
 DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
@@ -76,6 +77,8 @@ class _Lexicon:
     tolls: dict[str, str]
     one_after: frozenset[str]
     one_words: frozenset[str]
+    zero_words: frozenset[str]
+    casualty_nouns: frozenset[str]
     units: dict[str, str]
     magnitude: frozenset[str]
     percent: frozenset[str]
@@ -103,6 +106,8 @@ def _lexicon() -> _Lexicon:
         tolls=_inverted(data["tolls"]),
         one_after=frozenset(fold(w) for w in data["one_after"]),
         one_words=frozenset(fold(w) for w in data["one_words"]),
+        zero_words=frozenset(fold(w) for w in data["zero_words"]),
+        casualty_nouns=frozenset(fold(w) for w in data["casualty_nouns"]),
         units=_inverted(data["units"]),
         magnitude=frozenset(fold(w) for w in data["magnitude"]),
         percent=frozenset(fold(w) for w in data["percent"]),
@@ -194,6 +199,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
+        if (none := _no_casualties(text, toks, i)) is not None:
+            found.append(none)
+            i += 1
+            continue
         value, step, width = _number_at(toks, i, language)
         if value is None:
             i += 1
@@ -203,6 +212,17 @@ def quantities(text: str, language: str) -> list[Quantity]:
             found.append(quantity)
         i = max(end, i + 1)
     return found
+
+
+def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
+    """'no casualties', 'keine Toten': none dead or injured (measure CASUALTIES)."""
+    lex = _lexicon()
+    if toks[i].key not in lex.zero_words:
+        return None
+    for j in (i + 1, i + 2):
+        if j < len(toks) and toks[j].key in lex.casualty_nouns:
+            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True)
+    return None
 
 
 def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: float,
@@ -325,8 +345,8 @@ def _qualified(toks: list[Match], i: int, value: float, duration: bool) -> tuple
     if not kind:
         return value, value, True, toks[i].start
     ranges = {
-        "nearly": (0.8 * value, value),
-        "about": (0.8 * value, 1.2 * value),
+        "nearly": (0.9 * value, value),
+        "about": (0.9 * value, 1.1 * value),
         "at_least": (value, math.inf),
         "over": (value * (1 + STRICT) + STRICT, math.inf),
         "up_to": (0.0, value),
