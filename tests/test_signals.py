@@ -261,3 +261,22 @@ def test_next_month_is_ahead_of_the_article():
 def test_no_casualties_against_a_toll():
     assert ("number", "hard") in kinds(signals("There were no casualties.", "At least 12 people were killed."))
     assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
+
+
+def test_figures_over_time_flag_only_a_later_lower_tally():
+    from checker.model import CandidatePair
+    from checker.signals.timeline import figure_timelines
+    texts = {"a": ("Three people were killed.", date(2005, 11, 27)), "b": ("Ten people were killed.", date(2005, 11, 28)),
+             "c": ("Two people were killed.", date(2005, 11, 29))}
+    facts = {f"{d}#x": read_facts(claim(text, d), day) for d, (text, day) in texts.items()}
+    pairs = [CandidatePair("a#x", "b#x", 0.5, 0.0, 0.5, True), CandidatePair("b#x", "c#x", 0.5, 0.0, 0.5, True)]
+    [timeline] = figure_timelines(facts, pairs, T)
+    assert timeline.measure == "dead"
+    assert [(p.doc, p.text) for p in timeline.points] == [("a", "Three people"), ("b", "Ten people"), ("c", "Two people")]
+    assert len(timeline.flagged) == 2 and all("'Two people' (c, 2005-11-29) is lower" in f for f in timeline.flagged)
+
+
+def test_arabic_weekdays_are_read():
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions("التقى الرئيسان يوم الثلاثاء", None, "ar")
+    assert mention.weekday == 1
