@@ -67,7 +67,7 @@ class Quantity:
         if self.scope == other.scope:
             return True
         narrow, wide = sorted((self.scope, other.scope), key=len)
-        return narrow <= wide and not (wide - narrow) & _lexicon().scope_nouns
+        return narrow <= wide and not (wide - narrow) & (_lexicon().scope_nouns | _lexicon().scope_adverbs)
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class _Lexicon:
     money_multipliers: dict[str, float]
     qualifiers: dict[str, str]
     scope_nouns: frozenset[str]
+    scope_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     per_span: dict[str, str]
     not_numbers: frozenset[str]
@@ -116,6 +117,7 @@ def _lexicon() -> _Lexicon:
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
         qualifiers=_inverted(data["qualifiers"]),
         scope_nouns=frozenset(fold(w) for w in data["scope_nouns"]),
+        scope_adverbs=frozenset(fold(w) for w in data["scope_adverbs"]),
         place_prepositions=frozenset(fold(w) for w in data["place_prepositions"]),
         per_span=_inverted(data["per_span"]),
         not_numbers=frozenset(fold(w) for w in data["not_numbers"]),
@@ -369,8 +371,8 @@ def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
 
 
 def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> frozenset[str]:
-    """Scope words ("district", "province") in the figure's clause, and the names right after a
-    place preposition there ("600 were killed in Zarand"). Other names in the clause (who said
+    """Scope words in the figure's clause ("in Qeshm district", "nationwide"), and the names right
+    after a place preposition there ("600 were killed in Zarand"). Other names in the clause (who said
     it, which quake) do not narrow what is counted."""
     lex = _lexicon()
     found = set()
@@ -378,7 +380,8 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
     for k, t in enumerate(clause):
         if first <= t.start < toks[last].end:
             continue
-        if t.key in lex.scope_nouns:
+        after_preposition = any(c.key in lex.place_prepositions for c in clause[max(0, k - 3):k])
+        if t.key in lex.scope_adverbs or (t.key in lex.scope_nouns and after_preposition):
             found.add(t.key)
         elif k and clause[k - 1].key in lex.place_prepositions and t.text[:1].isupper():
             found.add(t.key)
