@@ -131,7 +131,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
             if update:
                 found.append(_reason("number", None, update, x, y))
                 continue
-        found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the {x.unit} do not match", x, y))
+        found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y))
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
 
 

@@ -49,8 +49,8 @@ class Quantity:
 
     @property
     def unit(self) -> str:
-        """The measure, as the explanation names it."""
-        return self.measure.removeprefix("count ").strip("[]")
+        """The measure, as an explanation names it: "dead", "USD", "length", "count"."""
+        return self.measure.split()[0].strip("[]")
 
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
