@@ -258,7 +258,7 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: 
     evidence's whatever the similarity: a different office is a contradiction (or framing, for
     a loaded title), the same office supports.
     """
-    others = [r for r in compare(evidence, claim, score, thresholds) if r.kind != "title"]
+    others = [r for r in compare(evidence, claim, score, thresholds, one_fact=True) if r.kind != "title"]
     return titles(evidence, claim, same_fact=True, agreements=True) + others
 
 

@@ -223,3 +223,27 @@ class Report:
     characterisations: tuple[Characterisation, ...] = ()
     summary: dict[str, int] = field(default_factory=dict)
     review: ReviewState = field(default_factory=ReviewState)
+    timelines: tuple[FigureTimeline, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigurePoint:
+    """One source's value of an evolving figure, with its article's date."""
+
+    doc: str
+    claim: str
+    date: str | None
+    text: str  # as written, e.g. "at least 10 people"
+    start: int  # offsets into the document's text
+    end: int
+
+
+@dataclass(frozen=True)
+class FigureTimeline:
+    """An evolving figure (a death toll, the injured) across sources, in article-date order;
+    undated values last. `flagged`: the changes that are not updates (a later or same-day source
+    with a lower exact figure, a value with no date to order it)."""
+
+    measure: str
+    points: tuple[FigurePoint, ...]
+    flagged: tuple[str, ...] = ()

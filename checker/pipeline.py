@@ -18,6 +18,7 @@ from checker.nli import NliScorer
 from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
+from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
 
@@ -110,6 +111,7 @@ def run(
         groups=tuple(groups),
         characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
+        timelines=tuple(figure_timelines(facts, alignment.pairs, config.thresholds)),
     )
 
 

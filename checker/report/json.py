@@ -117,6 +117,10 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for ch in report.characterisations
         ],
+        "timelines": [
+            {"measure": t.measure, "points": [vars(point) for point in t.points], "flagged": list(t.flagged)}
+            for t in report.timelines
+        ],
         "findings": [
             {
                 "id": f.id,
