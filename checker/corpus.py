@@ -27,7 +27,10 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 SOURCES_FILE = "sources.yaml"
 METADATA_KEYS = ("source", "url", "language", "date", "title")
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
+# How a sentence ends: Latin and full-width (CJK) stops, closing marks after them.
+TERMINAL = re.compile(r"[.!?…:;。！？｡][\"'”“»«)\]*_」』）]*\s*$")
+# "- ", "* ", "• ", "1. ", "2) " at the start of a list item: a list item is prose, not a heading.
+LIST_MARKER = re.compile(r"(?:[-*•‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
 
@@ -127,7 +130,7 @@ def is_heading(line: str, next_line: str | None) -> bool:
     """A short line that does not end like a sentence and is not continued by the next line."""
     if line.startswith("#"):
         return True
-    if line.startswith(">") or _TERMINAL.search(line):
+    if line.startswith(">") or TERMINAL.search(line) or LIST_MARKER.match(line):
         return False
     if len(line.split()) > _MAX_HEADING_WORDS:
         return False
