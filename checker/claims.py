@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sentencex import segment
 
-from checker.corpus import LIST_MARKER, TERMINAL, lines
+from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, Claim
 
@@ -118,21 +118,6 @@ def _is_introduction(text: str) -> bool:
     return text.rstrip().endswith(":") and len(_words(text)) <= 5
 
 
-def _paragraphs(masked: str) -> list[tuple[int, int]]:
-    """Lines, joined where a line does not end a sentence and the next starts in lower case."""
-    found = lines(masked)
-    paragraphs: list[tuple[int, int]] = []
-    for i, line in enumerate(found):
-        continues = (
-            i > 0 and not TERMINAL.search(found[i - 1].text) and line.text[:1].islower() and paragraphs
-        )
-        if continues:
-            paragraphs[-1] = (paragraphs[-1][0], line.end)
-        else:
-            paragraphs.append((line.start, line.end))
-    return paragraphs
-
-
 def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """Drop '>' quote markers, list markers and emphasis at the paragraph's edges."""
     blockquote = False
@@ -153,7 +138,7 @@ def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
 def _sentences(article: Article) -> list[_Sentence]:
     masked = article.masked_text()
     out: list[_Sentence] = []
-    for para_start, para_end in _paragraphs(masked):
+    for para_start, para_end in ((p.start, p.end) for p in paragraphs(masked)):
         start, end, blockquote = _strip_markdown(masked, para_start, para_end)
         paragraph = masked[start:end].replace("\n", " ")  # a line break inside a paragraph ends no sentence
         bounds = []

@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from lingua import LanguageDetectorBuilder
 
+from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
-from checker.lexicons import lexicon_cache, load_lexicon
-from checker.model import Article, RemovedSpan
+from checker.model import Article, Line, RemovedSpan
 from checker.yamlfile import read_yaml
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -33,13 +32,6 @@ TERMINAL = re.compile(r"[.!?…:;。！？｡][\"'”“»«)\]*_」』）]*\s*$
 LIST_MARKER = re.compile(r"(?:[-*•‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int  # offset of the first non-blank character
-    end: int  # offset after the last non-blank character
-    text: str
 
 
 def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
@@ -83,16 +75,24 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
     if date_line:
         removed.append(RemovedSpan(date_line.start(), date_line.end(), "date-line"))
         date = date or date_line.group(1)
+    page_title, article_lines = None, None
     if _LOOKS_HTML.search(text):
         removed.extend(_markup_spans(text))
+        page_title, article_lines = html_article(text)
     masked = _blank(text, removed)
-    removed.extend(_furniture_spans(masked))
+    removed.extend(clutter_spans(lines(masked), article_lines))
     masked = _blank(text, removed)
-    headings = _heading_spans(masked)
+    found = paragraphs(masked)
+    headings = [
+        RemovedSpan(line.start, line.end, "heading")
+        for i, line in enumerate(found)
+        if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
+    ]
     removed.extend(headings)
     prose = _blank(text, removed)
     if not prose.strip():
         raise InputError(path, "no article text left after removing page furniture and markup")
+    language = meta.get("language") or detect_language(prose)
     if date:
         try:
             datetime.date.fromisoformat(date)
@@ -100,12 +100,12 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
             raise InputError(path, f"date '{date}' is not an ISO date (YYYY-MM-DD)") from None
     first_prose = lines(prose)[0].start
     leading = [h for h in headings if h.start < first_prose]
-    title = meta.get("title") or (text[leading[0].start:leading[0].end] if leading else None)
+    title = meta.get("title") or page_title or (text[leading[0].start:leading[0].end] if leading else None)
     return Article(
         id=doc_id,
         path=path,
         text=text,
-        language=meta.get("language") or detect_language(prose),
+        language=language,
         source=meta.get("source"),
         url=meta.get("url"),
         date=date,
@@ -124,6 +124,17 @@ def lines(text: str) -> list[Line]:
             start = match.start() + content.index(stripped)
             out.append(Line(start, start + len(stripped), stripped))
     return out
+
+
+def paragraphs(text: str) -> list[Line]:
+    """Lines, joined where a line does not end a sentence and the next starts in lower case."""
+    joined: list[Line] = []
+    for line in lines(text):
+        if joined and not TERMINAL.search(joined[-1].text) and line.text[:1].islower():
+            joined[-1] = Line(joined[-1].start, line.end, text[joined[-1].start:line.end])
+        else:
+            joined.append(line)
+    return joined
 
 
 def is_heading(line: str, next_line: str | None) -> bool:
@@ -151,33 +162,6 @@ def detect_language(text: str) -> str:
 
 def _blank(text: str, spans: list[RemovedSpan]) -> str:
     return Article(id="", path="", text=text, language="", removed=tuple(spans)).masked_text()
-
-
-@lexicon_cache
-def _furniture_patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE), entry["reason"])
-        for entry in load_lexicon("furniture")
-    ]
-
-
-def _furniture_spans(masked: str) -> list[RemovedSpan]:
-    spans = []
-    for line in lines(masked):
-        for pattern, reason in _furniture_patterns():
-            if pattern.search(line.text):
-                spans.append(RemovedSpan(line.start, line.end, reason))
-                break
-    return spans
-
-
-def _heading_spans(masked: str) -> list[RemovedSpan]:
-    found = lines(masked)
-    return [
-        RemovedSpan(line.start, line.end, "heading")
-        for i, line in enumerate(found)
-        if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
-    ]
 
 
 class _MarkupFinder(HTMLParser):

@@ -25,6 +25,15 @@ class RemovedSpan:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A non-blank line (or a paragraph of joined lines) of a text, stripped."""
+
+    start: int  # offset of the first non-blank character
+    end: int  # offset after the last non-blank character
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # file stem (plus record index for multi-record files)
     path: str  # file the text came from, as given
