@@ -153,6 +153,7 @@ class GroupVerdict:
     docs: tuple[str, ...]  # documents that report this fact
     silent: tuple[str, ...]  # documents that do not
     camps: tuple[Camp, ...] = ()  # who says what, when the sources disagree
+    label: str = ""  # short human label: the group's most central claim, shortened (labels.py)
 
 
 @dataclass(frozen=True)
