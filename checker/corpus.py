@@ -80,13 +80,20 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
         removed.extend(_markup_spans(text))
         page_title, article_lines = html_article(text)
     masked = _blank(text, removed)
-    removed.extend(clutter_spans(lines(masked), article_lines))
+    page_lines = lines(masked)
+    clutter = clutter_spans(page_lines, article_lines)
+    removed.extend(clutter)
     masked = _blank(text, removed)
     found = paragraphs(masked)
+    # A first line directly above a dateline is the headline, even when it ends in "K.C."
+    headline = page_lines[0] if len(page_lines) > 1 and any(
+        c.reason == "dateline" and c.start == page_lines[1].start for c in clutter
+    ) else None
     headings = [
         RemovedSpan(line.start, line.end, "heading")
         for i, line in enumerate(found)
         if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
+        or (headline is not None and line.start == headline.start)
     ]
     removed.extend(headings)
     prose = _blank(text, removed)
