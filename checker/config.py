@@ -35,8 +35,8 @@ class Thresholds:
     # reaches verify_support. Both fitted on the TUNE events' claims files and the seed corpus
     # (benchmarks/verify_stances.py --fit; README).
     verify_evidence: int = 3
-    verify_related: float = 0.34
-    verify_support: float = 0.34
+    verify_related: float = 0.3
+    verify_support: float = 0.3
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).
     verify_anchored: float = 0.5
