@@ -1,4 +1,4 @@
-"""Command line: `checker run` and `checker verify`. The only place that prints, reads flags and
+"""Command line: `checker run`, `checker verify` and `checker review`. The only place that prints, reads flags and
 picks file paths."""
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
     from checker.errors import InputError
     from checker.pipeline import run as run_pipeline
     from checker.report import write_report
+    from checker.review.store import record_run, with_decisions
 
     config = load_config(preset or "default", config_file, embedder, nli)
     report_name = name or corpus_dir.resolve().name or "report"
@@ -125,7 +126,9 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
         articles, models.config, models.embedder, models.nli,
         name=report_name, generated_at=_timestamp(), notes=models.notes,
     )
+    report = with_decisions(report, out_dir)
     written = write_report(report, out_dir)
+    record_run(report, out_dir)
     s = report.summary
     verdicts = ", ".join(f"{s[k]} {k.removeprefix('groups_')}" for k in sorted(s) if k.startswith("groups_"))
     mode = f"NLI: {models.nli.name}" if models.nli else "NLI skipped (triage mode)"
@@ -145,10 +148,15 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
               help="Write every claim's stance in every document, with evidence, as JSON.")
 @click.option("--junit", "junit_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write JUnit XML: one test case per claim and document with an expectation.")
+@click.option("--baseline", "baseline_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="A report folder reviewed with `checker review`: a failure whose deciding sentence is in "
+                   "a finding dismissed there (same kind of difference) is listed but does not fail.")
 @_fail_cleanly
-def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, json_path, junit_path) -> None:
-    """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold;
-    1: at least one fails; 2: the claims file or the corpus is unusable."""
+def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, json_path, junit_path,
+           baseline_dir) -> None:
+    """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold (or their
+    failures were dismissed in review, with --baseline); 1: at least one fails; 2: the claims file,
+    the corpus or the baseline is unusable."""
     from checker.assertions import load_claims_file, settings_for
     from checker.assertions import verify as verify_claims
     from checker.corpus import read_corpus
@@ -159,6 +167,7 @@ def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_di
         render_junit,
         summary_line,
     )
+    from checker.review.baseline import dismissed_findings, excused_failures, passes
 
     claims = load_claims_file(claims_file)
     settings = settings_for(
@@ -169,14 +178,40 @@ def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_di
         settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
         cache_dir=cache_dir, no_cache=no_cache,
     )
+    dismissed = dismissed_findings(baseline_dir) if baseline_dir else []
     verification = verify_claims(claims, articles, models.embedder, models.nli, models.config.thresholds)
+    excused = excused_failures(verification, dismissed)
     outputs = {}
     if json_path:
-        outputs[json_path] = render_json(verification)
+        outputs[json_path] = render_json(verification, excused if baseline_dir else None)
     if junit_path:
-        outputs[junit_path] = render_junit(verification, suite_name=f"checker verify {claims_file.name}")
+        outputs[junit_path] = render_junit(verification, suite_name=f"checker verify {claims_file.name}", excused=excused)
     write_all(outputs)
-    for line in failure_lines(verification):
+    for line in failure_lines(verification, excused):
         click.echo(line)
-    click.echo(summary_line(verification))
-    sys.exit(0 if verification.ok else 1)
+    click.echo(summary_line(verification, excused))
+    sys.exit(0 if passes(verification, excused) else 1)
+
+
+@main.command()
+@click.argument("report_dir", default="reports", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--host", help="Address to listen on [default: 127.0.0.1, this machine only]. Another "
+                             "address makes the app reachable by others, and says so.")
+@_fail_cleanly
+def review(report_dir, port, host) -> None:
+    """Review the findings of the reports in REPORT_DIR in a browser: confirm, dismiss or follow
+    up each, with a note. Decisions are kept in REPORT_DIR/review.sqlite and carried into the next
+    `checker run` there."""
+    import uvicorn
+
+    from checker.review.app import create_app
+    from checker.review.serve import bind_host, check_folder
+
+    check_folder(report_dir)
+    address, warning = bind_host(host)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    app = create_app(report_dir)
+    click.echo(f"Reviewing {report_dir} at http://{address}:{port}/ (Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=address, port=port, log_level="warning")

@@ -190,6 +190,38 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An editor's latest decision on a finding, from the review app's store."""
+
+    finding: str  # finding id
+    status: str  # "confirmed", "dismissed", "follow-up", or "open" once reopened
+    reviewer: str
+    note: str
+    at: str  # ISO time, UTC
+
+
+@dataclass(frozen=True)
+class SeenFinding:
+    """A finding as an earlier run showed it: enough to list it once it has disappeared."""
+
+    id: str
+    kind: str
+    doc_a: str
+    text_a: str
+    doc_b: str
+    text_b: str
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """What the review store knows about a run's findings, carried into every report format."""
+
+    decisions: dict[str, Decision] = field(default_factory=dict)  # latest per finding id
+    new: frozenset[str] = frozenset()  # findings the previous run of this report did not have
+    resolved: tuple[tuple[SeenFinding, Decision | None], ...] = ()  # earlier findings this run no longer has
+
+
+@dataclass(frozen=True)
 class Report:
     name: str
     generated_at: str
@@ -200,3 +232,4 @@ class Report:
     groups: tuple[GroupVerdict, ...]
     characterisations: tuple[Characterisation, ...] = ()
     summary: dict[str, int] = field(default_factory=dict)
+    review: ReviewState = field(default_factory=ReviewState)

@@ -1,4 +1,4 @@
-"""Report writers: one Report -> <name>.json, <name>.md, <name>.csv, written all or nothing."""
+"""Report writers: one Report -> <name>.json, .md, .csv and .html, written all or nothing."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.model import Report
+from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
 from checker.report.tables import render_csv
 
-RENDERERS = {".json": render_json, ".md": render_markdown, ".csv": render_csv}
+RENDERERS = {".json": render_json, ".md": render_markdown, ".csv": render_csv, ".html": render_html}
 
 
 def write_report(report: Report, out_dir: Path) -> list[Path]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from checker.model import Report
+from checker.report.templating import template_environment
+from checker.review.findings import findings
 from checker.verdict import SEVERITY
 
 DOC_SHORT = 12  # characters of a document id shown in table headers
@@ -38,13 +40,7 @@ def why(reason) -> str:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("checker.report", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("checker.report", autoescape=False)
     env.filters["cell"] = md_cell
     env.globals.update(marked=marked, why=why)
     return env
@@ -70,6 +66,7 @@ def render_markdown(report: Report) -> str:
         pairs_by_group=pairs_by_group,
         claim_counts=claim_counts,
         flagged=flagged,
+        findings=findings(report),
         characterisations=characterisations,
         ungrouped_pairs=len(report.pairs) - sum(len(p) for p in pairs_by_group.values()),
         short=lambda doc: doc[:DOC_SHORT],
