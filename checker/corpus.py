@@ -21,7 +21,7 @@ from checker.errors import InputError
 from checker.model import Article, Line, RemovedSpan
 from checker.yamlfile import read_yaml
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # HTML: the article is extracted (clutter.py)
 RECORD_SUFFIXES = (".json", ".jsonl")
 SOURCES_FILE = "sources.yaml"
 METADATA_KEYS = ("source", "url", "language", "date", "title")
@@ -46,7 +46,7 @@ def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
         if p.suffix.lower() in TEXT_SUFFIXES + RECORD_SUFFIXES and not p.name.startswith(".")
     )
     if not files:
-        raise InputError(str(folder), "no article files (.txt, .md, .json, .jsonl) in this folder")
+        raise InputError(str(folder), "no article files (.txt, .md, .html, .json, .jsonl) in this folder")
     unknown = sorted(set(metadata) - {p.name for p in files} - {p.stem for p in files})
     if unknown:
         raise InputError(str(folder / SOURCES_FILE), f"names files that are not in the corpus: {', '.join(unknown)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.claims import extract_claims
-from checker.corpus import build_article
+from checker.corpus import build_article, read_corpus
 
 PLAIN = """Advertisement
 Quake kills 10 on Qeshm island
@@ -58,3 +58,9 @@ def test_html_is_read_with_an_article_extractor_and_everything_else_is_listed():
     assert any(text.startswith("Most read") and why.startswith("page clutter") for text, why in reasons.items())
     claims = [c.text for c in extract_claims(article)]
     assert len(claims) == 3 and all(c.startswith(("An earthquake", "Rescue teams", "Hundreds of houses")) for c in claims)
+
+
+def test_an_html_file_in_a_corpus_folder_is_read(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    [article] = read_corpus(tmp_path, 5_000_000)
+    assert article.id == "page" and article.title == "Quake kills 10 on Qeshm island"

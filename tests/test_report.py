@@ -77,7 +77,7 @@ def test_every_group_and_coverage_row_has_a_readable_label(seed_report):
         assert any(texts[c].strip("„“”»«\"' ").startswith(g.label.rstrip("…")) for c in g.group.claims)
     assert {g["id"]: g["label"] for g in json.loads(render_json(seed_report))["groups"]} == labels
     assert dict(zip(coverage_frame(seed_report)["group"], coverage_frame(seed_report)["label"])) == labels
-    frame = pd.read_csv(io.StringIO(render_csv(seed_report))).fillna("")
+    frame = pd.read_csv(io.StringIO(render_csv(seed_report)), dtype=str, keep_default_na=False)
     assert all(labels.get(g, "") == label for g, label in zip(frame["group"], frame["group_label"]))
     markdown = render_markdown(seed_report)
     for group_id, label in labels.items():
