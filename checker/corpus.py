@@ -14,6 +14,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from babel.dates import get_month_names
 from lingua import LanguageDetectorBuilder
 
 from checker.clutter import clutter_spans, html_article
@@ -28,8 +29,23 @@ METADATA_KEYS = ("source", "url", "language", "date", "title")
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 # How a sentence ends: Latin and full-width (CJK) stops, closing marks after them.
 TERMINAL = re.compile(r"[.!?…:;。！？｡][\"'”“»«)\]*_」』）]*\s*$")
+# Languages that write a day as an ordinal with a dot ("3. Februar"): not a numbered list item.
+_ORDINAL_DAY_LOCALES = ("de", "da", "nb", "fi", "cs", "sk", "pl", "sl", "hr")
+_MONTHS = sorted(
+    {
+        name.casefold().rstrip(".")
+        for locale in _ORDINAL_DAY_LOCALES
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=locale, context="format").values()
+    },
+    key=len,
+    reverse=True,
+)
 # "- ", "* ", "• ", "1. ", "2) " at the start of a list item: a list item is prose, not a heading.
-LIST_MARKER = re.compile(r"(?:[-*•‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
+LIST_MARKER = re.compile(
+    rf"(?:[-*•‣◦–]|\d{{1,2}}\)|\d{{1,2}}\.(?!\s*(?:{'|'.join(map(re.escape, _MONTHS))})\b))[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
 

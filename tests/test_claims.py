@@ -111,6 +111,12 @@ def test_bullet_and_numbered_list_items_are_claims_without_their_marker():
     assert not article.removed  # no list item is taken for a heading
 
 
+def test_a_german_ordinal_date_is_not_a_numbered_list_item():
+    text = "3. Februar 2026 – Bogotá\nPetro traf Trump am Dienstag im Weißen Haus.\n"
+    article = build_article("d", "d.txt", text, {"language": "de"})
+    assert [c.text for c in extract_claims(article)] == ["Petro traf Trump am Dienstag im Weißen Haus."]
+
+
 def test_full_width_sentence_ends_split_chinese_and_japanese():
     chinese = build_article("zh", "zh.txt", "地震造成至少10人死亡。另有40人受伤！政府表示将提供援助。", {})
     assert chinese.language == "zh"
