@@ -15,7 +15,7 @@ import numpy as np
 from checker import hub
 from checker.cache import DiskCache, cache_key
 from checker.errors import InputError, ModelUnavailable
-from checker.model import NliScores
+from checker.model import NliScores, PairNli
 from checker.progress import Progress, silent
 
 LABELS = ("entailment", "neutral", "contradiction")
@@ -118,3 +118,22 @@ class CachedNli:
             bar.update(len(batch))
         bar.close()
         return [NliScores(*(round(float(x), 4) for x in np.frombuffer(known[k], dtype=np.float32))) for k in keys]
+
+
+def score_both_ways(nli: NliScorer, pairs: Sequence[tuple[str, str]]) -> tuple[list[PairNli], int]:
+    """Both directions of every (a, b) text pair, and how many directed pairs reached `nli` (the
+    forward passes a cold cache costs). Each distinct directed pair is scored once: a repeated
+    pair, and the reverse of a pair whose two texts are identical, reuse the first score.
+
+    Both directions are always scored: the verdict needs the second one unless the first already
+    finds a contradiction, and the report shows both directions' scores for every pair."""
+    needed = list(dict.fromkeys(direction for a, b in pairs for direction in ((a, b), (b, a))))
+    score_of = dict(zip(needed, nli.score(needed)))
+    return [PairNli(score_of[(a, b)], score_of[(b, a)]) for a, b in pairs], len(needed)
+
+
+def full_matrix_pairs(claims_per_doc: Sequence[int]) -> int:
+    """Directed pairs in the SummaC-style full matrix: every claim of every document against every
+    claim of every other document, both ways. The yardstick `nli_forward_passes` is measured on."""
+    total = sum(claims_per_doc)
+    return total * total - sum(n * n for n in claims_per_doc)

@@ -15,7 +15,7 @@ from checker.embed import Embedder
 from checker.errors import InputError
 from checker.labels import group_labels
 from checker.model import Article, PairNli, Report, RunSettings
-from checker.nli import NliScorer
+from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
@@ -60,11 +60,10 @@ def run(
     text_of = {c.id: c.text for c in claims}
 
     nli_by_pair: dict[int, PairNli] = {}
+    nli_forward_passes = 0
     if nli is not None and alignment.pairs:
-        directions = [(text_of[p.a], text_of[p.b]) for p in alignment.pairs]
-        scores = nli.score(directions + [(b, a) for a, b in directions])
-        half = len(directions)
-        nli_by_pair = {i: PairNli(scores[i], scores[half + i]) for i in range(half)}
+        both_ways, nli_forward_passes = score_both_ways(nli, [(text_of[p.a], text_of[p.b]) for p in alignment.pairs])
+        nli_by_pair = dict(enumerate(both_ways))
 
     anchor = {a.id: a.published for a in articles}
     facts = {}
@@ -92,6 +91,8 @@ def run(
         "pairs": len(pairs),
         "groups": len(groups),
         "single_source_claims": len(claims) - len(grouped),
+        "nli_forward_passes": nli_forward_passes,
+        "nli_full_matrix_pairs": full_matrix_pairs(list(Counter(c.doc for c in claims).values())),
         "pairs_with_typed_discrepancies": sum(any(r.severity for r in p.reasons) for p in pairs),
         **{f"pairs_{v.value}": n for v, n in sorted(Counter(p.verdict for p in pairs).items())},
         **{f"groups_{v.value}": n for v, n in sorted(Counter(g.verdict for g in groups).items())},

@@ -4,7 +4,8 @@ import pytest
 
 from checker.cache import DiskCache
 from checker.errors import InputError
-from checker.nli import CachedNli, TransformersNli, label_positions
+from checker.model import NliScores
+from checker.nli import CachedNli, TransformersNli, full_matrix_pairs, label_positions, score_both_ways
 from tiny_models import build_nli_model
 
 ORDERS = {
@@ -71,3 +72,34 @@ def test_nli_cache(tmp_path, corpus_text):
     first = CachedNli(counting, DiskCache(tmp_path / "c.sqlite")).score(pairs)
     second = CachedNli(counting, DiskCache(tmp_path / "c.sqlite")).score(pairs)
     assert len(counting.calls) == 1 and first == second
+
+
+class LengthNli:
+    """Scores that tell the direction apart (premise longer -> more entailment), counting calls."""
+
+    name = "length"
+
+    def __init__(self):
+        self.pairs: list[tuple[str, str]] = []
+
+    def score(self, pairs):
+        self.pairs.extend(pairs)
+        return [NliScores(round(len(p) / (len(p) + len(h)), 4), 0.0, round(len(h) / (len(p) + len(h)), 4)) for p, h in pairs]
+
+
+def test_both_ways_scores_each_distinct_direction_once():
+    nli = LengthNli()
+    pairs = [("short", "much longer text"), ("same text", "same text"), ("short", "much longer text"), ("x", "yy")]
+    both_ways, passes = score_both_ways(nli, pairs)
+    assert passes == len(nli.pairs) == 5  # two ways each for 2 distinct pairs, once for the identical texts
+    assert sorted(nli.pairs) == sorted(set(nli.pairs))
+    assert both_ways[0] == both_ways[2]
+    assert both_ways[0].a_to_b == nli.score([("short", "much longer text")])[0]
+    assert both_ways[0].b_to_a == nli.score([("much longer text", "short")])[0]
+    assert both_ways[1].a_to_b == both_ways[1].b_to_a
+
+
+def test_full_matrix_counts_every_claim_against_every_other_documents_claims_both_ways():
+    assert full_matrix_pairs([2, 3]) == 2 * (2 * 3)
+    assert full_matrix_pairs([2, 3, 1]) == 2 * (2 * 3 + 2 * 1 + 3 * 1)
+    assert full_matrix_pairs([4]) == 0
