@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.config import Config, load_config
+from checker.loaded import Checker, load
 from checker.model import Report
 
-__all__ = ["check", "Config", "Report", "load_config"]
+__all__ = ["check", "Checker", "Config", "Report", "load", "load_config"]
 
 
 def check(corpus: Path | str, config: Config | None = None, *, name: str = "report") -> Report:
@@ -15,12 +16,10 @@ def check(corpus: Path | str, config: Config | None = None, *, name: str = "repo
     from datetime import datetime, timezone
 
     from checker.corpus import read_corpus
-    from checker.models import load_models
-    from checker.pipeline import run
 
     config = config or load_config("offline")
-    models = load_models(config, embedder_explicit=True, nli_explicit=True, allow_fallback=False, cache=None)
-    return run(
-        read_corpus(Path(corpus), config.max_file_bytes), models.config, models.embedder, models.nli,
+    loaded = load(config, use_cache=False)
+    return loaded.run(
+        read_corpus(Path(corpus), config.max_file_bytes),
         name=name, generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )

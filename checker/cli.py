@@ -1,4 +1,4 @@
-"""Command line: `checker run`, `checker verify` and `checker review`. The only place that prints, reads flags and
+"""Command line: `checker run`, `checker batch`, `checker verify` and `checker review`. The only place that prints, reads flags and
 picks file paths."""
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ def _progress(*, total: int, desc: str):
 
 def _quiet_libraries() -> None:
     """Our own bars are enough; the libraries' download and weight-loading bars are noise."""
+    # Environment settings, not calls: importing transformers to quieten it would cost the offline
+    # preset (which needs neither torch nor transformers) seconds per run. transformers reads
+    # these when a model-backed preset imports it; its bars follow huggingface_hub's setting.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
 
 
 def _timestamp() -> str:
@@ -64,22 +64,18 @@ def main() -> None:
     """Cross-source fact-consistency checker."""
 
 
-def _load_models(config, *, embedder_explicit: bool, nli_explicit: bool, allow_fallback: bool, cache_dir, no_cache):
-    """Load the run's models (with their on-disk cache), echoing any fall-back."""
-    from checker.cache import open_cache
-    from checker.models import load_models
+def _load(config, *, embedder_explicit: bool, nli_explicit: bool, allow_fallback: bool, cache_dir, no_cache):
+    """Load the run's config, models (with their on-disk cache) and lexicons, echoing any fall-back."""
+    from checker.loaded import load
 
     _quiet_libraries()
-    cache = open_cache(cache_dir, not no_cache)
-    if cache and cache.recovered:
-        click.echo(f"warning: {cache.recovered}", err=True)
-    models = load_models(
+    loaded = load(
         config, embedder_explicit=embedder_explicit, nli_explicit=nli_explicit, allow_fallback=allow_fallback,
-        cache=cache, progress=_progress,
+        cache_dir=cache_dir, use_cache=not no_cache, progress=_progress,
     )
-    for note in models.notes:
-        click.echo(f"warning: {note}", err=True)
-    return models
+    for warning in ((loaded.cache_warning,) if loaded.cache_warning else ()) + loaded.notes:
+        click.echo(f"warning: {warning}", err=True)
+    return loaded
 
 
 def _model_options(preset_default: str):
@@ -111,45 +107,71 @@ def _model_options(preset_default: str):
 @_fail_cleanly
 def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
-    from checker.corpus import read_corpus
+    from checker.batch import read_articles, report_corpus, report_name_for
     from checker.models import check_model_paths
-    from checker.pipeline import run as run_pipeline
-    from checker.report import check_output_folder, write_report
-    from checker.review.store import record_run, with_decisions
 
     config = load_config(preset or "default", config_file, embedder, nli)
-    report_name = name or corpus_dir.resolve().name or "report"
-    if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
-        raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
-    if out_dir.resolve() == corpus_dir.resolve():
-        raise InputError(f"--out {out_dir}", "is the corpus folder; the next run would read the report as an article")
-    check_output_folder(out_dir)
+    report_name = report_name_for(corpus_dir, out_dir, name)
     check_model_paths(config)
-    articles = read_corpus(corpus_dir, config.max_file_bytes)
+    articles, notes = read_articles(corpus_dir, config.max_file_bytes)
     click.echo(f"Read {len(articles)} documents from {corpus_dir}", err=True)
-    notes: tuple[str, ...] = ()
-    if len(articles) == 1:
-        notes = (f"only one document in {corpus_dir}: there is nothing to compare it with, so no claims are aligned",)
-        click.echo(f"warning: {notes[0]}", err=True)
-    models = _load_models(
+    for note in notes:
+        click.echo(f"warning: {note}", err=True)
+    loaded = _load(
         config, embedder_explicit=embedder is not None, nli_explicit=nli is not None, allow_fallback=True,
         cache_dir=cache_dir, no_cache=no_cache,
     )
-    report = run_pipeline(
-        articles, models.config, models.embedder, models.nli,
-        name=report_name, generated_at=_timestamp(), notes=models.notes + notes, progress=_progress,
+    report, written = report_corpus(
+        loaded, articles, out_dir, name=report_name, generated_at=_timestamp(), notes=notes, progress=_progress
     )
-    report = with_decisions(report, out_dir)
-    written = write_report(report, out_dir)
-    record_run(report, out_dir)
     s = report.summary
     verdicts = ", ".join(f"{s[k]} {k.removeprefix('groups_')}" for k in sorted(s) if k.startswith("groups_"))
-    mode = f"NLI: {models.nli.name}" if models.nli else "NLI skipped (triage mode)"
+    mode = f"NLI: {loaded.models.nli.name}" if loaded.models.nli else "NLI skipped (triage mode)"
     click.echo(
         f"{s['documents']} documents, {s['claims']} claims, {s['pairs']} aligned pairs, "
         f"{s['groups']} claim groups ({verdicts or 'none'}); {mode}"
     )
     click.echo("Wrote " + ", ".join(str(p) for p in written))
+
+
+@main.command()
+@click.argument("events_dir", type=click.Path(path_type=Path))
+@_model_options("default")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder for OUT/<event>/ report sets and the index (index.md, index.html, index.csv).")
+@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
+              help="Where events run: local, a process pool on this machine.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes; each loads the models once and runs whole events.")
+@_fail_cleanly
+def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, engine, workers) -> None:
+    """Check every event folder in EVENTS_DIR as `checker run` would (same reports, byte for byte),
+    then write an index page and a summary CSV across the events. Exit 0 when every event ran, 2
+    when any could not (each such event is named, and listed in the index)."""
+    from checker.batch import LoadSettings, event_folders, run_batch, write_index
+    from checker.models import check_model_paths
+    from checker.report import check_output_folder
+
+    config = load_config(preset or "default", config_file, embedder, nli)
+    events = event_folders(events_dir)
+    if out_dir.resolve() in {e.resolve() for e in events}:
+        raise InputError(f"--out {out_dir}", "is an event folder; the next batch would read the reports as articles")
+    check_output_folder(out_dir)
+    check_model_paths(config)
+    _quiet_libraries()
+    settings = LoadSettings(config, embedder is not None, nli is not None, cache_dir, not no_cache)
+
+    def done(result) -> None:
+        if result.error:
+            click.echo(f"error: {result.event}: {result.error}", err=True)
+        else:
+            click.echo(f"{result.event}: {result.summary['documents']} documents, {result.summary['groups']} claim groups", err=True)
+
+    results = run_batch(events, out_dir, settings, generated_at=_timestamp(), workers=workers, on_done=done)
+    written = write_index(results, out_dir)
+    failed = sum(r.error is not None for r in results)
+    click.echo(f"{len(results) - failed} of {len(results)} events checked; wrote " + ", ".join(str(p) for p in written))
+    sys.exit(EXIT_UNUSABLE if failed else 0)
 
 
 @main.command()
@@ -200,10 +222,11 @@ def verify(
     check_model_paths(settings.config)
     dismissed = dismissed_findings(baseline_dir) if baseline_dir else []
     articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
-    models = _load_models(
+    loaded = _load(
         settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
         allow_fallback=allow_fallback, cache_dir=cache_dir, no_cache=no_cache,
     )
+    models = loaded.models
     verification = verify_claims(claims, articles, models.embedder, models.nli, models.config.thresholds)
     excused = excused_failures(verification, dismissed)
     outputs = {}

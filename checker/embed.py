@@ -82,7 +82,8 @@ class CachedEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [cache_key("embedding", self.name, t) for t in texts]
         known = self._cache.get_many(keys) if self._cache else {}
-        missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items())
+        # Length-sorted batches waste less padding; the key breaks ties so the order is fixed.
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items(), key=lambda item: (len(item[1]), item[0]))
         bar = self._progress(total=len(missing), desc="embedding claims")
         for i in range(0, len(missing), self._batch_size):
             batch = missing[i:i + self._batch_size]

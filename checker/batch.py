@@ -1,0 +1,158 @@
+"""Runs many corpora (one folder per event) with the same pipeline and writer as `checker run`,
+on a local process pool whose workers each load the models once; then writes an index of the
+events (Markdown, HTML) and a summary CSV across them. Prints nothing: the CLI does."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.corpus import read_corpus
+from checker.config import Config
+from checker.errors import CheckerError, InputError
+from checker.loaded import Checker, load
+from checker.model import Article, Report
+from checker.progress import Progress, silent
+from checker.report import check_output_folder, write_all, write_report
+from checker.report.markdown import md_cell
+from checker.report.tables import spreadsheet_safe
+
+INDEX_NAME = "index"
+
+
+def report_name_for(corpus_dir: Path, out_dir: Path, name: str | None) -> str:
+    """The report's file name, after the checks `checker run` makes before any work."""
+    report_name = name or corpus_dir.resolve().name or "report"
+    if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
+    if out_dir.resolve() == corpus_dir.resolve():
+        raise InputError(f"--out {out_dir}", "is the corpus folder; the next run would read the report as an article")
+    check_output_folder(out_dir)
+    return report_name
+
+
+def read_articles(corpus_dir: Path, max_file_bytes: int) -> tuple[list[Article], tuple[str, ...]]:
+    """The corpus's articles, and a note when there is nothing to compare."""
+    articles = read_corpus(corpus_dir, max_file_bytes)
+    if len(articles) == 1:
+        return articles, (f"only one document in {corpus_dir}: there is nothing to compare it with, so no claims are aligned",)
+    return articles, ()
+
+
+def report_corpus(
+    checker: Checker, articles: list[Article], out_dir: Path, *, name: str, generated_at: str,
+    notes: tuple[str, ...] = (), progress: Progress = silent,
+) -> tuple[Report, list[Path]]:
+    """Run the pipeline and write the report set, with the review decisions kept in `out_dir`."""
+    from checker.review.store import record_run, with_decisions
+
+    report = with_decisions(checker.run(articles, name=name, generated_at=generated_at, notes=notes, progress=progress), out_dir)
+    written = write_report(report, out_dir)
+    record_run(report, out_dir)
+    return report, written
+
+
+@dataclass(frozen=True)
+class EventResult:
+    event: str
+    summary: dict[str, int]  # empty when the event failed
+    files: tuple[str, ...]  # relative to the batch's out folder
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    """What each worker passes to `load`; picklable, unlike loaded models."""
+
+    config: Config
+    embedder_explicit: bool
+    nli_explicit: bool
+    cache_dir: Path | None
+    use_cache: bool
+
+
+def event_folders(events_dir: Path) -> list[Path]:
+    if not events_dir.is_dir():
+        raise InputError(str(events_dir), "is not a folder of event folders")
+    events = sorted(p for p in events_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not events:
+        raise InputError(str(events_dir), "holds no event folders (one folder of articles per event)")
+    return events
+
+
+_worker_checker: Checker | None = None
+
+
+def _load_worker(settings: LoadSettings) -> None:
+    global _worker_checker  # one loaded object per worker process, reused for every event it runs
+    _worker_checker = load(
+        settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
+        allow_fallback=True, cache_dir=settings.cache_dir, use_cache=settings.use_cache,
+    )
+
+
+def _run_event(event_dir: Path, out_dir: Path, generated_at: str) -> EventResult:
+    assert _worker_checker is not None
+    target = out_dir / event_dir.name
+    try:
+        name = report_name_for(event_dir, target, None)
+        articles, notes = read_articles(event_dir, _worker_checker.config.max_file_bytes)
+        report, written = report_corpus(_worker_checker, articles, target, name=name, generated_at=generated_at, notes=notes)
+    except CheckerError as exc:
+        return EventResult(event_dir.name, {}, (), str(exc))
+    return EventResult(event_dir.name, dict(report.summary), tuple(p.relative_to(out_dir).as_posix() for p in written))
+
+
+def run_batch(
+    events: list[Path], out_dir: Path, settings: LoadSettings, *, generated_at: str, workers: int = 1,
+    on_done: Callable[[EventResult], None] = lambda result: None,
+) -> list[EventResult]:
+    """Every event folder -> out_dir/<event>/ (a report set each); results in the events' order.
+    One event's unusable input is recorded as its error; the others still run."""
+    if workers <= 1:
+        _load_worker(settings)
+        results = [_run_event(event, out_dir, generated_at) for event in events]
+        for result in results:
+            on_done(result)
+        return results
+    with ProcessPoolExecutor(max_workers=workers, initializer=_load_worker, initargs=(settings,)) as pool:
+        futures = [pool.submit(_run_event, event, out_dir, generated_at) for event in events]
+        results = []
+        for future in futures:
+            results.append(future.result())
+            on_done(results[-1])
+        return results
+
+
+def write_index(results: list[EventResult], out_dir: Path) -> list[Path]:
+    """index.md, index.html and index.csv: one row per event, linking its reports."""
+    columns = sorted({key for r in results for key in r.summary})
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(["event", "error", *columns])
+    for r in results:
+        writer.writerow([spreadsheet_safe(v) for v in (r.event, r.error or "", *(r.summary.get(c, "") for c in columns))])
+
+    markdown = ["# Events", "", "| event | " + " | ".join(columns) + " | reports |", "|" + "---|" * (len(columns) + 2)]
+    rows = []
+    for r in results:
+        links = ", ".join(f"[{md_cell(Path(f).suffix[1:])}](<{f}>)" for f in r.files) or f"error: {md_cell(r.error)}"
+        markdown.append(f"| {md_cell(r.event)} | " + " | ".join(str(r.summary.get(c, "")) for c in columns) + f" | {links} |")
+        cells = "".join(f"<td>{r.summary.get(c, '')}</td>" for c in columns)
+        links_html = ", ".join(f'<a href="{html.escape(f)}">{html.escape(Path(f).suffix[1:])}</a>' for f in r.files)
+        rows.append(f"<tr><td>{html.escape(r.event)}</td>{cells}<td>{links_html or 'error: ' + html.escape(r.error or '')}</td></tr>")
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in ["event", *columns, "reports"])
+    page = (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Events</title></head><body>\n'
+        f"<h1>Events</h1>\n<table>\n<tr>{head}</tr>\n" + "\n".join(rows) + "\n</table>\n</body></html>\n"
+    )
+    return write_all({
+        out_dir / f"{INDEX_NAME}.md": "\n".join(markdown) + "\n",
+        out_dir / f"{INDEX_NAME}.html": page,
+        out_dir / f"{INDEX_NAME}.csv": table.getvalue(),
+    })
