@@ -76,30 +76,38 @@ class LoadSettings:
     use_cache: bool
 
 
-def event_folders(events_dir: Path) -> list[Path]:
+def event_folders(events_dir: Path, out_dir: Path) -> list[Path]:
     if not events_dir.is_dir():
         raise InputError(str(events_dir), "is not a folder of event folders")
+    if out_dir.resolve().is_relative_to(events_dir.resolve()):
+        raise InputError(f"--out {out_dir}", f"is inside {events_dir}; the next batch would read the reports as an event")
     events = sorted(p for p in events_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not events:
         raise InputError(str(events_dir), "holds no event folders (one folder of articles per event)")
     return events
 
 
-_worker_checker: Checker | None = None
+# One loaded object per worker process, reused for every event it runs; or why it could not load
+# (a pool initializer that raises breaks the pool with no message, so each event reports it instead).
+_worker_checker: Checker | CheckerError | None = None
 
 
 def _load_worker(settings: LoadSettings) -> None:
-    global _worker_checker  # one loaded object per worker process, reused for every event it runs
-    _worker_checker = load(
-        settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
-        allow_fallback=True, cache_dir=settings.cache_dir, use_cache=settings.use_cache,
-    )
+    global _worker_checker
+    try:
+        _worker_checker = load(
+            settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
+            allow_fallback=True, cache_dir=settings.cache_dir, use_cache=settings.use_cache,
+        )
+    except CheckerError as exc:
+        _worker_checker = exc
 
 
 def _run_event(event_dir: Path, out_dir: Path, generated_at: str) -> EventResult:
-    assert _worker_checker is not None
     target = out_dir / event_dir.name
     try:
+        if not isinstance(_worker_checker, Checker):
+            raise _worker_checker or RuntimeError("worker not loaded")
         name = report_name_for(event_dir, target, None)
         articles, notes = read_articles(event_dir, _worker_checker.config.max_file_bytes)
         report, written = report_corpus(_worker_checker, articles, target, name=name, generated_at=generated_at, notes=notes)

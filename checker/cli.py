@@ -153,9 +153,7 @@ def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, o
     from checker.report import check_output_folder
 
     config = load_config(preset or "default", config_file, embedder, nli)
-    events = event_folders(events_dir)
-    if out_dir.resolve() in {e.resolve() for e in events}:
-        raise InputError(f"--out {out_dir}", "is an event folder; the next batch would read the reports as articles")
+    events = event_folders(events_dir, out_dir)
     check_output_folder(out_dir)
     check_model_paths(config)
     _quiet_libraries()

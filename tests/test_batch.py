@@ -80,3 +80,15 @@ def test_offline_preset_imports_neither_torch_nor_transformers(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "harbour-fire.json").is_file()
+
+
+def test_batch_refuses_an_out_folder_inside_the_events_folder_and_names_unloadable_models(tmp_path):
+    events = _events(tmp_path / "events")
+    runner = CliRunner()
+    inside = runner.invoke(main, ["batch", str(events), "--out", str(events / "reports"), "--preset", "offline"])
+    assert inside.exit_code == 2 and "is inside" in inside.output and "Traceback" not in inside.output
+    (tmp_path / "empty-model").mkdir()  # exists, so only the workers find out that it does not load
+    broken = runner.invoke(main, ["batch", str(events), "--out", str(tmp_path / "out"), "--preset", "offline",
+                                  "--embedder", str(tmp_path / "empty-model"), "--workers", "2"])
+    assert broken.exit_code == 2 and "0 of 3 events checked" in broken.output, broken.output
+    assert "error: harbour-fire: cannot load embedder model" in broken.output and "Traceback" not in broken.output
