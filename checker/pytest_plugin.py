@@ -50,9 +50,8 @@ class ClaimsFileCollector(pytest.File):
         """Verify the whole file once, on first use."""
         if self._verification is None:
             from checker.assertions import settings_for, verify
-            from checker.cache import open_cache
             from checker.corpus import read_corpus
-            from checker.models import load_models
+            from checker.loaded import load
 
             options = self.config.getoption
             corpus = options("--checker-corpus")
@@ -60,11 +59,10 @@ class ClaimsFileCollector(pytest.File):
                 self.claims_file, corpus=Path(corpus) if corpus else None, preset=options("--checker-preset")
             )
             articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
-            models = load_models(
+            models = load(
                 settings.config, embedder_explicit=settings.embedder_explicit,
                 nli_explicit=settings.nli_explicit, allow_fallback=options("--checker-allow-fallback"),
-                cache=open_cache(None),
-            )
+            ).models
             self._verification = verify(self.claims_file, articles, models.embedder, models.nli, models.config.thresholds)
         return self._verification
 
