@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -128,7 +129,10 @@ def run_batch(
         for result in results:
             on_done(result)
         return results
-    with ProcessPoolExecutor(max_workers=workers, initializer=_load_worker, initargs=(settings,)) as pool:
+    # Spawned, not forked: a fork copies locks other threads hold (torch's, a progress bar's) and
+    # can hang the worker for ever.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_load_worker, initargs=(settings,)) as pool:
         futures = [pool.submit(_run_event, event, out_dir, generated_at) for event in events]
         results = []
         for future in futures:
