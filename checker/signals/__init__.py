@@ -10,6 +10,7 @@ relies on these alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from checker.names import aliases, place_names
 from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
+from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, tokens
@@ -45,18 +47,24 @@ class ClaimFacts:
     frames: tuple[FrameMention, ...]
     negations: tuple[Match, ...]
     places: tuple[Match, ...]
+    moments: tuple[Moment, ...]
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
+    found_moments = moments(claim.text)
+    ages = [m for m in found_moments if m.kind.startswith("age")]
     return ClaimFacts(
         claim=claim,
         published=anchor,
-        quantities=tuple(quantities(claim.text, claim.language)),
+        # "Buckley, 32, was arrested" gives an age, not a count of the arrested
+        quantities=tuple(q for q in quantities(claim.text, claim.language)
+                         if not any(m.start < q.end and q.start < m.end for m in ages)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
         negations=tuple(_negations(claim.text, claim.language)),
         places=tuple(_places(claim.text)),
+        moments=tuple(found_moments),
     )
 
 
@@ -77,8 +85,9 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+        found += _moments(a, b, ("record", "age"))
     if same_moment:
-        found += _dates(a, b, points=True)
+        found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period"))]
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
@@ -175,6 +184,24 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     return found
 
 
+def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
+    """Times of day, game periods, records and ages that one thing (the clock, one period kind,
+    one team's record, one person's age) cannot have in both claims: no mention in one fits any
+    in the other."""
+    found = []
+    for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
+        if not kind.startswith(kinds):
+            continue
+        in_a = [m for m in a.moments if m.kind == kind]
+        in_b = [m for m in b.moments if m.kind == kind]
+        if any(x.fits(y) for x in in_a for y in in_b):
+            continue
+        x, y = in_a[0], in_b[0]
+        signal = "date" if kind.startswith(("time", "period")) else "number"
+        found.append(_reason(signal, HARD, f"'{x.text}' against '{y.text}': the {x.describe()} differs", x, y))
+    return found
+
+
 def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:
     """Offices the two claims give one person. A clash between claims that are not about one
     fact is only worth a look (soft); `agreements` also reports the offices that match."""
@@ -261,6 +288,7 @@ def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return [_reason("negation", HARD, f"{which} claim denies ('{cue}') what the other affirms", x, y)]
 
 
+_SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
 NEGATION_REACH = 4  # words after a cue that it negates ("not send troops to")
 
 
@@ -293,13 +321,21 @@ def _negation_cues() -> dict[str, frozenset[str]]:
 
 
 def _negations(text: str, language: str) -> list[Match]:
+    """Negation cues: words, and phrases ("yet to") that hold none, so that two claims denying
+    one thing in different words ("had yet to regain", "had not yet regained") agree."""
     folded = _negation_cues().get(language, frozenset())
-    idioms = find_phrases(text, {"idiom": load_lexicon("negation")["idioms"]})
-    return [
+    lexicon = load_lexicon("negation")
+    idioms = find_phrases(text, {"idiom": lexicon["idioms"]})
+    phrases = find_phrases(text, {"cue": lexicon.get("phrases", {}).get(language, [])})
+    phrases += [  # "doesn ’ t": a contraction spaced apart by the page's typography
+        Match(m.start(), m.end(), m.group(), "n't") for m in _SPACED_CONTRACTION.finditer(text) if "n't" in folded
+    ]
+    words = [
         t for t in tokens(text)
         if (t.key in folded or (t.key.endswith("n't") and "n't" in folded))
-        and not any(i.start <= t.start < i.end for i in idioms)
+        and not any(i.start <= t.start < i.end for i in [*idioms, *phrases])
     ]
+    return sorted([*words, *phrases], key=lambda m: m.start)
 
 
 def _places(text: str) -> list[Match]:

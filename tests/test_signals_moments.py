@@ -1,0 +1,78 @@
+"""Times of day, game periods, season records and ages of a named person (checker/signals/moments.py),
+and the date and negation readings that must not flag two sources saying one thing differently."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.config import Thresholds
+from checker.model import Claim
+from checker.signals import compare, read_facts
+
+
+def signals(text_a, text_b, anchor_a=None, anchor_b=None):
+    facts = [read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), "en"), anchor)
+             for doc, text, anchor in (("a", text_a, anchor_a), ("b", text_b, anchor_b))]
+    return [(r.kind, r.severity, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "hard"]
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    ("The planes struck the camp at 2:53 p.m. local time.", "The planes struck the camp at 3:20 p.m.",
+     ("date", "hard", "2:53 p.m.", "3:20 p.m.")),
+    ("The camp was bombed at approximately 3:00 pm.", "The camp was bombed at 3:20 p.m.",
+     ("date", "hard", "approximately 3:00 pm", "3:20 p.m.")),
+    ("The march began at 14:00.", "The march began at 4 p.m.", ("date", "hard", "14:00", "4 p.m.")),
+    ("Indianapolis ’ record rose to 9-5 with the win.", "The win lifted Indianapolis (10-5) into the playoffs.",
+     ("number", "hard", "9-5", "10-5")),
+    ("Buckley, 32, was arrested on Monday.", "Buckley, 31, was arrested on Monday.", ("number", "hard", "32", "31")),
+    ("Succop tied the game late in the third quarter.", "Succop tied the game in the fourth quarter.",
+     ("date", "hard", "late in the third quarter", "fourth quarter")),
+    ("Quinn was stopped early in the fourth quarter.", "Quinn was stopped late in the fourth quarter.",
+     ("date", "hard", "early in the fourth quarter", "late in the fourth quarter")),
+])
+def test_moments_that_differ(a, b, found):
+    assert signals(a, b) == [found]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The camp was bombed at about 3 p.m.", "The camp was bombed at 2:53 p.m."),  # "about" allows ten minutes
+    ("Explosions were heard at 3 p.m. (1200 GMT).", "Explosions were heard at 3 p.m."),  # GMT restates the time
+    ("Succop tied it with 10:03 to play in the third quarter.", "Succop tied it at 6:00 in the third quarter."),  # game clock
+    ("The defence held in the second half.", "The defence held in the fourth quarter."),  # the half holds the quarter
+    ("The Colts (10-5) won.", "The Chiefs (2-13) lost to the Colts."),  # two teams' records
+    ("Buckley, 32, and Smith, 40, were arrested.", "Buckley, 32, was arrested."),
+    ("The march began at 2 p.m.", "The march began at 14:00."),
+])
+def test_moments_that_agree(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
+    # "April 19" in an article of 5 April (read as last year's) and of 25 April (this year's)
+    assert signals("The vote is on April 19.", "The vote was held on April 19.", date(2013, 4, 5), date(2013, 4, 25)) == []
+    assert signals("The vote is on April 19.", "The vote was held on April 20.", date(2013, 4, 5), date(2013, 4, 25)) != []
+    assert signals("The vote was on April 19, 2012.", "The vote was held on April 19.", None, date(2013, 4, 25)) == []
+
+
+def test_relative_days_compare_by_weekday_across_article_dates():
+    # a Thursday, then the Monday after: both "Thursday" are one day; "today" on a Thursday is Thursday
+    thursday, monday = date(2011, 11, 10), date(2011, 11, 14)
+    assert signals("The camp was bombed on Thursday.", "The camp was bombed on Thursday.", date(2011, 11, 17), monday) == []
+    assert signals("The camp was bombed today.", "The camp was bombed on Thursday.", thursday, monday) == []
+    assert signals("The camp was bombed today.", "The camp was bombed on Wednesday.", thursday, monday) != []
+    assert signals("The camp was bombed on Friday.", "The camp was bombed on Thursday.", thursday, thursday) != []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The pilot had yet to regain consciousness.", "The pilot had not yet regained consciousness."),
+    ("The deal doesn ’ t change a whole lot for Intel.", "The deal does not change a lot for Intel."),
+])
+def test_two_denials_in_different_words_agree(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
+    assert [s[:2] for s in signals("The pilot had yet to regain consciousness.", "The pilot regained consciousness.")] == [
+        ("negation", "hard")]
