@@ -76,3 +76,34 @@ def test_two_denials_in_different_words_agree(a, b):
 def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
     assert [s[:2] for s in signals("The pilot had yet to regain consciousness.", "The pilot regained consciousness.")] == [
         ("negation", "hard")]
+
+
+def test_one_office_for_two_parts_of_a_company():
+    assert signals('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
+                   '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][:2] == (
+        "title", "hard")
+    # several offices of one person, and one unit named in two ways, are not a clash
+    assert signals("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
+                   "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []
+    # the company after a title is not its holder
+    assert signals("Jason Waxman, general manager of Intel's data center group, spoke.",
+                   "The general manager of Intel's data center group, Jason Waxman, spoke.") == []
+
+
+def test_a_name_spelled_two_ways_is_worth_a_look():
+    def soft(a, b):
+        facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "en"), None) for d, t in (("a", a), ("b", b))]
+        return [(r.kind, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "soft"]
+
+    assert soft("Governor Heydar Alishbandi said ten people died.", "Governor Heydar Alishvandi said ten people died.") == [
+        ("entity", "Alishbandi", "Alishvandi")]
+    assert soft("Governor Alishbandi said ten people died.", "Governor Alishbandi said ten people died.") == []
+    assert soft("The Iranian governor said ten people died.", "The governor of Iran said ten people died.") == []
+    assert soft("Minister Lisa Su said so.", "Minister Lisa Lu said so.") == []
+
+
+def test_negation_in_a_language_without_phrase_cues():
+    facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "it"), None) for d, t in (("a", "Il ponte non è crollato."),
+                                                                                  ("b", "Il ponte è crollato."))]
+    found = compare(*facts, 0.9, Thresholds())  # raised KeyError when the language had no phrase cues
+    assert "not checked, language it" in [r.explanation for r in found if r.kind == "negation"]

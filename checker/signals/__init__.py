@@ -33,6 +33,8 @@ HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
+NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
+SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
-        found += [*_negation(a, b), *_entities(a, b), *_unchecked(a, b, "negation")]
+        found += [*_negation(a, b), *_entities(a, b), *_name_spellings(a, b), *_unchecked(a, b, "negation")]
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
@@ -203,13 +205,14 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reaso
 
 
 def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:
-    """Offices the two claims give one person. A clash between claims that are not about one
-    fact is only worth a look (soft); `agreements` also reports the offices that match."""
+    """Offices the two claims give one person, and the parts of a company one office is for. A
+    clash between claims that are not about one fact is only worth a look (soft); `agreements`
+    also reports the offices that match."""
     found = []
     for x in a.roles:
         for y in b.roles:
-            if x.person != y.person:
-                continue
+            if x.person != y.person or (x.office != y.office and _offices(a, x.person) & _offices(b, x.person)):
+                continue  # one person with several offices ("senior vice president and general manager"): like with like
             severity = roles.differ(x, y)
             if severity:
                 severity = SOFT if severity == HARD and not same_fact else severity
@@ -218,6 +221,10 @@ def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = Fal
                 label = roles.offices()[x.office]["label"]
                 found.append(_reason("title", AGREES, f"{x.name} is {label} in both", x, y))
     return found
+
+
+def _offices(facts: ClaimFacts, person: str) -> set[str]:
+    return {r.office for r in facts.roles if r.person == person}
 
 
 def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -315,6 +322,30 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)]
 
 
+def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """A name in one claim that its close paraphrase spells nearly the same way ("Alishbandi",
+    "Alishvandi"): worth a look, since it is one person spelled two ways or two people. Places
+    are the entity check's; one name the prefix of the other ("Iran", "Iranian") is a
+    derived word."""
+    names_a, names_b = _names(a), _names(b)
+    for x in names_a:
+        for y in names_b:
+            if x.key in {n.key for n in names_b} or y.key in {n.key for n in names_a}:
+                continue
+            if x.key[0] == y.key[0] and not x.key.startswith(y.key) and not y.key.startswith(x.key) and (
+                    fuzz.ratio(x.key, y.key) >= NAME_SPELLING):
+                return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
+    return []
+
+
+def _names(facts: ClaimFacts) -> list[Match]:
+    places = {(p.start, p.end) for p in facts.places}
+    return [
+        t for t in tokens(facts.claim.text)
+        if t.text[0].isupper() and len(t.key) >= SHORTEST_NAME and not any(s <= t.start < e for s, e in places)
+    ]
+
+
 @lexicon_cache
 def _negation_cues() -> dict[str, frozenset[str]]:
     return {language: frozenset(fold(c) for c in cues) for language, cues in load_lexicon("negation")["cues"].items()}
@@ -326,7 +357,8 @@ def _negations(text: str, language: str) -> list[Match]:
     folded = _negation_cues().get(language, frozenset())
     lexicon = load_lexicon("negation")
     idioms = find_phrases(text, {"idiom": lexicon["idioms"]})
-    phrases = find_phrases(text, {"cue": lexicon.get("phrases", {}).get(language, [])})
+    phrase_cues = lexicon.get("phrases", {}).get(language)
+    phrases = find_phrases(text, {"cue": phrase_cues}) if phrase_cues else []
     phrases += [  # "doesn ’ t": a contraction spaced apart by the page's typography
         Match(m.start(), m.end(), m.group(), "n't") for m in _SPACED_CONTRACTION.finditer(text) if "n't" in folded
     ]
