@@ -107,3 +107,9 @@ def test_negation_in_a_language_without_phrase_cues():
                                                                                   ("b", "Il ponte è crollato."))]
     found = compare(*facts, 0.9, Thresholds())  # raised KeyError when the language had no phrase cues
     assert "not checked, language it" in [r.explanation for r in found if r.kind == "negation"]
+
+
+def test_a_count_after_other_or_another_knows_what_it_counts():
+    assert [s[:2] for s in signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people, wounding 80.")] == [
+        ("number", "hard")]
+    assert signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []

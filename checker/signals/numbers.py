@@ -296,6 +296,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         if toks[j].key in lex.people and people_at is None:
             people_at = j
     _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
+    while qualifier_at and toks[qualifier_at - 1].key in lex.modifiers:
+        qualifier_at -= 1  # "wounding other 70", "injuring another 12"
     before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
     if before and people_at == end:  # "killing 10 people and injuring 80"
         return before, end
