@@ -113,3 +113,10 @@ def test_a_count_after_other_or_another_knows_what_it_counts():
     assert [s[:2] for s in signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people, wounding 80.")] == [
         ("number", "hard")]
     assert signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
+
+
+def test_manners_of_death_that_exclude_each_other():
+    assert signals("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
+        ("number", "hard", "burnt to death", "choked on smoke")]
+    assert signals("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
+    assert signals("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how

@@ -50,6 +50,7 @@ class ClaimFacts:
     negations: tuple[Match, ...]
     places: tuple[Match, ...]
     moments: tuple[Moment, ...]
+    manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
@@ -67,6 +68,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         negations=tuple(_negations(claim.text, claim.language)),
         places=tuple(_places(claim.text)),
         moments=tuple(found_moments),
+        manners=tuple(find_phrases(claim.text, load_lexicon("deaths")["manners"])),
     )
 
 
@@ -87,7 +89,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
-        found += _moments(a, b, ("record", "age"))
+        found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b)]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period"))]
     if similarity >= thresholds.same_statement:
@@ -202,6 +204,14 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reaso
         signal = "date" if kind.startswith(("time", "period")) else "number"
         found.append(_reason(signal, HARD, f"'{x.text}' against '{y.text}': the {x.describe()} differs", x, y))
     return found
+
+
+def _manners_of_death(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """Claims about one fact that say people died in ways that exclude each other."""
+    if not a.manners or not b.manners or {m.key for m in a.manners} & {m.key for m in b.manners}:
+        return []
+    x, y = a.manners[0], b.manners[0]
+    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y)]
 
 
 def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:
