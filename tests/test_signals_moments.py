@@ -120,3 +120,17 @@ def test_manners_of_death_that_exclude_each_other():
         ("number", "hard", "burnt to death", "choked on smoke")]
     assert signals("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
     assert signals("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how
+
+
+def test_the_rest_of_a_set_is_not_a_second_figure():
+    assert [s[:3] for s in signals("Five bombs were dropped on the camp.",
+                                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.")] == [
+        ("number", "hard", "Five bombs")]
+    assert signals("Four bombs were dropped on the camp.",
+                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.") == []
+
+
+def test_a_unit_after_one_describing_word():
+    assert [s[:2] for s in signals("The climbers were 30 long miles from the hut.", "The climbers were 80 km from the hut.")] == [
+        ("number", "hard")]
+    assert signals("The climbers were 30 long miles from the hut.", "The climbers were 48 km from the hut.") == []

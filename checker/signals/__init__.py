@@ -131,11 +131,12 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """Figures that measure one thing and do not fit each other. A measure given twice in one
     claim ("30,000 by police count, 50,000 by witnesses") is not compared: which of the two
     the other source meant is anyone's guess. An evolving tally (the dead, the injured) that
-    rises from an earlier article to a later one is an update, not a discrepancy."""
+    rises from an earlier article to a later one is an update, not a discrepancy. The rest of a
+    set ("the other two bombs") is not a second figure."""
     found = []
     for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
-        qa = [q for q in a.quantities if q.measure == measure]
-        qb = [q for q in b.quantities if q.measure == measure]
+        qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
+        qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
         if len(qa) != 1 or len(qb) != 1 or not qa[0].comparable(qb[0]) or qa[0].overlaps(qb[0]):
             continue
         x, y = qa[0], qb[0]
@@ -146,6 +147,15 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue
         found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y))
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+_REST = re.compile(r"\b(?:the (?:other|remaining)|die (?:anderen|übrigen)|los otros|las otras|les autres)\s+$", re.IGNORECASE)
+
+
+def _rest_of_a_set(text: str, quantity: Quantity) -> bool:
+    """'Four bombs were dropped ... the other two bombs': the rest of a set the claim already
+    counted, not a second figure for it."""
+    return bool(_REST.search(text[:quantity.start]))
 
 
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:

@@ -255,7 +255,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     measure, last, rounded = None, end - 1, False
     if currency:
         measure = currency
-    elif (unit := _phrase(toks, end, lex.units))[0]:
+    elif (unit := _unit_after(toks, end))[0]:
         # durations are compared as written: "two hours" is not "120 minutes" rounded
         rounded = unit[0] not in DURATIONS
         measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
@@ -278,6 +278,19 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
         _scope(text, toks, i, last, first), _span(toks, last, language),
     ), last + 1
+
+
+def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
+    """The unit right after a figure, or after one describing word ("4,183 passing yards"), as
+    (unit, width up to its end)."""
+    lex = _lexicon()
+    unit, width = _phrase(toks, end, lex.units)
+    if unit or end >= len(toks) or not toks[end].text.isalpha() or not toks[end].text.islower():
+        return unit, width
+    if toks[end].key in lex.counted or toks[end].key in lex.people:
+        return None, 0
+    unit, width = _phrase(toks, end + 1, lex.units)
+    return (unit, width + 1) if unit and unit not in DURATIONS else (None, 0)
 
 
 def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None, int]:
