@@ -36,6 +36,7 @@ class DateMention:
     scale: str | None = None  # "days", "weeks", ... for "a few days before" and the like
     year_inferred: bool = False  # the year came from the article's date, not the text
     relative: bool = False  # a weekday or "today" read against the article's date
+    anchor: date | None = None  # that date, for "today" and "yesterday": known to a day either side
 
     def describe(self) -> str:
         if self.scale:
@@ -169,7 +170,9 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
         for hit in find_phrases(text, {"day": phrases}):
             if anchor and all(e <= hit.start or hit.end <= s for s, e in taken):
                 day = anchor + timedelta(days=int(offset))
-                found.append(DateMention(hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), relative=True))
+                found.append(DateMention(
+                    hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), relative=True, anchor=anchor,
+                ))
     for hit in find_phrases(text, lexicon["elapsed"]):
         found.append(DateMention(hit.start, hit.end, hit.text, scale=hit.key))
     return sorted(found, key=lambda d: d.start)
@@ -191,14 +194,21 @@ def _capitalised_if_english(text: str, at: int) -> bool:
 def compatible(a: DateMention, b: DateMention) -> bool:
     """Could both mentions name the same time? A weekday or "today" is only as good as the
     article's date it was read against: two articles dated days apart both saying "Thursday"
-    (or "today" on a Thursday) mean one Thursday, so such mentions compare by weekday. A year
+    (or "today" on a Thursday) mean one Thursday, so such mentions compare by weekday; "today"
+    is the article's date, which is a day off in another time zone (a Tuesday paper in Sydney
+    reports America's Monday), so it fits the day either side unless both read one date. A year
     taken from the article's date is a guess too: "April 19" in articles dated either side of
     it is one day."""
     if a.scale or b.scale:
         return a.scale == b.scale or not (a.scale and b.scale)
     if a.relative or b.relative:
         relative, other = (a, b) if a.relative else (b, a)
-        return other.first != other.last or (other.weekday if other.weekday is not None else other.first.weekday()) == relative.weekday
+        if other.first != other.last:
+            return True
+        if relative.anchor and relative.anchor == other.anchor:
+            return relative.first == other.first
+        apart = abs((other.weekday if other.weekday is not None else other.first.weekday()) - relative.weekday) % 7
+        return apart == 0 or (bool(relative.anchor or other.anchor) and apart in (1, 6))
     if a.weekday is not None or b.weekday is not None:
         weekday = a.weekday if a.weekday is not None else b.weekday
         other = b if a.weekday is not None else a
