@@ -40,6 +40,7 @@ def test_moments_that_differ(a, b, found):
     ("The camp was bombed at about 3 p.m.", "The camp was bombed at 2:53 p.m."),  # "about" allows ten minutes
     ("Explosions were heard at 3 p.m. (1200 GMT).", "Explosions were heard at 3 p.m."),  # GMT restates the time
     ("Succop tied it with 10:03 to play in the third quarter.", "Succop tied it at 6:00 in the third quarter."),  # game clock
+    ("The drive ate up 6:05 of the clock.", "The drive started at 3:20 p.m."),
     ("The defence held in the second half.", "The defence held in the fourth quarter."),  # the half holds the quarter
     ("The Colts (10-5) won.", "The Chiefs (2-13) lost to the Colts."),  # two teams' records
     ("Buckley, 32, and Smith, 40, were arrested.", "Buckley, 32, was arrested."),
@@ -100,6 +101,7 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
     assert soft("Governor Alishbandi said ten people died.", "Governor Alishbandi said ten people died.") == []
     assert soft("The Iranian governor said ten people died.", "The governor of Iran said ten people died.") == []
     assert soft("Minister Lisa Su said so.", "Minister Lisa Lu said so.") == []
+    assert soft("Three people died in the fire.", "There were three people who died in the fire.") == []
 
 
 def test_negation_in_a_language_without_phrase_cues():

@@ -348,10 +348,11 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     are the entity check's; one name the prefix of the other ("Iran", "Iranian") is a
     derived word."""
     names_a, names_b = _names(a), _names(b)
+    words_a, words_b = {t.key for t in tokens(a.claim.text)}, {t.key for t in tokens(b.claim.text)}
     for x in names_a:
         for y in names_b:
-            if x.key in {n.key for n in names_b} or y.key in {n.key for n in names_a}:
-                continue
+            if x.key in words_b or y.key in words_a:
+                continue  # written in both ("Three people" / "There were three"): not a spelling
             if x.key[0] == y.key[0] and not x.key.startswith(y.key) and not y.key.startswith(x.key) and (
                     fuzz.ratio(x.key, y.key) >= NAME_SPELLING):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]

@@ -24,7 +24,7 @@ MAX_AGE = 120
 _ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
 _TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
 _TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
-_GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock)")
+_GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
 _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
     r"\b(?:(early|late|later|midway through|middle of)\s+(?:in\s+)?(?:the\s+)?)?(" + "|".join(ORDINALS) + r")[\s-]+("
