@@ -85,6 +85,8 @@ class ClaimGroup:
 class Alignment:
     pairs: tuple[CandidatePair, ...]
     groups: tuple[ClaimGroup, ...]
+    # Documents by event, the main (largest) event first; claims of different events are never paired.
+    events: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,3 +192,6 @@ class Report:
     groups: tuple[GroupVerdict, ...]
     characterisations: tuple[Characterisation, ...] = ()
     summary: dict[str, int] = field(default_factory=dict)
+    # Documents by event, the main event first (align.detect_events); other events are kept out
+    # of agreement and silence counts.
+    events: tuple[tuple[str, ...], ...] = ()

@@ -50,14 +50,15 @@ def run(
         for i, p in enumerate(alignment.pairs)
     ]
     doc_of = {c.id: c.doc for c in claims}
-    all_docs = [a.id for a in articles]
-    groups = [group_verdict(g, pairs, doc_of, all_docs) for g in alignment.groups]
+    event_docs = {doc: list(docs) for docs in alignment.events for doc in docs}
+    groups = [group_verdict(g, pairs, doc_of, event_docs[doc_of[g.claims[0]]]) for g in alignment.groups]
     grouped = {c for g in alignment.groups for c in g.claims}
     summary = {
         "documents": len(articles),
         "claims": len(claims),
         "pairs": len(pairs),
         "groups": len(groups),
+        "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
         "single_source_claims": len(claims) - len(grouped),
         "pairs_with_typed_discrepancies": sum(any(r.severity for r in p.reasons) for p in pairs),
         **{f"pairs_{v.value}": n for v, n in sorted(Counter(p.verdict for p in pairs).items())},
@@ -80,4 +81,5 @@ def run(
         groups=tuple(groups),
         characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
+        events=alignment.events,
     )

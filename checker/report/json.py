@@ -13,6 +13,7 @@ SCHEMA_VERSION = 1
 
 def report_dict(report: Report) -> dict[str, Any]:
     claim_doc = {c.id: c.doc for c in report.claims}
+    event_of = {doc: n for n, docs in enumerate(report.events) for doc in docs}
     return {
         "schema_version": SCHEMA_VERSION,
         "name": report.name,
@@ -35,6 +36,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "language": a.language,
                 "date": a.date,
                 "title": a.title,
+                "event": event_of.get(a.id, 0),
                 "text": a.text,
                 "removed": [
                     {"start": r.start, "end": r.end, "reason": r.reason, "text": a.text[r.start:r.end]}
