@@ -34,7 +34,7 @@ import numpy as np
 import yaml
 
 from ecbplus import as_claims, embedder, group_purity, held_out, look_alikes, read_topic, share_together, topics, true_pairs
-from fit_pair_scorer import SEED_OTHER_EVENT
+from fit_pair_scorer import CORPORA, SEED_PAIRS, TUNE_EVENTS, seed_pairs
 from checker.align import align, fitted_scorer
 from checker.claims import extract_claims
 from checker.config import Thresholds
@@ -43,22 +43,9 @@ from checker.model import Article, Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "articles"
-SEED_PAIRS = ROOT / "tests" / "data" / "alignment_pairs.yaml"
-CORPORA = ROOT.parent / "shared" / "corpora"
 GOLD_DIRS = [ROOT / "tests" / "data" / "gold", *sorted(ROOT.parent.glob("gold*/tests/data/gold"))]
-TUNE_EVENTS = ("athens-bank-firebomb-2010", "qeshm-earthquake-2005", "yida-camp-bombing-2011", "amd-seamicro-2012", "colts-chiefs-2012")
 HELD_OUT_EVENTS = ("paris-jewellery-heist-2013", "mount-cook-climbers-2013", "troy-office-shooting-2007")
-PERTURBED_WORDS = 0.005  # share of words changed in a copy
-
-
-def seed_pairs(claims: list[Claim]) -> dict[str, list[tuple[Claim, Claim]]]:
-    """The labelled seed pairs, resolved to claims by document prefix and text start."""
-    def find(prefix: str, start: str) -> Claim | None:
-        hits = [c for c in claims if c.doc.startswith(prefix) and c.text.startswith(start)]
-        return hits[0] if len(hits) == 1 else None
-
-    data = yaml.safe_load(SEED_PAIRS.read_text(encoding="utf-8"))
-    return {label: [(find(da, ta), find(db, tb)) for da, ta, db, tb in rows] for label, rows in data.items()}
+PERTURBED_WORDS = 0.002  # share of words changed in a copy
 
 
 def rates(alignment, pairs: list[tuple[Claim, Claim]]) -> dict[str, float | int]:

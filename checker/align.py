@@ -1,8 +1,9 @@
 """Alignment stage: claims + embeddings -> events -> candidate pairs across documents -> claim groups.
 
-1. Events. Documents are clustered by their mean language-centred claim vector (average
-   linkage); a folder that mixes events is split, and each event is aligned on its own, so an
-   article about another event is never paired with the coverage of the main one.
+1. Events. Two articles on one event share facts, so documents are clustered by how well each
+   one's claims find a close claim in the other (average linkage); a folder that mixes events is
+   split, and each event is aligned on its own, so an article about another event is never
+   paired with the coverage of the main one.
 2. Copies. Claims with the same normalised text, and near-identical ones (raw cosine of at
    least `fold_similarity`: wire copy with a word changed), are folded into one unit before the
    search, so 100 copies of an AP story cost one unit and cannot crowd true pairs out of a
@@ -33,6 +34,7 @@ from importlib import resources
 import faiss
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from checker.claims import normalize
 from checker.config import Thresholds
@@ -54,6 +56,7 @@ FEATURES = (
 )
 HUB_NEIGHBOURS = 5
 FOLD_NEIGHBOURS = 8  # copies of a claim are found among its nearest neighbours
+MAX_EVENT_DOCUMENTS = 300  # distinct articles compared for the event split
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
     order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
     claims = [claims[i] for i in order]
     vectors = vectors[order]
-    events = detect_events(claims, vectors, scorer.event_distance)
+    events = detect_events(claims, vectors, scorer.event_distance, thresholds.fold_similarity)
     pairs: list[CandidatePair] = []
     groups: list[ClaimGroup] = []
     for docs in events:
@@ -164,24 +167,40 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
     )
 
 
-def detect_events(claims: list[Claim], vectors: np.ndarray, distance: float) -> tuple[tuple[str, ...], ...]:
-    """Documents grouped into events, the largest first (ties: by first document). A document is
-    its claims' mean vector, with each language's offset from the overall mean taken out so
-    that a German and an English article on one event stay together."""
+def detect_events(
+    claims: list[Claim], vectors: np.ndarray, distance: float, fold_similarity: float = 0.97
+) -> tuple[tuple[str, ...], ...]:
+    """Documents grouped into events, the largest first (ties: by first document).
+
+    Two articles on one event share facts: each claim of one finds a close claim in the other.
+    Their similarity is the mean, over both articles' claims, of the best language-centred
+    cosine in the other article; articles are clustered by average linkage on 1 - that. Copies
+    (articles made of the same folded claims) are compared once. Above MAX_EVENT_DOCUMENTS
+    distinct articles the comparison (quadratic in claims) is skipped: one event."""
     docs = sorted({c.doc for c in claims})
-    if len(docs) < 3:  # two articles give no majority to call one of them off-topic
+    units = _fold(claims, vectors, fold_similarity)
+    unit_of = {m: u for u, members in enumerate(units) for m in members}
+    kinds: dict[tuple[int, ...], list[str]] = {}  # a document's units -> the documents made of them
+    for doc in docs:
+        kinds.setdefault(tuple(sorted({unit_of[i] for i, c in enumerate(claims) if c.doc == doc})), []).append(doc)
+    if len(docs) < 3 or len(kinds) < 2 or len(kinds) > MAX_EVENT_DOCUMENTS:
         return (tuple(docs),) if docs else ()
-    languages = [c.language for c in claims]
-    centring = Centring.of(vectors, languages)
-    offsets = np.stack([centring.means.get(language, centring.overall) - centring.overall for language in languages])
-    position = {d: n for n, d in enumerate(docs)}
-    sums = np.zeros((len(docs), vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, [position[c.doc] for c in claims], vectors - offsets)
-    labels = fcluster(linkage(_unit_rows(sums), method="average", metric="cosine"), t=distance, criterion="distance")
+    languages = [claims[u[0]].language for u in units]
+    centred = centre(vectors[[u[0] for u in units]], languages)
+    shapes = sorted(kinds)
+    best = np.zeros((len(shapes), len(shapes)))
+    for a, own in enumerate(shapes):
+        scores = centred[list(own)] @ centred.T
+        for b, other in enumerate(shapes):
+            best[a, b] = scores[:, list(other)].max(axis=1).mean()
+    similarity = (best + best.T) / 2
+    gaps = np.clip(1 - similarity, 0, None)
+    np.fill_diagonal(gaps, 0)
+    labels = fcluster(linkage(squareform(gaps, checks=False), method="average"), t=distance, criterion="distance")
     events: dict[int, list[str]] = {}
-    for doc, label in zip(docs, labels):
-        events.setdefault(int(label), []).append(doc)
-    return tuple(tuple(d) for d in sorted(events.values(), key=lambda d: (-len(d), d[0])))
+    for shape, label in zip(shapes, labels):
+        events.setdefault(int(label), []).extend(kinds[shape])
+    return tuple(tuple(sorted(d)) for d in sorted(events.values(), key=lambda d: (-len(d), min(d))))
 
 
 def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Candidates:
