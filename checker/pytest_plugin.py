@@ -18,6 +18,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="collect this claims file (as well as any claims*.yaml given)")
     group.addoption("--checker-preset", default=None, help="model preset for claims files (default: the file's)")
     group.addoption("--checker-corpus", default=None, help="corpus folder (default: the file's 'corpus:')")
+    group.addoption("--checker-allow-fallback", action="store_true",
+                    help="go on with weaker models when a preset's model cannot be loaded (default: error)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -60,7 +62,8 @@ class ClaimsFileCollector(pytest.File):
             articles = read_corpus(settings.corpus, settings.config.max_file_bytes)
             models = load_models(
                 settings.config, embedder_explicit=settings.embedder_explicit,
-                nli_explicit=settings.nli_explicit, cache=open_cache(None),
+                nli_explicit=settings.nli_explicit, allow_fallback=options("--checker-allow-fallback"),
+                cache=open_cache(None),
             )
             self._verification = verify(self.claims_file, articles, models.embedder, models.nli, models.config.thresholds)
         return self._verification

@@ -17,7 +17,7 @@ def test_offline_run_writes_exactly_one_report_set(corpus_copy, tmp_path):
     out = tmp_path / "out"
     result = invoke("run", str(corpus_copy), "--preset", "offline", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["corpus.csv", "corpus.json", "corpus.md"]
+    assert sorted(p.name for p in out.iterdir()) == [".checker.lock", "corpus.csv", "corpus.html", "corpus.json", "corpus.md"]
     assert "5 documents" in result.output and "NLI skipped (triage mode)" in result.output
 
 
@@ -35,7 +35,7 @@ def test_same_inputs_give_byte_identical_reports(corpus_copy, tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1770163200"}
     for name in ("one", "two"):
         assert invoke("run", str(corpus_copy), "--preset", "offline", "--out", str(tmp_path / name), "--name", "r", env=env).exit_code == 0
-    for suffix in ("json", "md", "csv"):
+    for suffix in ("json", "md", "csv", "html"):
         assert (tmp_path / "one" / f"r.{suffix}").read_bytes() == (tmp_path / "two" / f"r.{suffix}").read_bytes()
 
 
@@ -104,4 +104,4 @@ def test_malformed_config_file(corpus_copy, tmp_path):
     config.write_text("thresholds:\n  entail: [0.5\n")
     one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "c.yaml: line 3: malformed YAML")
     config.write_text("thresholds:\n  ential: 0.5\n")
-    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "unknown threshold")
+    one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)), "line 2: unknown key 'ential'")

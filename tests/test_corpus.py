@@ -94,7 +94,7 @@ def test_bad_files_name_the_file_and_the_problem(tmp_path, name, content, proble
 def test_huge_file_is_refused_before_reading(tmp_path):
     with open(tmp_path / "huge.txt", "wb") as stream:
         stream.truncate(50_000_000)
-    with pytest.raises(InputError, match=r"huge.txt: file is 50.0 MB, over the 5 MB limit"):
+    with pytest.raises(InputError, match=r"huge.txt: file is 50.0 MB, over the limit of 5.0 MB"):
         read_corpus(tmp_path, 5_000_000)
 
 

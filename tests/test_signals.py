@@ -187,3 +187,96 @@ def test_thresholds_gate_the_looser_signals():
     a = read_facts(claim("The meeting lasted nearly two hours."), None)
     b = read_facts(claim("The meeting lasted three hours.", "b"), None)
     assert compare(a, b, 0.9, loose) == []
+
+
+@pytest.mark.parametrize(("text", "language", "measure", "low", "high"), [
+    ("The deal is expected to cost $11.5bn.", "en", "USD", 11.5e9, 11.5e9),  # "to" is not Danish "two"
+    ("AMD paid US$11 billion.", "en", "USD", 11e9, 11e9),
+    ("Die Übernahme kostet 11,5 Mrd. Euro.", "de", "EUR", 11.5e9, 11.5e9),
+    ("Pagó 2 millones de dólares.", "es", "USD", 2e6, 2e6),
+    ("The confirmed death toll rose to 11.", "en", "dead", 11, 11),
+    ("The blast went off, killing at least one person.", "en", "dead", 1, float("inf")),
+    ("At least 24 people were killed.", "en", "dead", 24, float("inf")),
+    ("- 40 people were injured", "en", "injured", 40, 40),
+    ("Le séisme a fait 10 morts.", "fr", "dead", 10, 10),
+])
+def test_quantities_know_what_they_count(text, language, measure, low, high):
+    from checker.signals.numbers import quantities
+    found = quantities(text, language)
+    assert [(q.measure, q.low, q.high) for q in found] == [(measure, low, high)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The epicentre was 10 km from the town.", "The epicentre was six miles from the town."),  # pint, rounding
+    ("The epicentre was 10 km from the town.", "The epicentre was 6.2 miles from the town."),
+    ("At least 24 people were killed.", "24 people were killed."),  # a bound includes its bound
+    ("Three people died in Qeshm district.", "Ten people died in the quake."),  # a district is not the total
+    ("The firm earns $10m per year.", "The firm earns $30m in three years."),  # per year is not three years
+    ("A strike killed a child.", "The strike killed three people."),  # a child is not all the dead
+    ("Police counted 30,000 people, witnesses 50,000 people.", "About 40,000 people marched."),  # two figures
+])
+def test_figures_compared_only_like_with_like(a, b):
+    assert [r for r in signals(a, b) if r.kind == "number" and r.severity] == []
+
+
+def test_figures_that_conflict_across_units_and_currencies():
+    assert kinds(signals("The epicentre was 58 km from Bandar Abbas.", "The epicentre was 35 miles from Bandar Abbas.")) == [("number", "hard")]
+    assert kinds(signals("The deal was worth $11bn.", "The deal was worth $11.5bn.")) == [("number", "hard")]
+
+
+def test_an_evolving_toll_is_an_update_unless_it_falls_later():
+    early, late = date(2005, 11, 27), date(2005, 11, 28)
+    rise = signals("Three people were killed.", "Ten people were killed.", anchor_a=early, anchor_b=late)
+    assert [r.severity for r in rise if r.kind == "number"] == [None] and "update" in rise[0].explanation
+    fall = signals("Ten people were killed.", "Three people were killed.", anchor_a=early, anchor_b=late)
+    assert kinds(fall) == [("number", "hard")]
+    assert kinds(signals("Ten people were killed.", "Three people were killed.")) == [("number", "hard")]  # no dates
+
+
+def test_negation_only_over_shared_words():
+    assert [r for r in signals("The bank was not insured, and three workers died in the fire.",
+                               "Three workers died in the fire at the bank.") if r.kind == "negation"] == []
+    assert [r for r in signals('"This is nothing less than the future of Europe," Merkel said.',
+                               '"The future of Europe is at stake," Merkel said.') if r.kind == "negation"] == []
+
+
+def test_agencies_are_not_speakers():
+    quote = {"quote": True}
+    assert signals('"We found two more bodies," the governor told AFP.', '"We found two more bodies," Alishvandi said.',
+                   a={**quote, "speaker": "AFP"}, b={**quote, "speaker": "Alishvandi"}) == []
+
+
+def test_unsupported_languages_are_noted_not_agreed():
+    found = signals("قتل عشرة أشخاص", "Ten people were killed.", "ar", "en")
+    assert "not checked, language ar" in [r.explanation for r in found if r.kind == "number"]
+    assert all(r.severity is None for r in found)
+
+
+def test_next_month_is_ahead_of_the_article():
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions("The deal should close by next March.", date(2012, 11, 20), "en")
+    assert mention.first == date(2013, 3, 1)
+
+
+def test_no_casualties_against_a_toll():
+    assert ("number", "hard") in kinds(signals("There were no casualties.", "At least 12 people were killed."))
+    assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
+
+
+def test_figures_over_time_flag_only_a_later_lower_tally():
+    from checker.model import CandidatePair
+    from checker.signals.timeline import figure_timelines
+    texts = {"a": ("Three people were killed.", date(2005, 11, 27)), "b": ("Ten people were killed.", date(2005, 11, 28)),
+             "c": ("Two people were killed.", date(2005, 11, 29))}
+    facts = {f"{d}#x": read_facts(claim(text, d), day) for d, (text, day) in texts.items()}
+    pairs = [CandidatePair("a#x", "b#x", 0.5, 0.0, 0.5, True), CandidatePair("b#x", "c#x", 0.5, 0.0, 0.5, True)]
+    [timeline] = figure_timelines(facts, pairs, T)
+    assert timeline.measure == "dead"
+    assert [(p.doc, p.text) for p in timeline.points] == [("a", "Three people"), ("b", "Ten people"), ("c", "Two people")]
+    assert len(timeline.flagged) == 2 and all("'Two people' (c, 2005-11-29) is lower" in f for f in timeline.flagged)
+
+
+def test_arabic_weekdays_are_read():
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions("التقى الرئيسان يوم الثلاثاء", None, "ar")
+    assert mention.weekday == 1

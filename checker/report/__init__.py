@@ -1,41 +1,174 @@
-"""Report writers: one Report -> <name>.json, <name>.md, <name>.csv, written all or nothing."""
+"""Report writers: one Report -> <name>.json, .md, .csv and .html, published as a set.
+
+Publishing (`write_all`), per target folder, under a lock file so two runs cannot interleave:
+1. leftovers of a killed run are finished (a complete staged set is moved in) or removed;
+2. every file is written into a staging folder beside the targets (ordinary modes: the umask
+   applies); an error or a signal here removes the staging folder and leaves the old set alone;
+3. a marker records that the staged set is complete, and the files are renamed into place with
+   SIGINT/SIGTERM/SIGHUP held back until the last rename, so a signal never splits a set.
+Only SIGKILL or a power cut can stop step 3; the next run writing there completes the set.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from checker.errors import InputError
+from filelock import FileLock, Timeout
+
+from checker.errors import OutputError
 from checker.model import Report
+from checker.report.html import render_html
 from checker.report.json import render_json
 from checker.report.markdown import render_markdown
 from checker.report.tables import render_csv
 
-RENDERERS = {".json": render_json, ".md": render_markdown, ".csv": render_csv}
+RENDERERS = {".json": render_json, ".md": render_markdown, ".csv": render_csv, ".html": render_html}
+LOCK_NAME = ".checker.lock"
+STAGING_PREFIX = ".checker-staging-"
+_COMPLETE = ".complete"  # inside a staging folder: the names of a fully written set, one a line
+_HELD_BACK = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-def write_report(report: Report, out_dir: Path) -> list[Path]:
-    """Render everything first, then move the files into place, so a failure leaves no half set."""
+def write_report(report: Report, out_dir: Path, lock_timeout: float = 60.0) -> list[Path]:
+    """Render everything first, then publish the set (see the module docstring)."""
     rendered = {out_dir / f"{report.name}{suffix}": render(report) for suffix, render in RENDERERS.items()}
-    return write_all(rendered)
+    return write_all(rendered, lock_timeout)
 
 
-def write_all(files: dict[Path, str]) -> list[Path]:
-    """Write texts to their paths all or nothing: each goes to a temporary file beside its
-    target first, and only when every one is written are they renamed into place."""
-    staged: list[tuple[str, Path]] = []
+def write_all(files: dict[Path, str], lock_timeout: float = 60.0) -> list[Path]:
+    """Publish texts to their paths; the files of one folder appear together or not at all."""
+    by_folder: dict[Path, dict[str, str]] = {}
+    for path, text in files.items():
+        by_folder.setdefault(path.parent, {})[path.name] = text
+    written = []
+    with _signals_interrupt():
+        for folder, texts in sorted(by_folder.items()):
+            ensure_writable_folder(folder)
+            with _locked(folder, lock_timeout):
+                recover(folder)
+                _publish(folder, texts)
+            written.extend(folder / name for name in texts)
+    return written
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Create `folder` if needed; OutputError (one line) when it cannot hold reports."""
     try:
-        for final, text in files.items():
-            final.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.")
-            staged.append((temp, final))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-        for temp, final in staged:
-            os.replace(temp, final)
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(str(folder), "exists and is not a folder") from None
     except OSError as exc:
-        for temp, _ in staged:
-            Path(temp).unlink(missing_ok=True)
-        raise InputError(str(exc.filename or next(iter(files))), f"cannot write ({exc.strerror})") from None
-    return [final for _, final in staged]
+        raise OutputError(str(folder), f"cannot create the output folder ({exc.strerror})") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(str(folder), "output folder is not writable")
+
+
+def check_output_folder(folder: Path) -> None:
+    """Before a long run: would `ensure_writable_folder` succeed? Creates nothing."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(str(folder), f"'{existing}' exists and is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(str(folder), f"output folder is not writable ('{existing}' does not allow it)")
+
+
+def recover(folder: Path) -> None:
+    """Finish or remove what a killed run left in `folder`. Call with the folder's lock held."""
+    for staging in sorted(folder.glob(STAGING_PREFIX + "*")):
+        marker = staging / _COMPLETE
+        if marker.is_file():
+            for name in marker.read_text(encoding="utf-8").splitlines():
+                if (staging / name).is_file():
+                    os.replace(staging / name, folder / name)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(folder: Path, texts: dict[str, str]) -> None:
+    for name in texts:
+        target = folder / name
+        if target.exists() and not target.is_file():
+            raise OutputError(str(target), "exists and is not a regular file")
+    current, staging = "", None
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=STAGING_PREFIX))
+        for name, text in texts.items():
+            current = name
+            with open(staging / name, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        current = _COMPLETE
+        (staging / _COMPLETE).write_text("".join(f"{name}\n" for name in texts), encoding="utf-8")
+    except BaseException as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise OutputError(str(folder / current), f"cannot write ({exc.strerror})") from None
+        raise
+    with _held_back_signals():
+        for name in texts:
+            _move(staging / name, folder / name)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move(source: Path, target: Path) -> None:
+    """One rename of the publish step (a seam: tests pause here to kill a run mid-set)."""
+    os.replace(source, target)
+
+
+@contextmanager
+def _locked(folder: Path, timeout: float) -> Iterator[None]:
+    lock = FileLock(folder / LOCK_NAME, timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OutputError(str(folder), f"another checker run is writing here (lock {LOCK_NAME} held for over {timeout:g} s)") from None
+    except OSError as exc:
+        raise OutputError(str(folder / LOCK_NAME), f"cannot create the lock file ({exc.strerror})") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP interrupt like Ctrl-C while publishing, so the cleanup above runs.
+    Signal handlers can only be set in the main thread; elsewhere the defaults stay."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    with ExitStack() as stack:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            previous = signal.signal(signum, interrupt)
+            stack.callback(signal.signal, signum, previous)
+        yield
+
+
+@contextmanager
+def _held_back_signals() -> Iterator[None]:
+    """Signals arriving inside are delivered when it ends: a set is never split by one. Python
+    handlers (main thread only) rather than a signal mask: the operating system may hand a signal
+    to any of the libraries' threads."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    with ExitStack() as stack:
+        for signum in _HELD_BACK:
+            previous = signal.signal(signum, lambda received, frame: pending.append(received))
+            stack.callback(signal.signal, signum, previous)
+        yield
+    if pending:
+        signal.raise_signal(pending[0])

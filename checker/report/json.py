@@ -6,14 +6,21 @@ import json
 from importlib import resources
 from typing import Any
 
-from checker.model import Report
+from checker.model import Decision, Report
+from checker.review.findings import findings
 
 SCHEMA_VERSION = 1
+
+
+def decision_dict(d: Decision | None) -> dict[str, Any] | None:
+    return None if d is None else {"status": d.status, "reviewer": d.reviewer, "note": d.note, "at": d.at}
 
 
 def report_dict(report: Report) -> dict[str, Any]:
     claim_doc = {c.id: c.doc for c in report.claims}
     event_of = {doc: n for n, docs in enumerate(report.events) for doc in docs}
+    pair_index = {(p.pair.a, p.pair.b): i for i, p in enumerate(report.pairs)}
+    review = report.review
     return {
         "schema_version": SCHEMA_VERSION,
         "name": report.name,
@@ -111,6 +118,29 @@ def report_dict(report: Report) -> dict[str, Any]:
                 ],
             }
             for ch in report.characterisations
+        ],
+        "timelines": [
+            {"measure": t.measure, "points": [vars(point) for point in t.points], "flagged": list(t.flagged)}
+            for t in report.timelines
+        ],
+        "findings": [
+            {
+                "id": f.id,
+                "kind": f.kind,
+                "severity": f.severity,
+                "verdict": f.pair.verdict.value,
+                "pair": pair_index[(f.a.id, f.b.id)],
+                "a": f.a.id,
+                "b": f.b.id,
+                "doc_a": f.a.doc,
+                "doc_b": f.b.doc,
+                "new": f.id in review.new,
+                "review": decision_dict(review.decisions.get(f.id)),
+            }
+            for f in findings(report)
+        ],
+        "resolved_findings": [
+            {**vars(seen), "review": decision_dict(decision)} for seen, decision in review.resolved
         ],
     }
 

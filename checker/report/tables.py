@@ -5,11 +5,24 @@ from __future__ import annotations
 import pandas as pd
 
 from checker.model import Report
+from checker.review.findings import findings
+
+
+def review_by_pair(report: Report) -> dict[tuple[str, str], str]:
+    """Each pair's findings with their editorial decision: 'f-… number: dismissed (Ana: a typo)'."""
+    text: dict[tuple[str, str], list[str]] = {}
+    for f in findings(report):
+        d = report.review.decisions.get(f.id)
+        decision = f"{d.status} ({d.reviewer}{': ' + d.note if d.note else ''})" if d else "to decide"
+        new = " [new]" if f.id in report.review.new else ""
+        text.setdefault((f.a.id, f.b.id), []).append(f"{f.id} {f.kind}{new}: {decision}")
+    return {pair: "; ".join(items) for pair, items in text.items()}
 
 
 def pairs_frame(report: Report) -> pd.DataFrame:
     claims = {c.id: c for c in report.claims}
     group_of = {cid: g.group.id for g in report.groups for cid in g.group.claims}
+    review = review_by_pair(report)
     rows = []
     for p in report.pairs:
         a, b = claims[p.pair.a], claims[p.pair.b]
@@ -30,6 +43,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
             "contradiction_max": max(nli.a_to_b.contradiction, nli.b_to_a.contradiction) if nli else None,
             "discrepancies": "; ".join(sorted({r.kind for r in p.reasons if r.severity})),
             "reasons": "; ".join(r.describe() for r in p.reasons),
+            "review": review.get((a.id, b.id), ""),
             "claim_a": a.id,
             "claim_b": b.id,
             "offsets_a": f"{a.start}-{a.end}",
@@ -37,7 +51,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=[
         "group", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
-        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "claim_a", "claim_b",
+        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "review", "claim_a", "claim_b",
         "offsets_a", "offsets_b",
     ])
 
@@ -50,4 +64,15 @@ def coverage_frame(report: Report) -> pd.DataFrame:
 
 
 def render_csv(report: Report) -> str:
-    return pairs_frame(report).to_csv(index=False, float_format="%.4f", lineterminator="\n")
+    return pairs_frame(report).map(spreadsheet_safe).to_csv(index=False, float_format="%.4f", lineterminator="\n")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
+    against CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

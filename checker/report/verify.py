@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from junitparser import Failure, JUnitXml, TestCase, TestSuite
+from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from checker.assertions import DocumentStance, Evidence, Verification
+from checker.review.baseline import Excused
 
 MODE_TEXT = {
     "nli": "NLI (evidence -> claim) and typed signals",
@@ -35,12 +36,16 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
     }
 
 
-def verification_dict(v: Verification) -> dict[str, Any]:
+def verification_dict(v: Verification, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> dict[str, Any]:
+    """With a baseline (`excused`, from --baseline), each document says `dismissed_by`: the finding
+    dismissed in review that excuses its failure, or null. `notes`: model fall-backs, so a reader
+    sees which models really ran and why."""
     return {
         "mode": v.mode,
         "decided_by": MODE_TEXT[v.mode],
         "embedder": v.embedder,
         "nli": v.nli,
+        "notes": list(notes),
         "ok": v.ok,
         "summary": summary_counts(v),
         "claims": [
@@ -51,7 +56,9 @@ def verification_dict(v: Verification) -> dict[str, Any]:
                 "supporting": r.supporting,
                 "min_supporting": r.claim.min_supporting,
                 "documents": [
-                    {"doc": d.doc, "stance": d.stance, "expected": d.expected, "ok": d.ok, "evidence": evidence_dict(d.evidence)}
+                    {"doc": d.doc, "stance": d.stance, "expected": d.expected, "ok": d.ok,
+                     **({} if excused is None else {"dismissed_by": excused.get((r.claim.id, d.doc))}),
+                     "evidence": evidence_dict(d.evidence)}
                     for d in r.documents
                 ],
             }
@@ -60,8 +67,8 @@ def verification_dict(v: Verification) -> dict[str, Any]:
     }
 
 
-def render_json(v: Verification) -> str:
-    return json.dumps(verification_dict(v), ensure_ascii=False, indent=2) + "\n"
+def render_json(v: Verification, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> str:
+    return json.dumps(verification_dict(v, excused, notes), ensure_ascii=False, indent=2) + "\n"
 
 
 def summary_counts(v: Verification) -> dict[str, int]:
@@ -90,11 +97,15 @@ def describe(d: DocumentStance) -> str:
     )
 
 
-def failure_lines(v: Verification) -> list[str]:
+def failure_lines(v: Verification, excused: Excused | None = None) -> list[str]:
+    """One line per failing expectation; those a review dismissed (`--baseline`) say so and pass."""
+    excused = excused or {}
     lines = []
     for r in v.results:
         for d in r.documents:
-            if not d.ok:
+            if (r.claim.id, d.doc) in excused:
+                lines.append(f"DISMISSED {r.claim.id} (line {r.claim.line}) {describe(d)} [baseline: finding {excused[(r.claim.id, d.doc)]} dismissed in review]")
+            elif not d.ok:
                 lines.append(f"FAIL {r.claim.id} (line {r.claim.line}) {describe(d)}")
         if not r.min_supporting_ok:
             lines.append(
@@ -104,24 +115,35 @@ def failure_lines(v: Verification) -> list[str]:
     return lines
 
 
-def summary_line(v: Verification) -> str:
+def summary_line(v: Verification, excused: Excused | None = None) -> str:
     s = summary_counts(v)
-    verdict = "all expectations hold" if v.ok else f"{s['expectations_failing'] + s['min_supporting_failing']} failing"
+    failing = s["expectations_failing"] + s["min_supporting_failing"] - len(excused or {})
+    verdict = "all expectations hold" if v.ok else f"{failing} failing" if failing else "all expectations hold or are dismissed"
+    dismissed = f", {len(excused)} dismissed in review" if excused else ""
     return (
         f"{s['claims']} claims x {s['stances'] // max(s['claims'], 1)} documents: {s['expectations']} expectations, "
-        f"{verdict} ({s['claims_failing']} claims fail). Decided by {MODE_TEXT[v.mode]}."
+        f"{verdict}{dismissed} ({s['claims_failing']} claims fail). Decided by {MODE_TEXT[v.mode]}."
     )
 
 
-def render_junit(v: Verification, suite_name: str) -> str:
-    """One test case per claim and document with an expectation, plus one per min_supporting."""
+def render_junit(v: Verification, suite_name: str, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> str:
+    """One test case per claim and document with an expectation, plus one per min_supporting;
+    a failure dismissed in review (`--baseline`) is a skipped case; the suite's properties name
+    the models that ran and any fall-back."""
+    excused = excused or {}
     suite = TestSuite(suite_name)
+    suite.add_property("embedder", v.embedder)
+    suite.add_property("nli", v.nli or "none (offline mode)")
+    for n, note in enumerate(notes, 1):
+        suite.add_property(f"note{n}", note)
     for r in v.results:
         for d in r.documents:
             if d.expected is None:
                 continue
             case = TestCase(f"{r.claim.id} [{d.doc}]", classname=f"claims.{r.claim.id}", time=0.0)
-            if not d.ok:
+            if (r.claim.id, d.doc) in excused:
+                case.result = [Skipped(f"dismissed in review (finding {excused[(r.claim.id, d.doc)]}): {describe(d)}")]
+            elif not d.ok:
                 case.result = [Failure(describe(d), "StanceMismatch")]
             suite.add_testcase(case)
         if r.claim.min_supporting is not None:

@@ -20,14 +20,15 @@ from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Claim, Reason
 from checker.names import aliases, place_names
-from checker.signals import roles
+from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, fold, tokens
+from checker.signals.text import Match, find_phrases, fold, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
+EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 
@@ -37,6 +38,7 @@ class ClaimFacts:
     """What the signals read off one claim, once."""
 
     claim: Claim
+    published: date | None  # the article's date: orders evolving figures
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
     roles: tuple[RoleMention, ...]
@@ -48,6 +50,7 @@ class ClaimFacts:
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     return ClaimFacts(
         claim=claim,
+        published=anchor,
         quantities=tuple(quantities(claim.text, claim.language)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
@@ -57,28 +60,49 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     )
 
 
-def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds) -> list[Reason]:
+def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds, *, one_fact: bool = False) -> list[Reason]:
     """Every typed difference between two aligned claims, most serious first.
 
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
     and count in any aligned pair, though a title clash makes a contradiction only between claims
     about one fact. The rest only count in pairs alike enough to be about one fact (numbers,
-    dates), one statement (attribution) or one sentence (negation, swapped places): between
-    looser pairs such differences are what makes them different sentences.
+    elapsed time), one statement (attribution) or one sentence (negation, swapped places, days
+    and months: two sentences of one story name different days for different moments, the quake
+    on Sunday and the aftershock on Monday): between looser pairs such differences are what
+    makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
+    evidence names is that fact's day once it is alike enough to be about it.
     """
     same_fact = similarity >= thresholds.same_fact
+    same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
-        found += [*_numbers(a, b), *_dates(a, b)]
+        found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+    if same_moment:
+        found += _dates(a, b, points=True)
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
-        found += [*_negation(a, b), *_entities(a, b)]
-    order = {HARD: 0, FRAMING: 1, SOFT: 2}
-    return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0)))
+        found += [*_negation(a, b), *_entities(a, b), *_unchecked(a, b, "negation")]
+    order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
+    return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
 
-def _reason(kind: str, severity: str, explanation: str, a: object | None, b: object | None) -> Reason:
+def supported_languages() -> dict[str, tuple[str, ...]]:
+    """The languages each language-bound signal reads."""
+    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "negation": tuple(sorted(_negation_cues()))}
+
+
+def _unchecked(a: ClaimFacts, b: ClaimFacts, kind: str) -> list[Reason]:
+    """A note, not a finding, for each claim language the signal cannot read: silence there
+    must not look like agreement."""
+    supported = supported_languages()[kind]
+    return [
+        Reason(kind=kind, explanation=f"not checked, language {language}")
+        for language in sorted({a.claim.language, b.claim.language}) if language not in supported
+    ]
+
+
+def _reason(kind: str, severity: str | None, explanation: str, a: object | None, b: object | None) -> Reason:
     return Reason(
         kind=kind,
         explanation=explanation,
@@ -91,26 +115,59 @@ def _reason(kind: str, severity: str, explanation: str, a: object | None, b: obj
 
 
 def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """Figures that measure one thing and do not fit each other. A measure given twice in one
+    claim ("30,000 by police count, 50,000 by witnesses") is not compared: which of the two
+    the other source meant is anyone's guess. An evolving tally (the dead, the injured) that
+    rises from an earlier article to a later one is an update, not a discrepancy."""
     found = []
-    for unit in sorted({q.unit for q in a.quantities} & {q.unit for q in b.quantities}):
-        qa = [q for q in a.quantities if q.unit == unit]
-        qb = [q for q in b.quantities if q.unit == unit]
-        if not any(x.overlaps(y) for x in qa for y in qb):
-            x, y = qa[0], qb[0]
-            found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the {unit} do not match", x, y))
-    return found
+    for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
+        qa = [q for q in a.quantities if q.measure == measure]
+        qb = [q for q in b.quantities if q.measure == measure]
+        if len(qa) != 1 or len(qb) != 1 or not qa[0].comparable(qb[0]) or qa[0].overlaps(qb[0]):
+            continue
+        x, y = qa[0], qb[0]
+        if measure in EVOLVING:
+            update = evolving_update(a, x, b, y)
+            if update:
+                found.append(_reason("number", None, update, x, y))
+                continue
+        found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y))
+    return found + _casualties(a, b) + _casualties(b, a, swapped=True)
 
 
-def _dates(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
+    """'no casualties' in a against dead or injured in b."""
+    none = next((q for q in a.quantities if q.measure == numbers.CASUALTIES), None)
+    some = next((q for q in b.quantities if q.measure in ("dead", "injured") and q.low >= 1), None)
+    if not (none and some):
+        return []
+    x, y = (some, none) if swapped else (none, some)
+    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]
+
+
+def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> str | None:
+    """'3 (a, 27 Nov) -> 10 (b, 28 Nov)' when the later article gives the higher tally; None
+    when the figures cannot be ordered (no date, same date) or the later one is lower."""
+    if not (a.published and b.published) or a.published == b.published:
+        return None
+    (early, qe), (late, ql) = sorted(((a, x), (b, y)), key=lambda side: side[0].published)
+    if ql.low < qe.high:
+        return None
+    return (f"the {x.unit} figure rose: '{qe.text}' ({early.claim.doc}, {early.published.isoformat()}) -> "
+            f"'{ql.text}' ({late.claim.doc}, {late.published.isoformat()}); an update, not a discrepancy")
+
+
+def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
+    """points: days and months; else elapsed-time scales."""
     found = []
     points_a = [d for d in a.dates if not d.scale]
     points_b = [d for d in b.dates if not d.scale]
-    if points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
+    if points and points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
         x, y = points_a[0], points_b[0]
         found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
     scales_a = [d for d in a.dates if d.scale]
     scales_b = [d for d in b.dates if d.scale]
-    if scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
+    if not points and scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
         x, y = scales_a[0], scales_b[0]
         found.append(_reason(
             "date", SOFT, f"'{x.text}' speaks of {x.scale}, '{y.text}' of {y.scale}: different time scales", x, y,
@@ -137,18 +194,39 @@ def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = Fal
 
 
 def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """One statement credited to two people. A news agency or outlet ("told AFP") is where the
+    report came from, not who spoke; a quote without a speaker may be anyone's; names are
+    compared whole ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith")."""
     ca, cb = a.claim, b.claim
-    if not (ca.quote and cb.quote and ca.speaker and cb.speaker):
+    speaker_a, speaker_b = speaker(ca), speaker(cb)
+    if not (ca.quote and cb.quote and speaker_a and speaker_b):
         return []
-    if fold(ca.speaker.split()[-1]) == fold(cb.speaker.split()[-1]):
+    words_a, words_b = set(fold(speaker_a).split()), set(fold(speaker_b).split())
+    if words_a <= words_b or words_b <= words_a:
         return []
     return [Reason(
         kind="attribution",
-        explanation=f"the statement is credited to {ca.speaker} in one source and to {cb.speaker} in the other",
+        explanation=f"the statement is credited to {speaker_a} in one source and to {speaker_b} in the other",
         severity=HARD,
-        a_value=ca.speaker,
-        b_value=cb.speaker,
+        a_value=speaker_a,
+        b_value=speaker_b,
     )]
+
+
+@lexicon_cache
+def _agencies() -> frozenset[str]:
+    return frozenset(fold(name) for name in load_lexicon("agencies"))
+
+
+def speaker(claim: Claim) -> str | None:
+    """The speaker the claim itself names, unless it is a news agency or outlet. A speaker
+    carried over from an earlier sentence ("she said") is the reading of a pronoun, not what the
+    source wrote: such a quote counts as unattributed."""
+    if claim.speaker is None or fold(claim.speaker).strip() in _agencies():
+        return None
+    if fold(claim.speaker.split()[-1]) not in fold(claim.text):
+        return None
+    return claim.speaker
 
 
 def _framing(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -168,13 +246,33 @@ def _framing(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 
 def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if len(a.negations) % 2 == len(b.negations) % 2:
+    """One claim denies what the other affirms: only negation cues whose words (the few after
+    the cue, within its clause) are words both claims share count, so a "not" elsewhere in a
+    long sentence says nothing about the shared fact."""
+    shared = _content_words(a.claim.text) & _content_words(b.claim.text)
+    in_a = [n for n in a.negations if _negated_words(a.claim.text, n) & shared]
+    in_b = [n for n in b.negations if _negated_words(b.claim.text, n) & shared]
+    if len(in_a) % 2 == len(in_b) % 2:
         return []
-    x = a.negations[0] if a.negations else None
-    y = b.negations[0] if b.negations else None
+    x = in_a[0] if in_a else None
+    y = in_b[0] if in_b else None
     cue = (x or y).text
     which = "the first" if x else "the second"
     return [_reason("negation", HARD, f"{which} claim denies ('{cue}') what the other affirms", x, y)]
+
+
+NEGATION_REACH = 4  # words after a cue that it negates ("not send troops to")
+
+
+def _content_words(text: str) -> set[str]:
+    """Words that carry content: four letters or more, or figures."""
+    return {t.key for t in tokens(text) if len(t.key) >= 4 or t.key[0].isdigit()}
+
+
+def _negated_words(text: str, cue: Match) -> set[str]:
+    after = text[cue.end:]
+    clause_end = min((after.find(c) for c in ",;:" if c in after), default=len(after))
+    return {t.key for t in tokens(after[:clause_end])[:NEGATION_REACH]}
 
 
 def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -190,15 +288,18 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 
 @lexicon_cache
-def _negation_cues() -> dict[str, list[str]]:
-    return load_lexicon("negation")
+def _negation_cues() -> dict[str, frozenset[str]]:
+    return {language: frozenset(fold(c) for c in cues) for language, cues in load_lexicon("negation")["cues"].items()}
 
 
 def _negations(text: str, language: str) -> list[Match]:
-    cues = _negation_cues()
-    chosen = cues.get(language) or [c for cs in cues.values() for c in cs]
-    folded = {fold(c) for c in chosen}
-    return [t for t in tokens(text) if t.key in folded or (t.key.endswith("n't") and "n't" in folded)]
+    folded = _negation_cues().get(language, frozenset())
+    idioms = find_phrases(text, {"idiom": load_lexicon("negation")["idioms"]})
+    return [
+        t for t in tokens(text)
+        if (t.key in folded or (t.key.endswith("n't") and "n't" in folded))
+        and not any(i.start <= t.start < i.end for i in idioms)
+    ]
 
 
 def _places(text: str) -> list[Match]:

@@ -19,7 +19,7 @@ from babel.dates import get_day_names, get_month_names
 from checker.lexicons import load_lexicon
 from checker.signals.text import find_phrases, fold
 
-LANGUAGES = ("en", "de", "es", "fr", "it", "pt")
+LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
 NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
 
@@ -92,12 +92,16 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _in_year(month: int, day: int, year: int | None, anchor: date | None) -> tuple[date, bool] | None:
+def _in_year(month: int, day: int, year: int | None, anchor: date | None, ahead: bool = False) -> tuple[date, bool] | None:
+    """The date in the year the text means: the article's, the year before when that would be
+    after the article, the year after for a date the text puts ahead ("next March")."""
     known = year is not None or anchor is not None
     chosen = year or (anchor.year if anchor else UNKNOWN_YEAR)
     try:
         resolved = date(chosen, month, day)
-        if year is None and anchor and resolved > anchor + NEWS_LOOKAHEAD:
+        if year is None and anchor and ahead and resolved < anchor:
+            resolved = date(chosen + 1, month, day)
+        elif year is None and anchor and not ahead and resolved > anchor + NEWS_LOOKAHEAD:
             resolved = date(chosen - 1, month, day)
     except ValueError:
         return None
@@ -127,14 +131,14 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             if not free(m) or not _capitalised_if_english(text, m.start(month_group)):
                 continue
             year = int(m.group(year_group)) if m.group(year_group) else None
-            resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor)
+            resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor, _ahead(folded, m.start()))
             if resolved:
                 add(m, first=resolved[0], last=resolved[0], year_known=resolved[1])
     for m in patterns["month"].finditer(folded):
         if not free(m) or not _capitalised_if_english(text, m.start()):
             continue
         number = _wide_months(language)[m.group(1)]
-        start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor)
+        start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor, _ahead(folded, m.start()))
         if start:
             first = start[0]
             add(m, first=first, last=first.replace(day=calendar.monthrange(first.year, number)[1]), year_known=start[1])
@@ -166,6 +170,13 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
     for hit in find_phrases(text, lexicon["elapsed"]):
         found.append(DateMention(hit.start, hit.end, hit.text, scale=hit.key))
     return sorted(found, key=lambda d: d.start)
+
+
+def _ahead(folded: str, at: int) -> bool:
+    """Does a word just before the date put it ahead of the article ("by next March")?"""
+    words = re.findall(r"[\w']+", folded[max(0, at - 20):at])
+    cues = {fold(c) for c in load_lexicon("dates")["ahead"]}
+    return any(" ".join(words[-n:]) in cues for n in (1, 2) if len(words) >= n)
 
 
 def _capitalised_if_english(text: str, at: int) -> bool:

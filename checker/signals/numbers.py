@@ -1,23 +1,38 @@
-"""Number signal: quantities with their units and qualifiers, compared as ranges.
+"""Number signal: figures that know what they measure, compared as ranges.
 
-"nearly two hours" is [1.6, 2] hours and "two hours" is [2, 2]: they overlap, so they agree.
-"over 70 dead" is (70, inf) and "50 dead" is [50, 50]: they do not. Number words in any language
-text2num reads ("zwei", "two", "dos", "siebzig") count like digits. Numbers with no unit are left
-alone: years, dates, ages and list positions make them too ambiguous to compare.
+A Quantity says what it counts or measures (the dead, the injured, villages, US dollars, a
+length), over which scope (the names and words like "district" in its clause) and time span
+("per year", "3 years"), and the range the words give it: "nearly two hours" is [1.8, 2] hours,
+"at least 24 dead" is [24, inf) and fits "24 dead", "over 70 dead" is (70, inf) and does not
+fit "50 dead". Lengths, areas, speeds and weights are converted by pint and compared within
+the rounding of what was written ("10 km" = "six miles"). Digits are read by Babel in the
+document's locale ("11,5" in German, "1,500" in English); number words by text2num in the
+document's language only (English "to" is not the Danish "two"). Figures with nothing to say
+what they count (years, ages, scores) are left alone.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
+import pint
+from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.signals.text import Match, find_phrases, fold, tokens
+from checker.signals.text import Match, fold, tokens
 
-TEXT2NUM_LANGUAGES = ("en", "de", "es", "fr", "pt", "it", "nl", "da")
+LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
 STRICT = 1e-9  # makes "over x" exclude x itself
+CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
+CLAUSE_BREAKS = frozenset(",;:()[]—–")
+LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
+TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
+CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
+DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
+DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 @dataclass(frozen=True)
@@ -25,97 +40,375 @@ class Quantity:
     start: int
     end: int
     text: str
-    unit: str
-    low: float
+    measure: str  # what it counts or measures: "dead", "count villag", "USD", "[length]", ...
+    low: float  # in the measure's base unit (pint's base units for physical quantities)
     high: float
+    exact: bool  # a plain tally: no qualifier, no rounding
+    scope: frozenset[str] = frozenset()  # scope words and "in <Place>" names in the figure's clause
+    span: str = ""  # the time span it covers: "", "per year", "3 year"
+
+    @property
+    def unit(self) -> str:
+        """The measure, as an explanation names it: "dead", "USD", "length", "count"."""
+        return self.measure.split()[0].strip("[]")
 
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
 
+    def comparable(self, other: Quantity) -> bool:
+        """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
+        each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes
+        where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
+        if self.measure != other.measure or self.span != other.span:
+            return False
+        lower, higher = sorted((self, other), key=lambda q: q.low)
+        if lower.high > 0 and higher.low / lower.high > DIFFERENT_THINGS:
+            return False
+        if self.scope == other.scope:
+            return True
+        narrow, wide = sorted((self.scope, other.scope), key=len)
+        return narrow <= wide and not (wide - narrow) & (_lexicon().scope_nouns | _lexicon().scope_adverbs)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    counted: dict[str, str]
+    people: frozenset[str]
+    tolls: dict[str, str]
+    one_after: frozenset[str]
+    one_words: frozenset[str]
+    zero_words: frozenset[str]
+    casualty_nouns: frozenset[str]
+    units: dict[str, str]
+    magnitude: frozenset[str]
+    percent: frozenset[str]
+    currencies: dict[str, str]
+    multipliers: dict[str, float]
+    money_multipliers: dict[str, float]
+    qualifiers: dict[str, str]
+    scope_nouns: frozenset[str]
+    scope_adverbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    per_span: dict[str, str]
+    not_numbers: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def _inverted(table: dict[str, list]) -> dict[str, str]:
+    return {fold(str(w)): key for key, words in table.items() for w in words}
+
 
 @lexicon_cache
-def _lexicon():
+def _lexicon() -> _Lexicon:
     data = load_lexicon("quantities")
-    units = {fold(w): unit for unit, ws in data["units"].items() for w in ws}
-    multipliers = {fold(w): float(n) for n, ws in data["multipliers"].items() for w in ws}
-    casualty = {fold(w) for w in data["casualty_words"]}
-    return units, multipliers, data["qualifiers"], {fold(w) for w in data["not_numbers"]}, casualty
+    return _Lexicon(
+        counted=_inverted(data["counted"]),
+        people=frozenset(fold(w) for w in data["people"]),
+        tolls=_inverted(data["tolls"]),
+        one_after=frozenset(fold(w) for w in data["one_after"]),
+        one_words=frozenset(fold(w) for w in data["one_words"]),
+        zero_words=frozenset(fold(w) for w in data["zero_words"]),
+        casualty_nouns=frozenset(fold(w) for w in data["casualty_nouns"]),
+        units=_inverted(data["units"]),
+        magnitude=frozenset(fold(w) for w in data["magnitude"]),
+        percent=frozenset(fold(w) for w in data["percent"]),
+        currencies=_inverted(data["currencies"]),
+        multipliers={k: float(v) for k, v in _inverted(data["multipliers"]).items()},
+        money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
+        qualifiers=_inverted(data["qualifiers"]),
+        scope_nouns=frozenset(fold(w) for w in data["scope_nouns"]),
+        scope_adverbs=frozenset(fold(w) for w in data["scope_adverbs"]),
+        place_prepositions=frozenset(fold(w) for w in data["place_prepositions"]),
+        per_span=_inverted(data["per_span"]),
+        not_numbers=frozenset(fold(w) for w in data["not_numbers"]),
+        modifiers=frozenset(fold(w) for w in data["modifiers"]),
+    )
 
 
-def _digits(text: str) -> float:
-    """'1.000' and '1,000' are a thousand; '2,5' and '2.5' are two and a half."""
-    parts = text.replace(",", ".").split(".")
-    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
-        return float("".join(parts))
-    return float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
+@cache
+def _units() -> pint.UnitRegistry:
+    return pint.UnitRegistry()
+
+
+def _phrase(toks: list[Match], i: int, table: dict | frozenset) -> tuple[str | None, int]:
+    """The longest lexicon phrase (up to four words) starting at token i, and its width."""
+    for width in range(min(4, len(toks) - i), 0, -1):
+        key = " ".join(t.key for t in toks[i:i + width])
+        if key in table:
+            return (table[key] if isinstance(table, dict) else key), width
+    return None, 0
+
+
+def _phrase_ending(toks: list[Match], end: int, table: dict | frozenset) -> tuple[str | None, int]:
+    """The longest lexicon phrase ending just before token `end`, and where it starts."""
+    for width in range(min(4, end), 0, -1):
+        key = " ".join(t.key for t in toks[end - width:end])
+        if key in table:
+            return (table[key] if isinstance(table, dict) else key), end - width
+    return None, end
+
+
+def _digits(text: str, language: str) -> tuple[float, float]:
+    """The value and the rounding step of what was written: Babel reads the document's locale
+    ("11,5" in German); where that fails, a group of three digits after a separator is
+    thousands ("1.000" and "1,000"), anything else a decimal part."""
+    try:
+        value = float(parse_decimal(text, locale=language, strict=True))
+    except (NumberFormatError, ValueError, LookupError):
+        parts = text.replace(",", ".").split(".")
+        if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+            value = float("".join(parts))
+        else:
+            value = float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
+    decimals = len(text) - max(text.rfind("."), text.rfind(",")) - 1 if value != int(value) else 0
+    return value, 10.0 ** -decimals
 
 
 def _word_number(words: list[str], language: str) -> float | None:
-    languages = (language,) + TEXT2NUM_LANGUAGES if language in TEXT2NUM_LANGUAGES else TEXT2NUM_LANGUAGES
-    for lang in dict.fromkeys(languages):
-        try:
-            return float(text2num(" ".join(words), lang))
-        except ValueError:
-            continue
-    return None
+    try:
+        return float(text2num(" ".join(words), language))
+    except ValueError:
+        return None
+
+
+def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, float, int]:
+    """Value, rounding step and width of the number at token i."""
+    lex = _lexicon()
+    key = toks[i].key
+    if key[0].isdigit():
+        value, step = _digits(toks[i].text, language)
+        return value, step, 1
+    if key in lex.one_words:
+        before = {t.key for t in toks[max(0, i - 3):i]}
+        if before & lex.one_after or (i and _phrase_ending(toks, i, lex.qualifiers)[0]):
+            return 1.0, 1.0, 1  # "killing a child", "at least one person"
+        return None, 0, 0
+    if key in lex.not_numbers:
+        return None, 0, 0
+    if language not in LANGUAGES or key in lex.multipliers:
+        return None, 0, 0
+    for width in range(min(4, len(toks) - i), 0, -1):
+        value = _word_number([t.key for t in toks[i:i + width]], language)
+        if value is not None:
+            return value, 1.0, width
+    return None, 0, 0
 
 
 def quantities(text: str, language: str) -> list[Quantity]:
-    units, multipliers, qualifiers, not_numbers, casualty = _lexicon()
+    """Every figure in the text whose words say what it measures."""
+    lex = _lexicon()
     toks = tokens(text)
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
-        value, width = _number_at(toks, i, language, not_numbers | set(multipliers))
+        if (none := _no_casualties(text, toks, i)) is not None:
+            found.append(none)
+            i += 1
+            continue
+        value, step, width = _number_at(toks, i, language)
         if value is None:
             i += 1
             continue
-        end = i + width
-        if end < len(toks) and toks[end].key in multipliers:
-            if width == 1 and toks[i].key.isdigit() and 1800 <= value <= 2100:  # "2015 Milliarden": a year
-                i = end
-                continue
-            value *= multipliers[toks[end].key]
-            end += 1
-        unit_at = next((j for j in range(end, min(end + 2, len(toks))) if toks[j].key in units), None)
-        if unit_at is None:
-            i = end
-            continue
-        low, high, first = _qualified(text, toks, i, value, qualifiers)
-        unit = units[toks[unit_at].key]
-        nearby = {t.key for t in toks[max(0, i - 4):unit_at + 3]}
-        if unit == "people" and nearby & casualty:  # "killed 50 people" counts the dead
-            unit = "dead"
-        found.append(Quantity(first, toks[unit_at].end, text[first:toks[unit_at].end], unit, low, high))
-        i = unit_at + 1
+        quantity, end = _read(text, toks, i, width, value, step, language)
+        if quantity and not _restates(found, quantity, text):
+            found.append(quantity)
+        i = max(end, i + 1)
     return found
 
 
-def _number_at(toks: list[Match], i: int, language: str, not_numbers: set[str]) -> tuple[float | None, int]:
-    if toks[i].key[0].isdigit():
-        return _digits(toks[i].key), 1
-    if toks[i].key in not_numbers:
-        return None, 0
-    for width in range(min(4, len(toks) - i), 0, -1):
-        value = _word_number([t.key for t in toks[i:i + width]], language)
-        if value is not None:
-            return value, width
-    return None, 0
+def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
+    """'no casualties', 'keine Toten': none dead or injured (measure CASUALTIES)."""
+    lex = _lexicon()
+    if toks[i].key not in lex.zero_words:
+        return None
+    for j in (i + 1, i + 2):
+        if j < len(toks) and toks[j].key in lex.casualty_nouns:
+            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True)
+    return None
 
 
-def _qualified(text: str, toks: list[Match], i: int, value: float, qualifiers: dict) -> tuple[float, float, int]:
-    """The range a stated value stands for, given the words just before it."""
-    window_start = toks[max(0, i - 3)].start
-    before = text[window_start:toks[i].start]
-    hits = [m for m in find_phrases(before, qualifiers) if not before[m.end:].strip(" ,")]
-    if not hits:
-        return value, value, toks[i].start
-    kind, first = hits[-1].key, window_start + hits[-1].start
+def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: float,
+          language: str) -> tuple[Quantity | None, int]:
+    """The quantity that starts with the number at token i, and the token after it."""
+    lex = _lexicon()
+    end = i + width
+    currency, currency_start = _phrase_ending(toks, i, lex.currencies)
+    if currency and text[toks[currency_start].end:toks[i].start].strip():
+        currency = None  # "euros (£25.7bn)": the word belongs to the figure before
+    if currency and currency_start and toks[currency_start - 1].key == "us":
+        currency_start -= 1  # "US$"
+    scale, scale_width = _phrase(toks, end, lex.multipliers)
+    if not scale and currency:
+        scale, scale_width = _phrase(toks, end, lex.money_multipliers)
+    if scale:
+        if width == 1 and toks[i].key.isdigit() and 1800 <= value <= 2100 and not currency:
+            return None, end + scale_width  # "2015 Milliarden": a year
+        value, step = value * scale, step * scale
+        end += scale_width
+    if not currency:
+        skip = 1 if end < len(toks) and toks[end].key == "de" else 0  # "2 millones de dólares"
+        currency, currency_width = _phrase(toks, end + skip, lex.currencies)
+        if currency and text[toks[end + skip - 1].end:toks[end + skip].start] not in ("", " ", ". "):
+            currency = None  # "110 billion ($158 billion)": the sign belongs to the figure after
+        if currency:
+            end += skip + currency_width
+    first = toks[currency_start].start if currency and currency_start < i else toks[i].start
+    measure, last, rounded = None, end - 1, False
+    if currency:
+        measure = currency
+    elif (unit := _phrase(toks, end, lex.units))[0]:
+        # durations are compared as written: "two hours" is not "120 minutes" rounded
+        rounded = unit[0] not in DURATIONS
+        measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
+    elif (pct := _phrase(toks, end, lex.percent))[0]:
+        measure, last = "percent", end + pct[1] - 1
+    elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
+        measure, rounded = "magnitude", True
+    else:
+        measure, last = _counted(text, toks, i, end)
+    if measure is None:
+        return None, end
+    low, high, exact, qualifier_start = _qualified(toks, i, value, measure in DURATIONS)
+    first = min(first, qualifier_start)
+    if rounded:
+        low, high = low - step / 2, high + step / 2
+    if measure.startswith("unit "):
+        measure, low, high = _converted(measure.removeprefix("unit "), low, high)
+    stop = toks[last].end
+    return Quantity(
+        first, stop, text[first:stop], measure, low, high, exact and not rounded,
+        _scope(text, toks, i, last, first), _span(toks, last, language),
+    ), last + 1
+
+
+def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None, int]:
+    """What a bare count counts: a casualty word after it ("3 were killed", "40 people were
+    injured") or just before it ("killing 3", "the death toll rose to 11"); else the noun right
+    after it ("7 villages")."""
+    lex = _lexicon()
+    while end < len(toks) and toks[end].key in lex.modifiers:
+        end += 1  # "20 more people", "five other bank workers"
+    after, people_at = None, None
+    for j in range(end, min(end + 4, len(toks))):
+        found, width = _phrase(toks, j, lex.counted)
+        if found:
+            after = (found, j + width - 1)
+            break
+        if toks[j].key in lex.people and people_at is None:
+            people_at = j
+    _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
+    before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
+    if before and people_at == end:  # "killing 10 people and injuring 80"
+        return before, end
+    toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)
+                 if (m := _phrase(toks, j, lex.tolls))[0] and i - (j + m[1]) <= TOLL_REACH), (None,))[0]
+    if after and (people_at is not None or after[1] == end or toks[end].key in LINKING):
+        return after[0], (people_at if people_at is not None else after[1])
+    if after and after[1] == end + 1 and _noun_follows(text, toks, end):
+        return f"{after[0]} {toks[end].key[:6]}", after[1]  # "two women died": not all the dead
+    if before:  # "killed more than 31,000 in Bam", "killing two soldiers"
+        if end < len(toks) and _noun_follows(text, toks, end) and toks[end].key not in lex.counted:
+            return f"{before} {toks[end].key[:6]}", end
+        return before, end - 1
+    if toll:
+        return toll, end - 1
+    if people_at == end:
+        return "people", end
+    if end < len(toks) and _noun_follows(text, toks, end):
+        return f"count {toks[end].key[:6]}", end
+    return None, end
+
+
+def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
+    """A lower-case word of four letters or more right after the number, nothing in between:
+    the counted noun, as far as a lexicon-free reading can tell ("7 villages"). Compounds
+    ("76-year-old", "12 worst-hit") describe, they are not what is counted."""
+    word = toks[at]
+    return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower() and "-" not in word.key
+            and text[toks[at - 1].end:word.start] in ("", " ", "-"))
+
+
+def _converted(unit: str, low: float, high: float) -> tuple[str, float, float]:
+    """Physical quantities in base units, measured by their dimensionality ("[length]")."""
+    ureg = _units()
+    magnitude = ureg.Quantity(1, unit).to_base_units()
+    scale = magnitude.magnitude
+    return str(magnitude.dimensionality), low * scale, high * scale
+
+
+def _qualified(toks: list[Match], i: int, value: float, duration: bool) -> tuple[float, float, bool, int]:
+    """The range a stated value stands for, given the words just before it; whether it is a
+    plain tally; where the qualifier starts. Before a duration "over" means "during"."""
+    kind, start = _phrase_ending(toks, i, _lexicon().qualifiers)
+    if duration and kind == "over" and toks[start].key in ("over", "uber"):
+        kind = None
+    if start and toks[start - 1].key in _lexicon().currencies:
+        kind, start = _phrase_ending(toks, start - 1, _lexicon().qualifiers)
+    if not kind:
+        return value, value, True, toks[i].start
     ranges = {
-        "nearly": (0.8 * value, value),
-        "about": (0.8 * value, 1.2 * value),
+        "nearly": (0.9 * value, value),
+        "about": (0.9 * value, 1.1 * value),
+        "at_least": (value, math.inf),
         "over": (value * (1 + STRICT) + STRICT, math.inf),
+        "up_to": (0.0, value),
+        "at_most": (0.0, value),
         "under": (0.0, value * (1 - STRICT)),
     }
     low, high = ranges[kind]
-    return low, high, first
+    return low, high, False, toks[start].start
+
+
+def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
+    """The tokens of the figure's clause, up to CLAUSE_WINDOW either side."""
+    lo = i
+    while lo > 0 and i - lo < CLAUSE_WINDOW and not CLAUSE_BREAKS & set(text[toks[lo - 1].end:toks[lo].start]):
+        lo -= 1
+    hi = last
+    while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not CLAUSE_BREAKS & set(text[toks[hi].end:toks[hi + 1].start]):
+        hi += 1
+    return toks[lo:hi + 1]
+
+
+def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> frozenset[str]:
+    """Scope words in the figure's clause ("in Qeshm district", "nationwide"), and the names right
+    after a place preposition there ("600 were killed in Zarand"). Other names in the clause (who said
+    it, which quake) do not narrow what is counted."""
+    lex = _lexicon()
+    found = set()
+    clause = _clause(toks, text, i, last)
+    for k, t in enumerate(clause):
+        if first <= t.start < toks[last].end:
+            continue
+        after_preposition = any(c.key in lex.place_prepositions for c in clause[max(0, k - 3):k])
+        if t.key in lex.scope_adverbs or (t.key in lex.scope_nouns and after_preposition):
+            found.add(t.key)
+        elif k and clause[k - 1].key in lex.place_prepositions and t.text[:1].isupper():
+            found.add(t.key)
+    return frozenset(found)
+
+
+def _span(toks: list[Match], last: int, language: str) -> str:
+    """'per year' and the like, or the length of a stretch of time in the clause ('in three
+    years'), read in the few words after the figure."""
+    lex = _lexicon()
+    for j in range(last + 1, min(last + 6, len(toks))):
+        per, _ = _phrase(toks, j, lex.per_span)
+        if per:
+            return per
+        value, _, width = _number_at(toks, j, language)
+        if value is not None:
+            unit, _ = _phrase(toks, j + width, lex.units)
+            if unit in ("year", "month"):
+                return f"{value:g} {unit}"
+    return ""
+
+
+def _restates(found: list[Quantity], quantity: Quantity, text: str) -> bool:
+    """'10 miles (15 kilometers)': a figure in brackets right after one of the same measure
+    restates it in other units."""
+    if not found:
+        return False
+    previous = found[-1]
+    between = text[previous.end:quantity.start]
+    return previous.measure == quantity.measure and between.strip() == "("

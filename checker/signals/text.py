@@ -46,9 +46,9 @@ def find_phrases(text: str, phrases: dict[str, list[str]], *, prefix: bool = Fal
     ]
 
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-’']*|[%$]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*|[%$€£]")
 
 
 def tokens(text: str) -> list[Match]:
-    """Numbers (with their separators), words, and the % and $ signs, with offsets."""
+    """Numbers (with their separators), words, and the %, $, € and £ signs, with offsets."""
     return [Match(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
