@@ -143,8 +143,11 @@ def copies(seed: list[Article], sources: int, protected: list[str]) -> list[Arti
     result = []
     for n in range(sources):
         original = seed[n % len(seed)]
-        text = original.text if n < len(seed) else _perturb(original.text, random.Random(n), protected)
-        result.append(replace(original, id=f"{n:04d}-{original.id}", text=text, removed=()))
+        if n < len(seed):
+            result.append(replace(original, id=f"{n:04d}-{original.id}"))
+        else:  # furniture spans no longer fit the changed text: a copy's furniture becomes claims too
+            text = _perturb(original.text, random.Random(n), protected)
+            result.append(replace(original, id=f"{n:04d}-{original.id}", text=text, removed=()))
     return result
 
 
@@ -196,8 +199,8 @@ def scale(embed, sizes: list[int]) -> dict:
         worker.join()
         found = []
         for copy in range(0, sources - len(seed) + 1, len(seed)):  # one outlet set per copy round
-            docs = {a.id[5:]: a.id for a in articles[copy:copy + len(seed)]}
-            mine = [c for c in claims if c.doc in docs.values()]
+            docs = {a.id for a in articles[copy:copy + len(seed)]}
+            mine = [replace(c, doc=c.doc[5:]) for c in claims if c.doc in docs]  # original ids, to find the labelled starts
             pairs = [(a, b) for a, b in seed_pairs(mine)["related"] if a and b]
             found.append(share_together(alignment, [(a.id, b.id) for a, b in pairs]))
         result[sources] = {

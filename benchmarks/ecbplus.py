@@ -129,12 +129,18 @@ def look_alikes(sentences: list[Sentence], vectors: np.ndarray) -> list[tuple[in
 
 
 def share_together(alignment: Alignment, id_pairs: list[tuple[str, str]]) -> float:
-    """Share of the claim pairs that alignment paired or put in one group."""
+    """Share of the claim pairs that alignment paired (a pair stands for the copies of its
+    claims) or put in one group."""
     if not id_pairs:
         return float("nan")
-    paired = {(p.a, p.b) for p in alignment.pairs} | {(p.b, p.a) for p in alignment.pairs}
+    first = {c: unit[0] for unit in alignment.copies for c in unit}
+    paired = {(first.get(p.a, p.a), first.get(p.b, p.b)) for p in alignment.pairs}
+    paired |= {(b, a) for a, b in paired}
     group_of = {c: g.id for g in alignment.groups for c in g.claims}
-    return sum((a, b) in paired or (a in group_of and group_of[a] == group_of.get(b)) for a, b in id_pairs) / len(id_pairs)
+    return sum(
+        (first.get(a, a), first.get(b, b)) in paired or (a in group_of and group_of[a] == group_of.get(b))
+        for a, b in id_pairs
+    ) / len(id_pairs)
 
 
 def group_purity(alignment: Alignment, sentences: list[Sentence]) -> float:

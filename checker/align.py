@@ -56,6 +56,7 @@ FEATURES = (
 )
 HUB_NEIGHBOURS = 5
 FOLD_NEIGHBOURS = 8  # copies of a claim are found among its nearest neighbours
+OWN_DOCUMENT_ROOM = 64
 MAX_EVENT_DOCUMENTS = 300  # distinct articles compared for the event split
 
 
@@ -155,15 +156,18 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
     events = detect_events(claims, vectors, scorer.event_distance, thresholds.fold_similarity)
     pairs: list[CandidatePair] = []
     groups: list[ClaimGroup] = []
+    copies: list[tuple[str, ...]] = []
     for docs in events:
         members = [i for i, c in enumerate(claims) if c.doc in docs]
-        event_pairs, event_groups = _align_event([claims[i] for i in members], vectors[members], thresholds, scorer)
+        event_pairs, event_groups, event_copies = _align_event([claims[i] for i in members], vectors[members], thresholds, scorer)
         pairs += event_pairs
         groups += event_groups
+        copies += event_copies
     return Alignment(
         pairs=tuple(sorted(pairs, key=lambda p: (p.a, p.b))),
         groups=tuple(sorted(groups, key=lambda g: g.claims)),
         events=events,
+        copies=tuple(sorted(copies)),
     )
 
 
@@ -223,7 +227,10 @@ def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresh
     if len(doc_index) < 2:
         return empty
     searched = thresholds.top_k * min(len(doc_index) - 1, thresholds.max_searched_sources)
-    similarity, neighbour = _nearest(centred, min(len(units), searched + int(np.bincount(doc_of).max())))
+    # Room for the unit's own document's claims, which the search also returns (bounded, so a
+    # long article cannot make the result n x n).
+    own_document = min(int(np.bincount(doc_of).max()), OWN_DOCUMENT_ROOM)
+    similarity, neighbour = _nearest(centred, min(len(units), searched + own_document))
     ranked: list[list[tuple[int, float]]] = []  # per unit: (unit of another document, similarity), best first
     for u in range(len(units)):
         row = [(int(n), float(s)) for n, s in zip(neighbour[u], similarity[u]) if n >= 0 and doc_of[n] != doc_of[u]]
@@ -276,10 +283,10 @@ def partner_cap(thresholds: Thresholds, sources: int) -> int:
 
 def _align_event(
     claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer
-) -> tuple[list[CandidatePair], list[ClaimGroup]]:
+) -> tuple[list[CandidatePair], list[ClaimGroup], list[tuple[str, ...]]]:
     sources = len({c.doc for c in claims})
     if sources < 2:
-        return [], []
+        return [], [], []
     found = find_candidates(claims, vectors, thresholds)
     probability = scorer.probability(found.features)
     kept = np.flatnonzero(probability >= thresholds.align_min_probability)
@@ -305,7 +312,8 @@ def _align_event(
     pairs = [pair(found.units[a][0], found.units[b][0], mutual) for _, a, b, mutual in edges]
     for members in found.units:  # copies: each paired with its unit's first claim
         pairs += [pair(members[0], m, True) for m in members[1:] if claims[m].doc != claims[members[0]].doc]
-    return pairs, _groups(claims, found.units, edges, thresholds.group_claims_per_doc)
+    copies = [tuple(claims[m].id for m in members) for members in found.units if len(members) > 1]
+    return pairs, _groups(claims, found.units, edges, thresholds.group_claims_per_doc), copies
 
 
 def _fold(claims: list[Claim], vectors: np.ndarray, similarity: float) -> list[list[int]]:

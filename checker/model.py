@@ -87,6 +87,9 @@ class Alignment:
     groups: tuple[ClaimGroup, ...]
     # Documents by event, the main (largest) event first; claims of different events are never paired.
     events: tuple[tuple[str, ...], ...] = ()
+    # Claims folded as copies of one another (same or near-identical text), first = the one the
+    # pairs name: a pair with it stands for its copies too.
+    copies: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
