@@ -74,9 +74,9 @@ class Config:
     # A document giving more claims than this is refused before embedding: alignment's memory
     # and time grow with it (41,705 claims from one 4.9 MB file ran out of memory).
     max_claims_per_doc: int = 5_000
-    # ... and a corpus giving more than this in all: alignment's matrices take about 21 bytes per
-    # pair of claims at their peak (0.12 GB for 2,384 claims, measured), so 10,000 claims ~ 2.1 GB.
-    max_claims: int = 10_000
+    # ... and a corpus giving more than this in all: alignment's memory is linear in claims (0.45 GB
+    # peak for 33,386 claims from 1,000 sources, benchmarks/alignment.py), the later stages too.
+    max_claims: int = 50_000
     nli_max_length: int = 256
     lexicons: tuple[tuple[str, str], ...] = ()  # (lexicon name, user file extending it)
 

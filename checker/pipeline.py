@@ -50,7 +50,7 @@ def run(
     if len(claims) > config.max_claims:
         raise InputError(
             os.path.dirname(articles[0].path) or "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
-            "(max_claims in --config; alignment's memory grows with the square of the number)",
+            "(max_claims in --config)",
         )
     vectors = embedder.encode([c.text for c in claims])
     with _bar(progress, 1, "aligning claims") as bar:

@@ -9,6 +9,8 @@ from benchmarks.ecbplus import share_together
 from checker.align import align, partner_cap
 from checker.names import anchors, inner_names
 from checker.config import Thresholds
+from checker.report.json import report_dict
+from checker.report.markdown import render_markdown
 from labelled import labelled_pairs
 
 # Measured on the seed articles with checker/data/pair_scorer.json (README "How alignment works").
@@ -126,3 +128,12 @@ def test_ecbplus_sentences_carry_cross_document_events():
     assert pairs and all(sentences[i].doc != sentences[j].doc for i, j in pairs)
     assert all(sentences[i].subtopic == sentences[j].subtopic for i, j in pairs)
     assert {"18", "23", "24"} <= held_out(topics()) and not {"8", "20", "29", "41", "43"} & held_out(topics())
+
+
+def test_report_marks_the_other_event_and_keeps_it_out_of_silence(seed_report):
+    report = seed_report
+    events = {d["id"][:3]: d["event"] for d in report_dict(report)["documents"]}
+    assert events == {"000": 0, "001": 0, "002": 0, "003": 0, "004": 1}
+    assert report.summary["other_event_documents"] == 1
+    assert not any(d.startswith("004") for g in report.groups for d in g.docs + g.silent)
+    assert "**Another event:** `004_1e74f10a77939f71` is about a different event" in render_markdown(report)
