@@ -12,6 +12,8 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from checker.align import CorpusScorer
 from checker.claims import extract_claims
 from checker.config import Config, Thresholds, load_config
@@ -63,6 +65,7 @@ class DocumentStance:
     stance: str
     expected: str | None  # None: no expectation for this document
     evidence: Evidence | None  # the sentence that decided, or the closest one
+    considered: tuple[Evidence, ...] = ()  # every candidate sentence the stance was decided from
 
     @property
     def ok(self) -> bool:
@@ -196,7 +199,7 @@ def verify(
     similarity, overlap, score = scorer.score_texts(
         [k.text for k in known], embedder.encode([k.text for k in known]), languages
     )
-    relevance = scorer.hub_corrected(score)
+    relevance = hub_corrected(scorer, score, [c.doc for c in corpus])
     anchor = {a.id: a.published for a in articles}
     facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
     by_doc = {d: [i for i, c in enumerate(corpus) if c.doc == d] for d in docs}
@@ -231,8 +234,8 @@ def verify(
                     nli=nli_scores.get((k, i)),
                     reasons=tuple(reasons),
                 ))
-            stance, deciding = _stance(evidence, nli is not None, thresholds)
-            stances.append(DocumentStance(d, stance, expectation_for(claim, d), deciding))
+            stance, deciding = decide(evidence, nli is not None, thresholds)
+            stances.append(DocumentStance(d, stance, expectation_for(claim, d), deciding, tuple(evidence)))
         supporting = sum(s.stance == "supports" for s in stances)
         results.append(ClaimResult(claim, tuple(stances), supporting))
     return Verification(
@@ -262,7 +265,32 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: 
     return titles(evidence, claim, same_fact=True, agreements=True) + others
 
 
-def _stance(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> tuple[str, Evidence | None]:
+def hub_corrected(scorer: CorpusScorer, score: np.ndarray, docs: list[str]) -> np.ndarray:
+    """CSLS (Conneau et al. 2018) for known claims x corpus sentences: 2 s - r(claim) - r(sentence).
+
+    A hub is a generic sentence close to many sentences. Plain CSLS takes r as the mean of a
+    point's k best scores, and a fact every source reports has its k best among its own copies in
+    the other documents, so it looked like a hub and fell below the line. Here r is the mean, over
+    the other documents, of the point's *second*-best score in each: a copy of a fact has one close
+    sentence per document, a generic sentence has several.
+    """
+    _, _, corpus = scorer.corpus_matrices()
+    columns = {d: np.flatnonzero(np.array(docs) == d) for d in sorted(set(docs))}
+    columns = {d: cols for d, cols in columns.items() if len(cols) >= 2}  # no second best in a one-sentence document
+    if not columns:
+        return score
+
+    def second_best(matrix: np.ndarray, own: list[str | None]) -> np.ndarray:
+        seconds = np.stack([np.sort(matrix[:, cols], axis=1)[:, -2] for cols in columns.values()], axis=1)
+        others = np.array([[d != o for d in columns] for o in own])
+        return (seconds * others).sum(axis=1) / np.maximum(others.sum(axis=1), 1)
+
+    query_r = second_best(score, [None] * len(score))
+    sentence_r = second_best(corpus, docs)
+    return 2 * score - query_r[:, None] - sentence_r[None, :]
+
+
+def decide(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> tuple[str, Evidence | None]:
     """Most serious first: a hard mismatch, loaded words, support, else silence.
 
     Offices and loaded words are tied to a person or an event, so a sentence naming enough of the

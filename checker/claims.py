@@ -3,8 +3,10 @@
 Sentences come from sentencex (Wikimedia's rule-based segmenter: ~300 languages, with
 abbreviation lists and fallbacks between related languages). On top of it: quotations stay whole even
 when they hold several sentences, markdown quote blocks lose their markers but keep their quote
-marks, introductions such as "Er betonte:" lend their speaker to the quote that follows instead of
-becoming claims, and a paragraph a document repeats yields one claim.
+marks, bullet and numbered list items are claims of their own (without their marker), introductions
+such as "Er betonte:" lend their speaker to the quote that follows instead of becoming claims, and a
+paragraph a document repeats yields one claim. Full-width sentence ends ("。", "！", "？") end a
+sentence in every language: sentencex splits at them for Chinese only, not for Japanese.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from dataclasses import dataclass
 
 from sentencex import segment
 
-from checker.corpus import lines
+from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, Claim
 
-# Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…").
-QUOTE_PAIRS = {"„": "“”", "»": "«", "«": "»", "“": "”", "”": "”", '"': '"'}
+# Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…",
+# Chinese and Japanese 「…」 and 『…』).
+QUOTE_PAIRS = {"„": "“”", "»": "«", "«": "»", "“": "”", "”": "”", '"': '"', "「": "」", "『": "』"}
 _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,2}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
@@ -32,7 +35,11 @@ _SPEAKER_TITLES = (
     "senadora?|ambassador|botschafter|embajadora?|secretary|secretario|spokesman|spokeswoman|sprecher|sprecherin|portavoz"
 )
 _MIN_WORDS = 3
-_TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
+# Han and kana are written without spaces; about two characters make a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_PER_WORD = 2
+# A full-width sentence end (and the closing marks after it): unambiguous in any language.
+_WIDE_END = re.compile(r"[。！？｡។][」』”’\")）]*")
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ def extract_claims(article: Article) -> list[Claim]:
         intro_speaker = speaker if sentence.text.rstrip().endswith(":") else None
         if _is_introduction(sentence.text):
             continue
-        if len(_words(sentence.text)) < _MIN_WORDS:
+        if word_count(sentence.text) < _MIN_WORDS:
             continue
         key = normalize(sentence.text)
         if key in seen_texts:
@@ -100,31 +107,29 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
+def word_count(text: str) -> int:
+    """Words, counting unspaced Han and kana text by its characters."""
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = len(_words(_UNSPACED.sub(" ", text)))
+    return spaced + -(-unspaced // _UNSPACED_PER_WORD)
+
+
 def _is_introduction(text: str) -> bool:
     return text.rstrip().endswith(":") and len(_words(text)) <= 5
 
 
-def _paragraphs(masked: str) -> list[tuple[int, int]]:
-    """Lines, joined where a line does not end a sentence and the next starts in lower case."""
-    found = lines(masked)
-    paragraphs: list[tuple[int, int]] = []
-    for i, line in enumerate(found):
-        continues = (
-            i > 0 and not _TERMINAL.search(found[i - 1].text) and line.text[:1].islower() and paragraphs
-        )
-        if continues:
-            paragraphs[-1] = (paragraphs[-1][0], line.end)
-        else:
-            paragraphs.append((line.start, line.end))
-    return paragraphs
-
-
 def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
-    """Drop '>' quote markers and emphasis at the paragraph's edges."""
+    """Drop '>' quote markers, list markers and emphasis at the paragraph's edges."""
     blockquote = False
-    while start < end and (text[start] in ">*_#" or text[start].isspace()):
-        blockquote = blockquote or text[start] == ">"
-        start += 1
+    while start < end:
+        marker = LIST_MARKER.match(text, start, end)
+        if marker:
+            start = marker.end()
+        elif text[start] in ">*_#" or text[start].isspace():
+            blockquote = blockquote or text[start] == ">"
+            start += 1
+        else:
+            break
     while end > start and (text[end - 1] in "*_" or text[end - 1].isspace()):
         end -= 1
     return start, end, blockquote
@@ -133,12 +138,12 @@ def _strip_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
 def _sentences(article: Article) -> list[_Sentence]:
     masked = article.masked_text()
     out: list[_Sentence] = []
-    for para_start, para_end in _paragraphs(masked):
+    for para_start, para_end in ((p.start, p.end) for p in paragraphs(masked)):
         start, end, blockquote = _strip_markdown(masked, para_start, para_end)
         paragraph = masked[start:end].replace("\n", " ")  # a line break inside a paragraph ends no sentence
         bounds = []
         cursor = 0
-        for piece in segment(article.language, paragraph):
+        for piece in _split_wide_ends(segment(article.language, paragraph)):
             piece = piece.strip()
             if not piece:
                 continue
@@ -150,6 +155,15 @@ def _sentences(article: Article) -> list[_Sentence]:
             cursor = at + len(piece)
         for s, e in _merge_inside_quotes(paragraph, bounds):
             out.append(_Sentence(start + s, start + e, article.text[start + s:start + e], blockquote))
+    return out
+
+
+def _split_wide_ends(pieces: list[str]) -> list[str]:
+    """Cut each piece after every full-width sentence end (and its closing marks)."""
+    out = []
+    for piece in pieces:
+        cuts = [0] + [m.end() for m in _WIDE_END.finditer(piece)] + [len(piece)]
+        out.extend(piece[s:e] for s, e in zip(cuts, cuts[1:]) if piece[s:e].strip())
     return out
 
 

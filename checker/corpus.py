@@ -12,33 +12,44 @@ import datetime
 import json
 import re
 import stat
-from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from babel.dates import get_month_names
 from lingua import LanguageDetectorBuilder
 
+from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
-from checker.lexicons import lexicon_cache, load_lexicon
-from checker.model import Article, RemovedSpan
+from checker.model import Article, Line, RemovedSpan
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # HTML: the article is extracted (clutter.py)
 RECORD_SUFFIXES = (".json", ".jsonl")
 SOURCES_FILE = "sources.yaml"
 METADATA_KEYS = ("source", "url", "language", "date", "title")
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”“»«)\]*_]*\s*$")
+# How a sentence ends: Latin and full-width (CJK) stops, closing marks after them.
+TERMINAL = re.compile(r"[.!?…:;。！？｡][\"'”“»«)\]*_」』）]*\s*$")
+# Languages that write a day as an ordinal with a dot ("3. Februar"): not a numbered list item.
+_ORDINAL_DAY_LOCALES = ("de", "da", "nb", "fi", "cs", "sk", "pl", "sl", "hr")
+_MONTHS = sorted(
+    {
+        name.casefold().rstrip(".")
+        for locale in _ORDINAL_DAY_LOCALES
+        for width in ("wide", "abbreviated")
+        for name in get_month_names(width, locale=locale, context="format").values()
+    },
+    key=len,
+    reverse=True,
+)
+# "- ", "* ", "• ", "1. ", "2) " at the start of a list item: a list item is prose, not a heading.
+LIST_MARKER = re.compile(
+    rf"(?:[-*•‣◦–]|\d{{1,2}}\)|\d{{1,2}}\.(?!\s*(?:{'|'.join(map(re.escape, _MONTHS))})\b))[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int  # offset of the first non-blank character
-    end: int  # offset after the last non-blank character
-    text: str
 
 
 def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
@@ -53,7 +64,7 @@ def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
         if p.suffix.lower() in TEXT_SUFFIXES + RECORD_SUFFIXES and not p.name.startswith(".")
     )
     if not files:
-        raise InputError(str(folder), "no article files (.txt, .md, .json, .jsonl) in this folder")
+        raise InputError(str(folder), "no article files (.txt, .md, .html, .json, .jsonl) in this folder")
     unknown = sorted(set(metadata) - {p.name for p in files} - {p.stem for p in files})
     if unknown:
         raise InputError(str(folder / SOURCES_FILE), f"names files that are not in the corpus: {', '.join(unknown)}")
@@ -82,16 +93,31 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
     if date_line:
         removed.append(RemovedSpan(date_line.start(), date_line.end(), "date-line"))
         date = date or date_line.group(1)
+    page_title, article_lines = None, None
     if _LOOKS_HTML.search(text):
         removed.extend(_markup_spans(text))
+        page_title, article_lines = html_article(text)
     masked = _blank(text, removed)
-    removed.extend(_furniture_spans(masked))
+    page_lines = lines(masked)
+    clutter = clutter_spans(page_lines, article_lines)
+    removed.extend(clutter)
     masked = _blank(text, removed)
-    headings = _heading_spans(masked)
+    found = paragraphs(masked)
+    # A first line directly above a dateline is the headline, even when it ends in "K.C."
+    headline = page_lines[0] if len(page_lines) > 1 and any(
+        c.reason == "dateline" and c.start == page_lines[1].start for c in clutter
+    ) else None
+    headings = [
+        RemovedSpan(line.start, line.end, "heading")
+        for i, line in enumerate(found)
+        if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
+        or (headline is not None and line.start == headline.start)
+    ]
     removed.extend(headings)
     prose = _blank(text, removed)
     if not prose.strip():
         raise InputError(path, "no article text left after removing page furniture and markup")
+    language = meta.get("language") or detect_language(prose)
     if date:
         try:
             datetime.date.fromisoformat(date)
@@ -99,12 +125,12 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
             raise InputError(path, f"date '{date}' is not an ISO date (YYYY-MM-DD)") from None
     first_prose = lines(prose)[0].start
     leading = [h for h in headings if h.start < first_prose]
-    title = meta.get("title") or (text[leading[0].start:leading[0].end] if leading else None)
+    title = meta.get("title") or page_title or (text[leading[0].start:leading[0].end] if leading else None)
     return Article(
         id=doc_id,
         path=path,
         text=text,
-        language=meta.get("language") or detect_language(prose),
+        language=language,
         source=meta.get("source"),
         url=meta.get("url"),
         date=date,
@@ -125,11 +151,22 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+def paragraphs(text: str) -> list[Line]:
+    """Lines, joined where a line does not end a sentence and the next starts in lower case."""
+    joined: list[Line] = []
+    for line in lines(text):
+        if joined and not TERMINAL.search(joined[-1].text) and line.text[:1].islower():
+            joined[-1] = Line(joined[-1].start, line.end, text[joined[-1].start:line.end])
+        else:
+            joined.append(line)
+    return joined
+
+
 def is_heading(line: str, next_line: str | None) -> bool:
     """A short line that does not end like a sentence and is not continued by the next line."""
     if line.startswith("#"):
         return True
-    if line.startswith(">") or _TERMINAL.search(line):
+    if line.startswith(">") or TERMINAL.search(line) or LIST_MARKER.match(line):
         return False
     if len(line.split()) > _MAX_HEADING_WORDS:
         return False
@@ -150,33 +187,6 @@ def detect_language(text: str) -> str:
 
 def _blank(text: str, spans: list[RemovedSpan]) -> str:
     return Article(id="", path="", text=text, language="", removed=tuple(spans)).masked_text()
-
-
-@lexicon_cache
-def _furniture_patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE), entry["reason"])
-        for entry in load_lexicon("furniture")
-    ]
-
-
-def _furniture_spans(masked: str) -> list[RemovedSpan]:
-    spans = []
-    for line in lines(masked):
-        for pattern, reason in _furniture_patterns():
-            if pattern.search(line.text):
-                spans.append(RemovedSpan(line.start, line.end, reason))
-                break
-    return spans
-
-
-def _heading_spans(masked: str) -> list[RemovedSpan]:
-    found = lines(masked)
-    return [
-        RemovedSpan(line.start, line.end, "heading")
-        for i, line in enumerate(found)
-        if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
-    ]
 
 
 class _MarkupFinder(HTMLParser):

@@ -25,6 +25,15 @@ class RemovedSpan:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A non-blank line (or a paragraph of joined lines) of a text, stripped."""
+
+    start: int  # offset of the first non-blank character
+    end: int  # offset after the last non-blank character
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     id: str  # file stem (plus record index for multi-record files)
     path: str  # file the text came from, as given
@@ -149,6 +158,7 @@ class GroupVerdict:
     docs: tuple[str, ...]  # documents that report this fact
     silent: tuple[str, ...]  # documents that do not
     camps: tuple[Camp, ...] = ()  # who says what, when the sources disagree
+    label: str = ""  # short human label: the group's most central claim, shortened (labels.py)
 
 
 @dataclass(frozen=True)

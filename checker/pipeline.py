@@ -6,13 +6,14 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from checker.align import align
 from checker.claims import extract_claims
 from checker.config import Config
 from checker.embed import Embedder
 from checker.errors import InputError
+from checker.labels import group_labels
 from checker.model import Article, PairNli, Report, RunSettings
 from checker.nli import NliScorer
 from checker.progress import Bar, Progress, silent
@@ -82,7 +83,11 @@ def run(
     ]
     doc_of = {c.id: c.doc for c in claims}
     event_docs = {doc: list(docs) for docs in alignment.events for doc in docs}
-    groups = [group_verdict(g, pairs, doc_of, event_docs[doc_of[g.claims[0]]]) for g in alignment.groups]
+    labels = group_labels(list(alignment.groups), claims, vectors)
+    groups = [
+        replace(group_verdict(g, pairs, doc_of, event_docs[doc_of[g.claims[0]]]), label=labels[g.id])
+        for g in alignment.groups
+    ]
     grouped = {c for g in alignment.groups for c in g.claims}
     summary = {
         "documents": len(articles),

@@ -89,3 +89,38 @@ def test_guillemet_and_straight_quotes_stay_whole_in_any_language():
     assert 'O presidente disse: "Nós vamos ajudar. Mas não sozinhos."' in texts
     spanish = next(c for c in extract_claims(article) if c.text.startswith("«No actuaremos"))
     assert spanish.quote and spanish.speaker == "Rubio"
+
+
+def test_bullet_and_numbered_list_items_are_claims_without_their_marker():
+    text = (
+        "The quake struck on Sunday morning near the coast.\n"
+        "- 40 people were injured\n"
+        "• 10 houses were destroyed\n"
+        "1. Rescue teams arrived from Tehran\n"
+        "2) Roads stayed closed for days\n"
+    )
+    article = build_article("x", "x.txt", text, {"language": "en"})
+    claims = [c.text for c in extract_claims(article)]
+    assert claims == [
+        "The quake struck on Sunday morning near the coast.",
+        "40 people were injured",
+        "10 houses were destroyed",
+        "Rescue teams arrived from Tehran",
+        "Roads stayed closed for days",
+    ]
+    assert not article.removed  # no list item is taken for a heading
+
+
+def test_a_german_ordinal_date_is_not_a_numbered_list_item():
+    text = "3. Februar 2026 – Bogotá\nPetro traf Trump am Dienstag im Weißen Haus.\n"
+    article = build_article("d", "d.txt", text, {"language": "de"})
+    assert [c.text for c in extract_claims(article)] == ["Petro traf Trump am Dienstag im Weißen Haus."]
+
+
+def test_full_width_sentence_ends_split_chinese_and_japanese():
+    chinese = build_article("zh", "zh.txt", "地震造成至少10人死亡。另有40人受伤！政府表示将提供援助。", {})
+    assert chinese.language == "zh"
+    assert [c.text for c in extract_claims(chinese)] == ["地震造成至少10人死亡。", "另有40人受伤！", "政府表示将提供援助。"]
+    japanese = build_article("ja", "ja.txt", "地震で10人が死亡した！40人が負傷した？はい。", {"language": "ja"})
+    # sentencex splits Japanese at no full-width stop; "はい。" is too short to be a claim
+    assert [c.text for c in extract_claims(japanese)] == ["地震で10人が死亡した！", "40人が負傷した？"]

@@ -13,7 +13,7 @@ from checker.embed import CachedEmbedder
 from checker.pipeline import run
 from checker.report import write_report
 from checker.report.json import render_json, report_schema
-from checker.report.markdown import render_markdown
+from checker.report.markdown import md_cell, render_markdown
 from checker.report.tables import coverage_frame, render_csv
 
 
@@ -61,7 +61,22 @@ def test_csv_and_coverage(seed_report):
     assert {"verdict", "text_a", "text_b", "similarity", "reasons"} <= set(frame.columns)
     coverage = coverage_frame(seed_report)
     assert len(coverage) == len(seed_report.groups)
-    assert coverage.iloc[:, 2:].sum(axis=1).min() >= 2  # every group spans at least two sources
+    assert coverage.iloc[:, 3:].sum(axis=1).min() >= 2  # every group spans at least two sources
+
+
+def test_every_group_and_coverage_row_has_a_readable_label(seed_report):
+    labels = {g.group.id: g.label for g in seed_report.groups}
+    texts = {c.id: " ".join(c.text.split()) for c in seed_report.claims}
+    for g in seed_report.groups:  # the label is one of the group's own claims, at most 80 characters
+        assert 0 < len(g.label) <= 80
+        assert any(texts[c].strip("„“”»«\"' ").startswith(g.label.rstrip("…")) for c in g.group.claims)
+    assert {g["id"]: g["label"] for g in json.loads(render_json(seed_report))["groups"]} == labels
+    assert dict(zip(coverage_frame(seed_report)["group"], coverage_frame(seed_report)["label"])) == labels
+    frame = pd.read_csv(io.StringIO(render_csv(seed_report)), dtype=str, keep_default_na=False)
+    assert all(labels.get(g, "") == label for g, label in zip(frame["group"], frame["group_label"]))
+    markdown = render_markdown(seed_report)
+    for group_id, label in labels.items():
+        assert f"| [{group_id}](#{group_id}) | {md_cell(label)} |" in markdown
 
 
 def test_report_is_identical_across_runs(seed_articles, e5):

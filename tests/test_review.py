@@ -410,7 +410,7 @@ def test_verify_baseline_lets_a_dismissed_finding_pass(folder, seed_report, seed
     assert passing.exit_code == 0, passing.output
     stance = json.loads((tmp_path / "v.json").read_text())["claims"][0]["documents"]
     assert [(d["ok"], d["dismissed_by"]) for d in stance if d["expected"]] == [(False, title.id)]
-    assert f"DISMISSED rubio-office" in passing.output and title.id in passing.output
+    assert "DISMISSED rubio-office" in passing.output and title.id in passing.output
     assert "1 dismissed in review" in passing.output
     unreviewed = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(tmp_path)])
     assert unreviewed.exit_code == 2 and "no review store" in unreviewed.output

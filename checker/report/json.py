@@ -98,6 +98,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "groups": [
             {
                 "id": g.group.id,
+                "label": g.label,
                 "claims": list(g.group.claims),
                 "verdict": g.verdict.value,
                 "documents": list(g.docs),

@@ -21,14 +21,15 @@ def review_by_pair(report: Report) -> dict[tuple[str, str], str]:
 
 def pairs_frame(report: Report) -> pd.DataFrame:
     claims = {c.id: c for c in report.claims}
-    group_of = {cid: g.group.id for g in report.groups for cid in g.group.claims}
+    group_of = {cid: g for g in report.groups for cid in g.group.claims}
     review = review_by_pair(report)
     rows = []
     for p in report.pairs:
         a, b = claims[p.pair.a], claims[p.pair.b]
         nli = p.nli
         rows.append({
-            "group": group_of.get(a.id, ""),
+            "group": group_of[a.id].group.id if a.id in group_of else "",
+            "group_label": group_of[a.id].label if a.id in group_of else "",
             "verdict": p.verdict.value,
             "doc_a": a.doc,
             "doc_b": b.doc,
@@ -50,8 +51,9 @@ def pairs_frame(report: Report) -> pd.DataFrame:
             "offsets_b": f"{b.start}-{b.end}",
         })
     return pd.DataFrame(rows, columns=[
-        "group", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
-        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "review", "claim_a", "claim_b",
+        "group", "group_label", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
+        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "review", "claim_a",
+        "claim_b",
         "offsets_a", "offsets_b",
     ])
 
@@ -59,8 +61,11 @@ def pairs_frame(report: Report) -> pd.DataFrame:
 def coverage_frame(report: Report) -> pd.DataFrame:
     """One row per claim group, one column per document: does the document report the fact?"""
     docs = [a.id for a in report.articles]
-    rows = [{"group": g.group.id, "verdict": g.verdict.value, **{d: d in g.docs for d in docs}} for g in report.groups]
-    return pd.DataFrame(rows, columns=["group", "verdict", *docs])
+    rows = [
+        {"group": g.group.id, "label": g.label, "verdict": g.verdict.value, **{d: d in g.docs for d in docs}}
+        for g in report.groups
+    ]
+    return pd.DataFrame(rows, columns=["group", "label", "verdict", *docs])
 
 
 def render_csv(report: Report) -> str:

@@ -196,7 +196,6 @@ def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, 
 
 def quantities(text: str, language: str) -> list[Quantity]:
     """Every figure in the text whose words say what it measures."""
-    lex = _lexicon()
     toks = tokens(text)
     found: list[Quantity] = []
     i = 0
