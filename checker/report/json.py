@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from checker.model import Decision, Report
 from checker.review.findings import findings
+from checker.yamlfile import load_schema
 
 SCHEMA_VERSION = 1
 
@@ -151,5 +151,4 @@ def render_json(report: Report) -> str:
 
 
 def report_schema() -> dict[str, Any]:
-    text = resources.files("checker.schemas").joinpath("report.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_schema("report.schema.json")
