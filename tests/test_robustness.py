@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -172,6 +173,14 @@ def test_csv_cells_never_start_a_formula(hostile_report):
     assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in cells)
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
     assert any(cell.startswith("'+cmd|") for cell in cells)
+
+
+def test_csv_keeps_a_carriage_return_inside_its_cell(hostile_report):
+    """RFC 4180 line ends: a field holding a bare CR is quoted, so readers do not split the row."""
+    report = replace(hostile_report, claims=tuple(replace(c, text=c.text + "\rmore") for c in hostile_report.claims))
+    rows = list(csv.reader(io.StringIO(render_csv(report), newline="")))
+    assert len({len(row) for row in rows}) == 1
+    assert any(cell.endswith("\rmore") for row in rows for cell in row)
 
 
 def test_markdown_shows_links_images_and_tags_as_text(hostile_report):

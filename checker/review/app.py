@@ -269,7 +269,7 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now, allowed_hosts: 
         else:
             out = io.StringIO()
             columns = ["finding", "kind", "doc_a", "text_a", "doc_b", "text_b", "status", "reviewer", "note", "at"]
-            writer = csv.DictWriter(out, columns, lineterminator="\n")
+            writer = csv.DictWriter(out, columns, lineterminator="\r\n")
             writer.writeheader()
             writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in rows)
             response = Response(out.getvalue(), media_type="text/csv; charset=utf-8")
