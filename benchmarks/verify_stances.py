@@ -71,7 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     config = load_config("offline")
     thresholds = replace(config.thresholds, **{k: float(v) for k, v in (s.split("=") for s in args.set)})
-    models = load_models(config, embedder_explicit=False, nli_explicit=False, cache=open_cache(None))
+    models = load_models(config, embedder_explicit=False, nli_explicit=False, allow_fallback=False, cache=open_cache(None))
     found = [case for path in args.files for case in cases(path, models, thresholds)]
     if args.fit:
         grid = [

@@ -1,15 +1,24 @@
-"""Alignment stage: claims + embeddings -> candidate pairs across documents -> claim groups.
+"""Alignment stage: claims + embeddings -> events -> candidate pairs across documents -> claim groups.
 
-Raw cosines of a multilingual model sit in a narrow band (0.78-0.90 for everything on one story)
-and favour same-language pairs. Subtracting each language's mean vector removes both the shared
-topic and the language offset, which separates true pairs from look-alikes better (measured on
-tests/data/alignment_pairs.yaml: AUC 0.758 vs 0.747; see README). Many true cross-source pairs
-are not paraphrases, so the score adds a bonus for shared anchors: names and numbers, rare ones
-weighing more (IDF over the claims), with cross-lingual variants folded ("Kolumbien" = "Colombia").
+1. Events. Two articles on one event share facts, so documents are clustered by how well each
+   one's claims find a close claim in the other (average linkage); a folder that mixes events is
+   split, and each event is aligned on its own, so an article about another event is never
+   paired with the coverage of the main one.
+2. Copies. Claims with the same normalised text, and near-identical ones (raw cosine of at
+   least `fold_similarity`: wire copy with a word changed), are folded into one unit before the
+   search, so 100 copies of an AP story cost one unit and cannot crowd true pairs out of a
+   claim's nearest neighbours. Each copy is paired with its unit's first claim.
+3. Candidates. Every unit's nearest units of other documents (exact inner-product search in
+   faiss, blocked, so no claims x claims matrix is ever held), `top_k` per other document up to
+   `max_searched_sources` documents: the cap grows with the number of sources.
+4. Scoring. A logistic model learned on ECB+ cross-document event coreference (data/pair_scorer.json,
+   fitted by benchmarks/fit_pair_scorer.py, split by topic) gives each candidate the probability
+   that both claims report one event, from language-centred similarity, hub-corrected similarity,
+   rank features, shared names and numbers (IDF-weighted, cross-lingual variants folded), length
+   and position. Pairs reaching `align_min_probability` are kept.
 
-Cost: one similarity matrix (cheap dot products), then each claim keeps at most `top_k` matches
-per other document and `max_partners` partners overall, so the number of pairs handed to NLI grows
-linearly with the number of claims, not with the square of the number of sources.
+Raw cosines of a multilingual model sit in a narrow band and favour same-language pairs;
+subtracting each language's mean vector removes both the shared topic and the language offset.
 """
 
 from __future__ import annotations
@@ -17,73 +26,385 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
 
+import faiss
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
-from checker.config import Thresholds
+from checker.claims import normalize
+from checker.config import Thresholds, fitted_pair_scorer
 from checker.model import Alignment, CandidatePair, Claim, ClaimGroup
 from checker.names import anchors, inner_names
 
+FEATURES = (
+    "similarity",  # cosine of language-centred vectors
+    "raw_similarity",
+    "hub_corrected",  # CSLS: similarity minus both claims' mean similarity to their neighbours
+    "best_rank",  # log(1 + rank) of the pair in the better of the two neighbour lists
+    "worst_rank",
+    "document_rank",  # log(1 + rank) among the neighbours from the partner's document
+    "anchor_overlap",  # IDF-weighted share of names and numbers in common
+    "anchored",  # both claims have names or numbers
+    "same_language",
+    "length_ratio",  # |log(len a / len b)|
+    "position_gap",  # difference of the claims' relative positions in their articles
+)
+HUB_NEIGHBOURS = 5
+FOLD_NEIGHBOURS = 8  # copies of a claim are found among its nearest neighbours
+OWN_DOCUMENT_ROOM = 64
+MAX_EVENT_DOCUMENTS = 300  # distinct articles compared for the event split
 
-def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Alignment:
-    if len(claims) < 2:
-        return Alignment(pairs=(), groups=())
+
+@dataclass(frozen=True)
+class PairScorer:
+    """Logistic regression over FEATURES, standardised; weights from data/pair_scorer.json."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float  # the probability chosen on the fitting topics (align_min_probability)
+    event_distance: float  # documents further apart (cosine distance, average linkage) are other events
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "mean": self.mean.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(),
+            "weights": self.weights.round(6).tolist(),
+            "bias": round(self.bias, 6),
+            "threshold": round(self.threshold, 4),
+            "event_distance": round(self.event_distance, 4),
+        }
+
+
+@cache
+def fitted_scorer() -> PairScorer:
+    data = fitted_pair_scorer()
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("checker/data/pair_scorer.json was fitted on other features: refit it")
+    return PairScorer(
+        mean=np.array(data["mean"], dtype=np.float32),
+        scale=np.array(data["scale"], dtype=np.float32),
+        weights=np.array(data["weights"], dtype=np.float32),
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+        event_distance=float(data["event_distance"]),
+    )
+
+
+@dataclass(frozen=True)
+class Centring:
+    """Each language's mean vector (the overall mean for languages with fewer than `min_claims`
+    claims), subtracted before cosines are taken."""
+
+    means: dict[str, np.ndarray]
+    overall: np.ndarray
+
+    @classmethod
+    def of(cls, vectors: np.ndarray, languages: list[str], min_claims: int = 10) -> Centring:
+        array = np.array(languages)
+        means = {
+            language: vectors[array == language].mean(axis=0)
+            for language in sorted(set(languages))
+            if (array == language).sum() >= min_claims
+        }
+        return cls(means, vectors.mean(axis=0))
+
+    def apply(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+        offsets = np.stack([self.means.get(language, self.overall) for language in languages])
+        return _unit_rows(vectors - offsets)
+
+
+def centre(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+    return Centring.of(vectors, languages).apply(vectors, languages)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Claims folded into units (first member = representative) and the candidate unit pairs."""
+
+    units: list[list[int]]  # claim indices, in claim order
+    pairs: np.ndarray  # (m, 2) unit indices, first < second
+    features: np.ndarray  # (m, len(FEATURES))
+    mutual: np.ndarray  # (m,) each unit is the other's best match in the other's document
+    centring: Centring
+    names: frozenset[str]
+    idf: dict[str, float]
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """IDF-weighted share of names and numbers in common, over the smaller claim's."""
+        unseen = math.log(1 + len(self.units))
+        smaller = min(sum(self.idf.get(x, unseen) for x in a), sum(self.idf.get(x, unseen) for x in b))
+        return sum(self.idf.get(x, unseen) for x in a & b) / smaller if smaller > 0 else 0.0
+
+
+def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer | None = None) -> Alignment:
+    scorer = scorer or fitted_scorer()
     order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
     claims = [claims[i] for i in order]
-    similarity, overlap, score = score_matrices(claims, vectors[order], thresholds)
-    docs = np.array([c.doc for c in claims])
-    lowest = min(thresholds.align_floor, thresholds.align_mutual, thresholds.align_strong)
+    vectors = vectors[order]
+    events = detect_events(claims, vectors, scorer.event_distance, thresholds.fold_similarity)
+    pairs: list[CandidatePair] = []
+    groups: list[ClaimGroup] = []
+    copies: list[tuple[str, ...]] = []
+    for docs in events:
+        members = [i for i, c in enumerate(claims) if c.doc in docs]
+        event_pairs, event_groups, event_copies = _align_event([claims[i] for i in members], vectors[members], thresholds, scorer)
+        pairs += event_pairs
+        groups += event_groups
+        copies += event_copies
+    return Alignment(
+        pairs=tuple(sorted(pairs, key=lambda p: (p.a, p.b))),
+        groups=tuple(sorted(groups, key=lambda g: g.claims)),
+        events=events,
+        copies=tuple(sorted(copies)),
+    )
 
-    best_in: dict[tuple[int, str], int] = {}  # (claim, other doc) -> its best match there
-    candidates: set[tuple[int, int]] = set()
-    for d in sorted(set(docs)):
-        cols = np.flatnonzero(docs == d)
-        top = cols[np.argsort(-score[:, cols], axis=1, kind="stable")[:, : thresholds.top_k]]
-        for i in np.flatnonzero(docs != d):
-            best_in[(i, d)] = int(top[i, 0])
-            candidates.update((min(i, int(j)), max(i, int(j))) for j in top[i] if score[i, j] >= lowest)
 
-    accepted = []
-    for i, j in sorted(candidates):
-        best_i, best_j = best_in[(i, docs[j])] == j, best_in[(j, docs[i])] == i
-        if best_i and best_j:
-            needed = thresholds.align_mutual
-        elif best_i or best_j:
-            needed = thresholds.align_floor
-        else:
-            needed = thresholds.align_strong
-        if score[i, j] >= needed:
-            accepted.append((i, j, bool(best_i and best_j)))
-    accepted = _cap_partners(accepted, score, thresholds.max_partners)
+def detect_events(
+    claims: list[Claim], vectors: np.ndarray, distance: float, fold_similarity: float = 0.97
+) -> tuple[tuple[str, ...], ...]:
+    """Documents grouped into events, the largest first (ties: by first document).
 
-    pairs = tuple(
-        CandidatePair(
-            a=claims[i].id,
-            b=claims[j].id,
-            similarity=round(float(similarity[i, j]), 4),
-            anchor_overlap=round(float(overlap[i, j]), 4),
-            score=round(float(score[i, j]), 4),
+    Two articles on one event share facts: each claim of one finds a close claim in the other.
+    Their similarity is the mean, over both articles' claims, of the best language-centred
+    cosine in the other article; articles are clustered by average linkage on 1 - that. Copies
+    (articles made of the same folded claims) are compared once. Above MAX_EVENT_DOCUMENTS
+    distinct articles the comparison (quadratic in claims) is skipped: one event."""
+    docs = sorted({c.doc for c in claims})
+    units = _fold(claims, vectors, fold_similarity)
+    unit_of = {m: u for u, members in enumerate(units) for m in members}
+    kinds: dict[tuple[int, ...], list[str]] = {}  # a document's units -> the documents made of them
+    for doc in docs:
+        kinds.setdefault(tuple(sorted({unit_of[i] for i, c in enumerate(claims) if c.doc == doc})), []).append(doc)
+    if len(docs) < 3 or len(kinds) < 2 or len(kinds) > MAX_EVENT_DOCUMENTS:
+        return (tuple(docs),) if docs else ()
+    languages = [claims[u[0]].language for u in units]
+    centred = centre(vectors[[u[0] for u in units]], languages)
+    shapes = sorted(kinds)
+    best = np.zeros((len(shapes), len(shapes)))
+    for a, own in enumerate(shapes):
+        scores = centred[list(own)] @ centred.T
+        for b, other in enumerate(shapes):
+            best[a, b] = scores[:, list(other)].max(axis=1).mean()
+    similarity = (best + best.T) / 2
+    gaps = np.clip(1 - similarity, 0, None)
+    np.fill_diagonal(gaps, 0)
+    labels = fcluster(linkage(squareform(gaps, checks=False), method="average"), t=distance, criterion="distance")
+    events: dict[int, list[str]] = {}
+    for shape, label in zip(shapes, labels):
+        events.setdefault(int(label), []).extend(kinds[shape])
+    return tuple(tuple(sorted(d)) for d in sorted(events.values(), key=lambda d: (-len(d), min(d))))
+
+
+def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Candidates:
+    """Fold copies into units, search each unit's nearest units in other documents, and
+    describe every candidate pair by FEATURES. `claims` must be in (doc, start) order."""
+    units = _fold(claims, vectors, thresholds.fold_similarity)
+    unit_claims = [claims[u[0]] for u in units]
+    languages = [c.language for c in unit_claims]
+    raw = vectors[[u[0] for u in units]]
+    centring = Centring.of(raw, languages)
+    centred = centring.apply(raw, languages)
+    names = inner_names([c.text for c in unit_claims])
+    anchor_sets = [anchors(c.text, names) for c in unit_claims]
+    frequency = Counter(a for found in anchor_sets for a in found)
+    idf = {a: math.log(1 + len(units) / n) for a, n in frequency.items()}
+    empty = Candidates(units, np.zeros((0, 2), np.int64), np.zeros((0, len(FEATURES)), np.float32), np.zeros(0, bool), centring, names, idf)
+
+    doc_index = {d: n for n, d in enumerate(sorted({c.doc for c in unit_claims}))}
+    doc_of = np.array([doc_index[c.doc] for c in unit_claims])
+    if len(doc_index) < 2:
+        return empty
+    searched = thresholds.top_k * min(len(doc_index) - 1, thresholds.max_searched_sources)
+    # Room for the unit's own document's claims, which the search also returns (bounded, so a
+    # long article cannot make the result n x n).
+    own_document = min(int(np.bincount(doc_of).max()), OWN_DOCUMENT_ROOM)
+    similarity, neighbour = _nearest(centred, min(len(units), searched + own_document))
+    ranked: list[list[tuple[int, float]]] = []  # per unit: (unit of another document, similarity), best first
+    for u in range(len(units)):
+        row = [(int(n), float(s)) for n, s in zip(neighbour[u], similarity[u]) if n >= 0 and doc_of[n] != doc_of[u]]
+        ranked.append(row[:searched])
+    hubness = [float(np.mean([s for _, s in r[:HUB_NEIGHBOURS]])) if r else 0.0 for r in ranked]
+    rank_of = [{n: k for k, (n, _) in enumerate(r)} for r in ranked]
+    document_rank_of = []
+    for r in ranked:
+        seen: Counter = Counter()
+        ranks = {}
+        for n, _ in r:
+            ranks[n] = seen[doc_of[n]]
+            seen[doc_of[n]] += 1
+        document_rank_of.append(ranks)
+
+    pair_list = sorted({(min(u, n), max(u, n)) for u, r in enumerate(ranked) for n, _ in r})
+    doc_length: dict[str, int] = {}
+    for c in claims:
+        doc_length[c.doc] = max(doc_length.get(c.doc, 1), c.end)
+    position = [c.start / doc_length[c.doc] for c in unit_claims]
+    length = [max(len(c.text), 1) for c in unit_claims]
+    features = np.zeros((len(pair_list), len(FEATURES)), dtype=np.float32)
+    mutual = np.zeros(len(pair_list), dtype=bool)
+    for row, (a, b) in enumerate(pair_list):
+        sim = float(centred[a] @ centred[b])
+        ranks = (rank_of[a].get(b, searched), rank_of[b].get(a, searched))
+        document_ranks = (document_rank_of[a].get(b, searched), document_rank_of[b].get(a, searched))
+        mutual[row] = document_ranks == (0, 0)
+        features[row] = (
+            sim,
+            float(raw[a] @ raw[b]),
+            2 * sim - hubness[a] - hubness[b],
+            math.log1p(min(ranks)),
+            math.log1p(max(ranks)),
+            math.log1p(min(document_ranks)),
+            empty.overlap(anchor_sets[a], anchor_sets[b]),
+            float(bool(anchor_sets[a]) and bool(anchor_sets[b])),
+            float(languages[a] == languages[b]),
+            abs(math.log(length[a] / length[b])),
+            abs(position[a] - position[b]),
+        )
+    return replace(empty, pairs=np.array(pair_list, dtype=np.int64).reshape(-1, 2), features=features, mutual=mutual)
+
+
+def partner_cap(thresholds: Thresholds, sources: int) -> int:
+    """Most partners one unit keeps: `max_partners`, or `top_k` per other source where that is
+    more (up to `max_searched_sources`), so the cap grows with the number of sources."""
+    return max(thresholds.max_partners, thresholds.top_k * min(sources - 1, thresholds.max_searched_sources))
+
+
+def _align_event(
+    claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer
+) -> tuple[list[CandidatePair], list[ClaimGroup], list[tuple[str, ...]]]:
+    sources = len({c.doc for c in claims})
+    if sources < 2:
+        return [], [], []
+    found = find_candidates(claims, vectors, thresholds)
+    probability = scorer.probability(found.features)
+    kept = np.flatnonzero(probability >= thresholds.align_min_probability)
+    edges = _cap_partners(
+        [(float(probability[k]), int(found.pairs[k, 0]), int(found.pairs[k, 1]), bool(found.mutual[k])) for k in kept],
+        partner_cap(thresholds, sources),
+    )
+
+    def pair(a: int, b: int, mutual: bool) -> CandidatePair:
+        first, second = sorted((a, b), key=lambda i: (claims[i].doc, claims[i].start))
+        both = found.centring.apply(vectors[[first, second]], [claims[first].language, claims[second].language])
+        similarity = float(both[0] @ both[1])
+        overlap = found.overlap(*(anchors(claims[i].text, found.names) for i in (first, second)))
+        return CandidatePair(
+            a=claims[first].id,
+            b=claims[second].id,
+            similarity=round(similarity, 4),
+            anchor_overlap=round(overlap, 4),
+            score=round(similarity + thresholds.anchor_weight * overlap, 4),
             mutual=mutual,
         )
-        for i, j, mutual in accepted
-    )
-    edges = sorted(((float(score[i, j]), i, j) for i, j, _ in accepted), key=lambda e: (-e[0], e[1], e[2]))
-    return Alignment(pairs=pairs, groups=_groups(claims, edges, thresholds.group_claims_per_doc))
+
+    pairs = [pair(found.units[a][0], found.units[b][0], mutual) for _, a, b, mutual in edges]
+    for members in found.units:  # copies: each paired with its unit's first claim
+        pairs += [pair(members[0], m, True) for m in members[1:] if claims[m].doc != claims[members[0]].doc]
+    copies = [tuple(claims[m].id for m in members) for members in found.units if len(members) > 1]
+    return pairs, _groups(claims, found.units, edges, thresholds.group_claims_per_doc), copies
+
+
+def _fold(claims: list[Claim], vectors: np.ndarray, similarity: float) -> list[list[int]]:
+    """Units of claims with one normalised text or near-identical vectors, in claim order."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        parent[max(a, b)] = min(a, b)
+
+    first_of: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        union(i, first_of.setdefault(normalize(c.text), i))
+    distinct = sorted(set(first_of.values()))
+    scores, neighbours = _nearest(vectors[distinct], min(len(distinct), FOLD_NEIGHBOURS))
+    for row, i in enumerate(distinct):
+        for score, n in zip(scores[row], neighbours[row]):
+            if n >= 0 and score >= similarity:
+                union(i, distinct[n])
+    units: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        units.setdefault(root(i), []).append(i)
+    return sorted(units.values())
+
+
+def _nearest(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's k best inner products over all rows (itself included), best first: faiss's
+    exact search works through the rows in blocks, so memory stays linear."""
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)
+    index = faiss.IndexFlatIP(rows.shape[1])
+    index.add(rows)
+    return index.search(rows, k)
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+def _cap_partners(edges: list[tuple[float, int, int, bool]], cap: int) -> list[tuple[float, int, int, bool]]:
+    """Keep an edge only if it is among the `cap` most probable of both its units."""
+    ranked: dict[int, list[tuple[float, int]]] = {}
+    for p, a, b, _ in edges:
+        ranked.setdefault(a, []).append((-p, b))
+        ranked.setdefault(b, []).append((-p, a))
+    kept = {u: {other for _, other in sorted(r)[:cap]} for u, r in ranked.items()}
+    return [e for e in edges if e[2] in kept[e[1]] and e[1] in kept[e[2]]]
+
+
+def _groups(
+    claims: list[Claim], units: list[list[int]], edges: list[tuple[float, int, int, bool]], per_doc: int
+) -> list[ClaimGroup]:
+    """Start from the units of copies and merge along the most probable pairs first; a merge that
+    would give one document more than `per_doc` claims in a group is skipped, so weak links
+    cannot chain everything together."""
+    group_of = list(range(len(units)))
+    members: dict[int, list[int]] = {u: [u] for u in range(len(units))}  # group -> its units
+    for _, a, b, _ in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        merged = members[ga] + members[gb]
+        if max(Counter(claims[m].doc for u in merged for m in units[u]).values()) > per_doc:
+            continue
+        keep, drop = min(ga, gb), max(ga, gb)
+        members[keep] = merged
+        for u in members.pop(drop):
+            group_of[u] = keep
+    groups = []
+    for group_units in members.values():
+        ids = [m for u in group_units for m in units[u]]
+        if len({claims[m].doc for m in ids}) < 2:
+            continue
+        claim_ids = tuple(sorted(claims[m].id for m in ids))
+        digest = hashlib.sha1("\n".join(claim_ids).encode()).hexdigest()[:10]
+        groups.append(ClaimGroup(id=f"g-{digest}", claims=claim_ids))
+    return groups
 
 
 class CorpusScorer:
-    """Scores texts against a corpus's claims, with statistics taken from the corpus alone:
-    each language's mean vector (the corpus mean for languages with fewer than `min_claims`
-    claims) and the anchors' IDF. So a query's score never depends on other queries."""
+    """Scores texts against a corpus's claims (checker verify), with statistics taken from the
+    corpus alone: each language's mean vector (the overall mean for languages with fewer than
+    `min_claims` claims) and the anchors' IDF. So a query's score never depends on other queries."""
 
     def __init__(self, claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, min_claims: int = 10):
-        languages = np.array([c.language for c in claims])
-        self._global_mean = vectors.mean(axis=0)
-        self._means = {
-            language: vectors[languages == language].mean(axis=0)
-            for language in sorted(set(languages))
-            if (languages == language).sum() >= min_claims
-        }
+        languages = [c.language for c in claims]
+        self._centring = Centring.of(vectors, languages, min_claims)
         self._weight = thresholds.anchor_weight
         self._names = inner_names([c.text for c in claims])
         corpus_anchors = [anchors(c.text, self._names) for c in claims]
@@ -93,15 +414,11 @@ class CorpusScorer:
             [math.log(1 + len(claims) / frequency[a]) for a in self._vocabulary], dtype=np.float32
         )
         self._unseen_idf = math.log(1 + len(claims))  # an anchor the corpus never uses
-        self._centred = self.centre(vectors, list(languages))
-        self._docs = [c.doc for c in claims]
-        self._hubness: np.ndarray | None = None
+        self._centred = self._centring.apply(vectors, languages)
         self._incidence, self._own = self._anchor_rows(corpus_anchors)
 
     def centre(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
-        centred = np.stack([v - self._means.get(lang, self._global_mean) for v, lang in zip(vectors, languages)])
-        norms = np.linalg.norm(centred, axis=1, keepdims=True)
-        return centred / np.where(norms == 0, 1, norms)
+        return self._centring.apply(vectors, languages)
 
     def _anchor_rows(self, anchor_sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Incidence rows over the corpus vocabulary, and each row's own IDF weight."""
@@ -112,19 +429,6 @@ class CorpusScorer:
             incidence[row, known] = 1.0
             own[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
         return incidence, own
-
-    def hub_corrected(self, scores: np.ndarray, k: int = 5) -> np.ndarray:
-        """CSLS (Conneau et al. 2018) for queries x corpus scores: 2 s - r(query) - r(claim),
-        r being the mean of a point's k best scores. A generic sentence that scores well with
-        everything (a "hub") stops winning every query; the query's r is its own, so one
-        query's result never depends on another's."""
-        if self._hubness is None:
-            _, _, corpus = self.corpus_matrices()
-            docs = np.array(self._docs)
-            corpus[docs[:, None] == docs[None, :]] = -np.inf  # a claim's own document is not its neighbourhood
-            self._hubness = np.sort(corpus, axis=1)[:, -k:].mean(axis=1)
-        query_r = np.sort(scores, axis=1)[:, -k:].mean(axis=1)
-        return 2 * scores - query_r[:, None] - self._hubness[None, :]
 
     def corpus_matrices(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(similarity, anchor overlap, score) of every two corpus claims."""
@@ -152,37 +456,3 @@ def score_matrices(
     return CorpusScorer(claims, vectors, thresholds).corpus_matrices()
 
 
-def _cap_partners(accepted: list[tuple[int, int, bool]], score: np.ndarray, cap: int) -> list[tuple[int, int, bool]]:
-    """Keep a pair only if it is among the `cap` best of both its claims."""
-    ranked: dict[int, list[tuple[float, int, int]]] = {}
-    for i, j, _ in accepted:
-        ranked.setdefault(i, []).append((-score[i, j], j, i))
-        ranked.setdefault(j, []).append((-score[i, j], i, j))
-    kept = {c: {other for _, other, _ in sorted(r)[:cap]} for c, r in ranked.items()}
-    return [(i, j, m) for i, j, m in accepted if j in kept[i] and i in kept[j]]
-
-
-def _groups(claims: list[Claim], edges: list[tuple[float, int, int]], per_doc: int) -> tuple[ClaimGroup, ...]:
-    """Merge along the strongest pairs first; a merge that would give one document more than
-    `per_doc` claims in a group is skipped, so weak links cannot chain everything together."""
-    group_of = list(range(len(claims)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for _, i, j in edges:
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        merged = members[gi] + members[gj]
-        if max(Counter(claims[m].doc for m in merged).values()) > per_doc:
-            continue
-        keep, drop = min(gi, gj), max(gi, gj)
-        members[keep] = sorted(merged)
-        for m in members.pop(drop):
-            group_of[m] = keep
-    groups = []
-    for ids in sorted(members.values()):
-        if len(ids) < 2:
-            continue
-        claim_ids = tuple(claims[m].id for m in ids)
-        digest = hashlib.sha1("\n".join(sorted(claim_ids)).encode()).hexdigest()[:10]
-        groups.append(ClaimGroup(id=f"g-{digest}", claims=claim_ids))
-    return tuple(groups)

@@ -36,7 +36,10 @@ class DiskCache:
             if isinstance(exc, sqlite3.OperationalError):  # cannot open or write: not ours to repair
                 raise self._unusable(str(exc)) from None
             aside = path.with_name(path.name + ".corrupt")
-            os.replace(path, aside)
+            try:
+                os.replace(path, aside)
+            except OSError as move:  # a read-only folder: the user must pick another cache
+                raise self._unusable(f"{exc}; cannot move it aside: {move.strerror}") from None
             self.recovered = f"{path}: not a usable cache ({exc}); moved aside to {aside.name} and rebuilt"
             self._db = self._open()
 

@@ -260,6 +260,6 @@ def review(report_dir, port, host) -> None:
     address, warning = bind_host(host)
     if warning:
         click.echo(f"warning: {warning}", err=True)
-    app = create_app(report_dir)
+    app = create_app(report_dir, allowed_hosts=[address])  # requests naming another host are refused
     click.echo(f"Reviewing {report_dir} at http://{address}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(app, host=address, port=port, log_level="warning")

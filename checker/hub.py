@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import threading
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -77,10 +76,10 @@ def _hub_reachable(endpoint: str, timeout: float = 3.0) -> bool:
         except OSError:
             return False
 
-    pool = ThreadPoolExecutor(max_workers=1)
-    try:
-        return pool.submit(connect).result(timeout=timeout)
-    except FutureTimeout:
-        return False
-    finally:
-        pool.shutdown(wait=False)
+    # A daemon thread, not an executor: the interpreter joins executor threads at exit, so a hung
+    # lookup would still delay the exit by its full 10-27 s.
+    answer: list[bool] = []
+    worker = threading.Thread(target=lambda: answer.append(connect()), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return bool(answer and answer[0])

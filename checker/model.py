@@ -94,6 +94,11 @@ class ClaimGroup:
 class Alignment:
     pairs: tuple[CandidatePair, ...]
     groups: tuple[ClaimGroup, ...]
+    # Documents by event, the main (largest) event first; claims of different events are never paired.
+    events: tuple[tuple[str, ...], ...] = ()
+    # Claims folded as copies of one another (same or near-identical text), first = the one the
+    # pairs name: a pair with it stands for its copies too.
+    copies: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,9 @@ class Report:
     summary: dict[str, int] = field(default_factory=dict)
     review: ReviewState = field(default_factory=ReviewState)
     timelines: tuple[FigureTimeline, ...] = ()
+    # Documents by event, the main event first (align.detect_events); other events are kept out
+    # of agreement and silence counts.
+    events: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

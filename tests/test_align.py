@@ -3,11 +3,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
-from checker.align import align
+from benchmarks.ecbplus import share_together
+from checker.align import align, partner_cap
 from checker.names import anchors, inner_names
 from checker.config import Thresholds
-from labelled import labelled_pairs, related_rates
+from checker.report.json import report_dict
+from checker.report.markdown import render_markdown
+from labelled import labelled_pairs
+
+# Measured on the seed articles with checker/data/pair_scorer.json (README "How alignment works").
+RECALL_MEASURED = 0.62  # 27 of 43
+LOOK_ALIKES_MEASURED = 0.16  # 4 of 25
 
 
 def group_docs(alignment, claims, claim):
@@ -38,33 +46,29 @@ def test_dubai_madrid_miami_sentences_of_three_sources_share_a_group(seed_claims
 
 
 def test_specific_cross_lingual_alignments(seed_claims, seed_vectors):
+    """Paired, or put in one group (the notion of "aligned" that every measured level uses)."""
     alignment = align(seed_claims, seed_vectors, Thresholds())
-    pairs = {(p.a, p.b) for p in alignment.pairs} | {(p.b, p.a) for p in alignment.pairs}
     checked = [
-        (("001", "„Er hat seine Einstellung grundlegend"), ("002", "He stated that Petro’s attitude")),
-        (("001", "Derweil schossen US-Streitkräfte"), ("004", "Seit September hat das US-Militär Boote")),
         (("000", "Im Gespräch mit Trump habe er eine Liste"), ("002", "He reportedly handed over a list")),
         (("001", "In einem Korb lagen Schokolade"), ("003", "The progressive leader presented the Republican")),
         (("002", "Petro extended an invitation to Trump"), ("003", "The Colombian president indicated that he extended")),
     ]
     for (da, ta), (db, tb) in checked:
-        assert (find(seed_claims, da, ta).id, find(seed_claims, db, tb).id) in pairs, (ta, tb)
+        assert share_together(alignment, [(find(seed_claims, da, ta).id, find(seed_claims, db, tb).id)]) == 1, (ta, tb)
 
 
 def test_labelled_pairs_meet_the_measured_levels(seed_claims, seed_vectors):
-    """Regression guard at the levels measured when the defaults were chosen (README)."""
+    """Regression guard at the levels measured with the fitted scorer (README, benchmarks/alignment.py):
+    true pairs and look-alikes paired or grouped."""
     alignment = align(seed_claims, seed_vectors, Thresholds())
-    listed = {(p.a, p.b) for p in alignment.pairs} | {(p.b, p.a) for p in alignment.pairs}
-    labelled = labelled_pairs(seed_claims)
-    recall = np.mean([(a.id, b.id) in listed for a, b in labelled["related"]])
-    false_rate = np.mean([(a.id, b.id) in listed for a, b in labelled["unrelated"]])
-    assert recall >= 0.55 and false_rate <= 0.20, (recall, false_rate)
-    group_recall, group_false = related_rates(alignment, seed_claims)
-    assert group_recall >= 0.40 and group_false <= 0.20, (group_recall, group_false)
+    labelled = {label: [(a.id, b.id) for a, b in rows] for label, rows in labelled_pairs(seed_claims).items()}
+    recall, look_alikes = share_together(alignment, labelled["related"]), share_together(alignment, labelled["unrelated"])
+    assert recall >= RECALL_MEASURED and look_alikes <= LOOK_ALIKES_MEASURED, (recall, look_alikes)
 
 
 def test_pairs_cross_documents_and_respect_caps(seed_claims, seed_vectors):
-    thresholds = replace(Thresholds(), max_partners=2)
+    thresholds = replace(Thresholds(), max_partners=2, top_k=1, align_min_probability=0.05)
+    cap = partner_cap(thresholds, sources=4)
     alignment = align(seed_claims, seed_vectors, thresholds)
     doc = {c.id: c.doc for c in seed_claims}
     partners: dict[str, int] = {}
@@ -72,7 +76,7 @@ def test_pairs_cross_documents_and_respect_caps(seed_claims, seed_vectors):
         assert doc[p.a] < doc[p.b]
         for c in (p.a, p.b):
             partners[c] = partners.get(c, 0) + 1
-    assert max(partners.values()) <= 2
+    assert max(partners.values()) <= cap == 3
     for group in alignment.groups:
         per_doc = [doc[c] for c in group.claims]
         assert max(per_doc.count(d) for d in per_doc) <= thresholds.group_claims_per_doc
@@ -83,3 +87,53 @@ def test_alignment_is_deterministic_and_order_independent(seed_claims, seed_vect
     shuffled = np.random.default_rng(1).permutation(len(seed_claims))
     second = align([seed_claims[i] for i in shuffled], seed_vectors[shuffled], Thresholds())
     assert first == second
+
+
+def test_the_article_about_another_event_is_split_off_and_never_paired(seed_claims, seed_vectors):
+    alignment = align(seed_claims, seed_vectors, Thresholds())
+    assert [d[:3] for d in alignment.events[0]] == ["000", "001", "002", "003"]
+    assert [[d[:3] for d in event] for event in alignment.events[1:]] == [["004"]]
+    other = {c.id for c in seed_claims if c.doc.startswith("004")}
+    assert not any(p.a in other or p.b in other for p in alignment.pairs)
+
+
+def test_copies_are_folded_and_lose_no_pairs(seed_claims, seed_vectors):
+    """Ten verbatim copies of each seed article: every copy is paired with its original, and the
+    labelled true pairs are found between the copies as often as between the originals."""
+    related = [(a.id, b.id) for a, b in labelled_pairs(seed_claims)["related"]]
+    first = share_together(align(seed_claims, seed_vectors, Thresholds()), related)
+    copied = [replace(c, id=f"{n}{c.id}", doc=f"{c.doc[:3]}-{n}") for n in range(10) for c in seed_claims]
+    many = align(copied, np.tile(seed_vectors, (10, 1)), Thresholds())
+    paired = {(p.a, p.b) for p in many.pairs}
+    assert all((f"0{c.id}", f"{n}{c.id}") in paired for c in seed_claims for n in range(1, 10) if not c.doc.startswith("004"))
+    assert share_together(many, [(f"{n}{a}", f"{n}{b}") for a, b in related for n in range(10)]) >= first
+    assert len(many.pairs) < 10 * len(seed_claims) + 2 * len(paired & {(p.a, p.b) for p in many.pairs})
+
+
+def test_one_document_gives_no_pairs_and_no_matrix(seed_claims, seed_vectors):
+    one = [c for c in seed_claims if c.doc.startswith("000")]
+    alignment = align(one, seed_vectors[: len(one)], Thresholds())
+    assert alignment.pairs == () and alignment.groups == ()
+
+
+def test_ecbplus_sentences_carry_cross_document_events():
+    from benchmarks.ecbplus import ECBPLUS, held_out, read_topic, topics, true_pairs
+
+    if not ECBPLUS.is_dir():
+        pytest.skip(f"ECB+ not found at {ECBPLUS}")
+    sentences = read_topic("20")  # Qeshm earthquake (20.ecbplus) and its look-alike event (20.ecb)
+    assert {s.subtopic for s in sentences} == {"20.ecb", "20.ecbplus"}
+    assert not any(s.text.startswith("http") for s in sentences if s.subtopic.endswith("ecbplus"))
+    pairs = true_pairs(sentences)
+    assert pairs and all(sentences[i].doc != sentences[j].doc for i, j in pairs)
+    assert all(sentences[i].subtopic == sentences[j].subtopic for i, j in pairs)
+    assert {"18", "23", "24"} <= held_out(topics()) and not {"8", "20", "29", "41", "43"} & held_out(topics())
+
+
+def test_report_marks_the_other_event_and_keeps_it_out_of_silence(seed_report):
+    report = seed_report
+    events = {d["id"][:3]: d["event"] for d in report_dict(report)["documents"]}
+    assert events == {"000": 0, "001": 0, "002": 0, "003": 0, "004": 1}
+    assert report.summary["other_event_documents"] == 1
+    assert not any(d.startswith("004") for g in report.groups for d in g.docs + g.silent)
+    assert "**Another event:** `004_1e74f10a77939f71` is about a different event" in render_markdown(report)

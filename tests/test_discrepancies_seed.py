@@ -60,7 +60,9 @@ def test_aligned_pairs_carry_the_discrepancies(report):
     flagged = {(claims[p.pair.a].doc[:3], claims[p.pair.b].doc[:3], p.verdict.value, r.kind, r.a_value, r.b_value)
                for p in report.pairs for r in p.reasons if r.severity}
     assert ("002", "003", "framing", "framing", "raid", "abduction") in flagged
-    assert ("001", "004", "framing", "framing", "mutmaßliche", "Narcoterroristen") in flagged
+    # 004 (Rubio on Mexico) is another event: never paired, so its loaded words show only in the
+    # corpus-wide section.
+    assert not any("004" in (a, b) for a, b, *_ in flagged)
     assert ("000", "001", "partial", "date", "einige Tage zuvor", "in den vergangenen Wochen") in flagged
 
 

@@ -17,11 +17,6 @@ from checker.report.markdown import md_cell, render_markdown
 from checker.report.tables import coverage_frame, render_csv
 
 
-@pytest.fixture(scope="module")
-def seed_report(seed_articles, e5):
-    config = load_config("offline")
-    return run(list(seed_articles), config, CachedEmbedder(e5, None), None, name="seed", generated_at="2026-02-05T00:00:00+00:00")
-
 
 def test_json_validates_and_holds_the_required_fields(seed_report):
     data = json.loads(render_json(seed_report))

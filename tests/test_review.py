@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import multiprocessing
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +17,7 @@ from contextlib import closing
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import jsonschema
@@ -30,6 +34,7 @@ from checker.errors import InputError
 from checker.model import Claim, SeenFinding
 from checker.pipeline import run
 from checker.report import write_report
+from checker.report.html import render_html
 from checker.report.json import report_schema
 from checker.review.app import CSRF_COOKIE, REVIEWER_COOKIE, create_app
 from checker.review.findings import finding_id, findings, normalise
@@ -38,6 +43,7 @@ from checker.review.store import STORE_NAME, ReviewStore, with_decisions
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 WHEN = "2026-02-05T00:00:00+00:00"
+LOCAL = "http://127.0.0.1:8765"  # the app answers only requests naming the address it serves on
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +77,7 @@ def folder(tmp_path, seed_report):
 
 @pytest.fixture
 def client(folder):
-    with TestClient(create_app(folder, clock=lambda: WHEN), base_url="http://127.0.0.1:8765") as c:
+    with TestClient(create_app(folder, clock=lambda: WHEN), base_url=LOCAL) as c:
         yield c
 
 
@@ -167,6 +173,17 @@ def test_a_broken_store_is_an_input_error_naming_it(tmp_path, seed_report):
         with_decisions(seed_report, tmp_path)
 
 
+def test_a_store_that_fails_to_open_leaves_no_connection_open(tmp_path, monkeypatch):
+    (tmp_path / STORE_NAME).write_bytes(b"not a database at all" * 100)
+    opened = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: opened.append(connect(*a, **k)) or opened[-1])
+    with pytest.raises(InputError):
+        ReviewStore.in_folder(tmp_path)
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        opened[0].execute("SELECT 1")
+
+
 # --- decisions carried into reports -----------------------------------------------------------
 
 
@@ -243,6 +260,12 @@ def test_html_report_sections_and_links(seed_report, folder):
     assert "How the sources describe people and events" in html and 'class="removed"' in html
 
 
+def test_html_coverage_shows_each_group_label_as_the_report_has_it(seed_report):
+    label = "A fact the labeller named at length, " + "and at more length " * 5 + "to the end"
+    groups = (replace(seed_report.groups[0], label=label), *seed_report.groups[1:])
+    assert f">{label}</a>" in render_html(replace(seed_report, groups=groups))
+
+
 # --- the app over HTTP ----------------------------------------------------------------------------
 
 
@@ -287,6 +310,53 @@ def test_every_state_changing_request_needs_the_form_token(client, folder, seed_
         assert store.history("seed") == []
 
 
+def test_a_request_naming_another_host_is_refused_and_writes_nothing(client, folder, seed_report):
+    """DNS rebinding: another site's name resolving to this machine gets its page no answer."""
+    client.cookies.update({CSRF_COOKIE: "token", REVIEWER_COOKIE: "Eve"})
+    form = {"csrf": "token", "finding": findings(seed_report)[0].id, "status": "dismissed"}
+    evil = {"Host": "evil.example:8765"}
+    assert client.get("/r/seed", headers=evil).status_code == 400
+    assert client.get("/r/seed/decisions.json", headers=evil).status_code == 400
+    assert client.post("/r/seed/decide", data=form, headers={**evil, "Origin": "http://evil.example:8765"}).status_code == 400
+    with closing(ReviewStore.in_folder(folder)) as store:
+        assert store.history("seed") == [] and store.seen("seed") == {}
+    for host in ("localhost:8765", "[::1]:8765"):
+        assert client.get("/r/seed", headers={"Host": host}).status_code == 200
+    with TestClient(create_app(folder, allowed_hosts=["192.0.2.7", "fd00::7"]), base_url="http://192.0.2.7:8765") as lan:
+        assert lan.get("/r/seed").status_code == 200
+        assert lan.get("/r/seed", headers={"Host": "[fd00::7]:8765"}).status_code == 200
+        assert lan.get("/r/seed", headers=evil).status_code == 400
+
+
+def test_a_reviewer_name_in_any_script_is_kept(client, seed_report):
+    token = signed_in(client, name="王小明")
+    form = {"csrf": token, "finding": findings(seed_report)[0].id, "status": "confirmed", "note": "查过了"}
+    assert client.post("/r/seed/decide", data=form, follow_redirects=False).status_code == 303
+    assert "王小明" in client.get("/r/seed").text
+    assert [(d["reviewer"], d["note"]) for d in client.get("/r/seed/decisions.json").json()["decisions"]] == [("王小明", "查过了")]
+
+
+def test_a_report_with_a_non_latin_name_exports_its_decisions(client, folder):
+    (folder / "日本.json").write_text((folder / "seed.json").read_text())
+    for ext in ("csv", "json"):
+        answer = client.get(f"/r/{quote('日本')}/decisions.{ext}")
+        assert answer.status_code == 200
+        assert answer.headers["content-disposition"] == (
+            f"attachment; filename=\"__-decisions.{ext}\"; filename*=UTF-8''%E6%97%A5%E6%9C%AC-decisions.{ext}")
+
+
+def test_exported_csv_neutralises_what_a_spreadsheet_would_run(client, folder, seed_report):
+    target = findings(seed_report)[0].seen()
+    token = signed_in(client)
+    with closing(ReviewStore.in_folder(folder)) as store:  # a tampered report's texts reach the export as seen
+        store.record("seed", [replace(target, text_a="\t=HYPERLINK(\"http://evil.example\")")], WHEN)
+    form = {"csrf": token, "finding": target.id, "status": "follow-up", "note": "=1+1\rsecond line"}
+    assert client.post("/r/seed/decide", data=form, follow_redirects=False).status_code == 303
+    exported = client.get("/r/seed/decisions.csv").text
+    row = next(csv.DictReader(io.StringIO(exported, newline="")))  # a CR inside a field stays inside it
+    assert (row["text_a"], row["note"]) == ("'\t=HYPERLINK(\"http://evil.example\")", "'=1+1\rsecond line")
+
+
 def test_no_path_outside_the_report_folder_is_served(client, folder, tmp_path):
     secret = tmp_path / "secret.json"
     secret.write_text('{"secret": true}')
@@ -308,7 +378,7 @@ def test_app_escapes_article_text_names_and_notes(folder, seed_report):
         if claim["id"] == target:
             claim["text"] = f"Before {HOSTILE} after"
     (folder / "seed.json").write_text(json.dumps(data))
-    with TestClient(create_app(folder)) as client:
+    with TestClient(create_app(folder), base_url=LOCAL) as client:
         token = signed_in(client, name=HOSTILE)
         form = {"csrf": token, "finding": data["findings"][0]["id"], "status": "follow-up", "note": HOSTILE}
         assert client.post("/r/seed/decide", data=form, follow_redirects=False).status_code == 303
@@ -323,7 +393,7 @@ def test_app_escapes_article_text_names_and_notes(folder, seed_report):
 
 def test_a_report_that_is_not_one_is_a_clear_page(folder):
     (folder / "broken.json").write_text('{"name": 1}')
-    with TestClient(create_app(folder)) as client:
+    with TestClient(create_app(folder), base_url=LOCAL) as client:
         answer = client.get("/r/broken")
     assert answer.status_code == 500 and "broken.json: not a checker report" in answer.text
 
@@ -401,16 +471,18 @@ def test_verify_baseline_lets_a_dismissed_finding_pass(folder, seed_report, seed
         "  - id: rubio-office\n    text: Marco Rubio is the US Secretary of State.\n    expect:\n      \"004*\": supports\n"
     )
     failing = CliRunner().invoke(main, ["verify", str(claims)])
-    assert failing.exit_code == 1 and "FAIL rubio-office" in failing.output
+    assert failing.exit_code == 1 and "FAIL rubio-office" in failing.output and "(1 claims fail)" in failing.output
     title = next(f for f in findings(seed_report) if f.kind == "title")
     with closing(ReviewStore.in_folder(folder)) as store:
         store.record("seed", [f.seen() for f in findings(seed_report)], WHEN)
         store.decide("seed", title.id, "dismissed", "Ana", "Staatssekretär is how 004 always writes it", WHEN)
     passing = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(folder), "--json", str(tmp_path / "v.json")])
     assert passing.exit_code == 0, passing.output
-    stance = json.loads((tmp_path / "v.json").read_text())["claims"][0]["documents"]
+    verdict = json.loads((tmp_path / "v.json").read_text())
+    stance = verdict["claims"][0]["documents"]
     assert [(d["ok"], d["dismissed_by"]) for d in stance if d["expected"]] == [(False, title.id)]
+    assert verdict["ok"] is True and verdict["summary"]["claims_failing"] == 0  # as the exit status says
     assert "DISMISSED rubio-office" in passing.output and title.id in passing.output
-    assert "1 dismissed in review" in passing.output
+    assert "1 dismissed in review" in passing.output and "(0 claims fail)" in passing.output
     unreviewed = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(tmp_path)])
     assert unreviewed.exit_code == 2 and "no review store" in unreviewed.output

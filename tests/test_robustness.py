@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -174,6 +175,14 @@ def test_csv_cells_never_start_a_formula(hostile_report):
     assert any(cell.startswith("'+cmd|") for cell in cells)
 
 
+def test_csv_keeps_a_carriage_return_inside_its_cell(hostile_report):
+    """RFC 4180 line ends: a field holding a bare CR is quoted, so readers do not split the row."""
+    report = replace(hostile_report, claims=tuple(replace(c, text=c.text + "\rmore") for c in hostile_report.claims))
+    rows = list(csv.reader(io.StringIO(render_csv(report), newline="")))
+    assert len({len(row) for row in rows}) == 1
+    assert any(cell.endswith("\rmore") for row in rows for cell in row)
+
+
 def test_markdown_shows_links_images_and_tags_as_text(hostile_report):
     from checker.report.markdown import render_markdown
 
@@ -211,6 +220,20 @@ def test_a_corrupt_cache_is_moved_aside_and_rebuilt(two_documents, tmp_path):
     assert "moved aside to cache.sqlite.corrupt and rebuilt" in result.output
     assert (cache_dir / "cache.sqlite.corrupt").exists()
     assert DiskCache(cache_dir / "cache.sqlite").get_many(["x"]) == {}
+
+
+def test_a_corrupt_cache_that_cannot_be_moved_aside_is_one_line(tmp_path, monkeypatch):
+    from checker import cache as cache_module
+
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+
+    def read_only_folder(src, dst):
+        raise PermissionError(13, "Permission denied", str(src))
+
+    monkeypatch.setattr(cache_module.os, "replace", read_only_folder)
+    with pytest.raises(InputError, match=r"cannot use the cache .*cannot move it aside: Permission denied.*--no-cache"):
+        DiskCache(path)
 
 
 @pytest.mark.parametrize("kind", ["file", "unwritable"])
@@ -415,6 +438,20 @@ def test_an_unreachable_hub_costs_one_bounded_wait_per_run(monkeypatch):
     assert not hub._hub_reachable("https://hub.invalid", timeout=0.3)
     assert not hub._hub_reachable("https://hub.invalid", timeout=0.3)
     assert time.monotonic() - started < 1.5 and len(calls) == 1
+
+
+def test_a_hung_hub_lookup_does_not_hold_the_process_at_exit():
+    """The interpreter joins executor threads at exit: the check must not leave one behind."""
+    script = (
+        "import socket, time\n"
+        "from checker import hub\n"
+        "socket.create_connection = lambda *a, **k: time.sleep(60)\n"
+        "print(hub._hub_reachable('https://hub.invalid', timeout=0.3))\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=50)
+    assert done.stdout.strip() == "False", done.stderr
+    assert time.monotonic() - started < 30, "the process waited for the hung lookup"
 
 
 def test_bad_model_path_and_output_folder_fail_before_any_work(tmp_path):

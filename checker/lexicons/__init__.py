@@ -18,7 +18,7 @@ import yaml
 from checker.errors import InputError
 from checker.yamlfile import read_yaml
 
-NAMES = ("agencies", "aliases", "dates", "framing", "furniture", "negation", "quantities", "roles", "speech_verbs")
+NAMES = ("agencies", "aliases", "dates", "deaths", "framing", "furniture", "negation", "quantities", "roles", "speech_verbs")
 _extensions: dict[str, list[Any]] = {}
 _derived: list[Callable] = []
 F = TypeVar("F", bound=Callable)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -17,7 +16,6 @@ from checker.model import Report
 from checker.report.json import report_dict
 from checker.report.templating import template_environment
 
-FACT_LABEL_CHARS = 90
 AGREEING = {"agree", "partial"}
 DISAGREEING = {"contradict", "framing"}
 
@@ -109,13 +107,6 @@ def heat(share: float | None) -> str:
     return f"hsl({round(share * 120)}, 65%, 72%)"
 
 
-def fact_label(group: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
-    """A group's label if the report has one, else its first claim, shortened."""
-    label = group.get("label") or claims[group["claims"][0]]["text"]
-    label = re.sub(r"\s+", " ", label).strip()
-    return label if len(label) <= FACT_LABEL_CHARS else label[: FACT_LABEL_CHARS - 1].rstrip() + "…"
-
-
 def finding_views(data: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     views = []
     for f in data.get("findings", []):
@@ -158,7 +149,6 @@ def render_html(report: Report) -> str:
         doc_index={d["id"]: i for i, d in enumerate(docs)},
         source_name={d["id"]: d.get("source") or d["id"] for d in docs},
         matrix=agreement_matrix(data),
-        fact_label=lambda g: fact_label(g, claims),
         segments={d["id"]: article_segments(d, claims_by_doc.get(d["id"], [])) for d in docs},
         script=SEARCH_SCRIPT,
         csp=CONTENT_SECURITY_POLICY,

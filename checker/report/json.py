@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from checker.model import Decision, Report
 from checker.review.findings import findings
+from checker.yamlfile import load_schema
 
 SCHEMA_VERSION = 1
 
@@ -18,6 +18,7 @@ def decision_dict(d: Decision | None) -> dict[str, Any] | None:
 
 def report_dict(report: Report) -> dict[str, Any]:
     claim_doc = {c.id: c.doc for c in report.claims}
+    event_of = {doc: n for n, docs in enumerate(report.events) for doc in docs}
     pair_index = {(p.pair.a, p.pair.b): i for i, p in enumerate(report.pairs)}
     review = report.review
     return {
@@ -42,6 +43,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "language": a.language,
                 "date": a.date,
                 "title": a.title,
+                "event": event_of.get(a.id, 0),
                 "text": a.text,
                 "removed": [
                     {"start": r.start, "end": r.end, "reason": r.reason, "text": a.text[r.start:r.end]}
@@ -149,5 +151,4 @@ def render_json(report: Report) -> str:
 
 
 def report_schema() -> dict[str, Any]:
-    text = resources.files("checker.schemas").joinpath("report.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_schema("report.schema.json")

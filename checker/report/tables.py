@@ -69,7 +69,7 @@ def coverage_frame(report: Report) -> pd.DataFrame:
 
 
 def render_csv(report: Report) -> str:
-    return pairs_frame(report).map(spreadsheet_safe).to_csv(index=False, float_format="%.4f", lineterminator="\n")
+    return pairs_frame(report).map(spreadsheet_safe).to_csv(index=False, float_format="%.4f", lineterminator="\r\n")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

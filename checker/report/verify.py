@@ -8,7 +8,7 @@ from typing import Any
 from junitparser import Failure, JUnitXml, Skipped, TestCase, TestSuite
 
 from checker.assertions import DocumentStance, Evidence, Verification
-from checker.review.baseline import Excused
+from checker.review.baseline import Excused, passes, still_fails
 
 MODE_TEXT = {
     "nli": "NLI (evidence -> claim) and typed signals",
@@ -38,16 +38,16 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
 
 def verification_dict(v: Verification, excused: Excused | None = None, notes: tuple[str, ...] = ()) -> dict[str, Any]:
     """With a baseline (`excused`, from --baseline), each document says `dismissed_by`: the finding
-    dismissed in review that excuses its failure, or null. `notes`: model fall-backs, so a reader
-    sees which models really ran and why."""
+    dismissed in review that excuses its failure, or null, and "ok" is the exit status's verdict.
+    `notes`: model fall-backs, so a reader sees which models really ran and why."""
     return {
         "mode": v.mode,
         "decided_by": MODE_TEXT[v.mode],
         "embedder": v.embedder,
         "nli": v.nli,
         "notes": list(notes),
-        "ok": v.ok,
-        "summary": summary_counts(v),
+        "ok": passes(v, excused or {}),
+        "summary": summary_counts(v, excused),
         "claims": [
             {
                 "id": r.claim.id,
@@ -71,11 +71,12 @@ def render_json(v: Verification, excused: Excused | None = None, notes: tuple[st
     return json.dumps(verification_dict(v, excused, notes), ensure_ascii=False, indent=2) + "\n"
 
 
-def summary_counts(v: Verification) -> dict[str, int]:
+def summary_counts(v: Verification, excused: Excused | None = None) -> dict[str, int]:
+    """`claims_failing` leaves out claims whose only failures were dismissed in review (`excused`)."""
     expected = [d for r in v.results for d in r.documents if d.expected is not None]
     return {
         "claims": len(v.results),
-        "claims_failing": sum(not r.ok for r in v.results),
+        "claims_failing": sum(still_fails(r, excused or {}) for r in v.results),
         "stances": sum(len(r.documents) for r in v.results),
         "expectations": len(expected),
         "expectations_failing": sum(not d.ok for d in expected),
@@ -116,7 +117,7 @@ def failure_lines(v: Verification, excused: Excused | None = None) -> list[str]:
 
 
 def summary_line(v: Verification, excused: Excused | None = None) -> str:
-    s = summary_counts(v)
+    s = summary_counts(v, excused)
     failing = s["expectations_failing"] + s["min_supporting_failing"] - len(excused or {})
     verdict = "all expectations hold" if v.ok else f"{failing} failing" if failing else "all expectations hold or are dismissed"
     dismissed = f", {len(excused)} dismissed in review" if excused else ""

@@ -2,7 +2,8 @@
 review store. Starlette (ASGI, small, well kept) with Jinja2 templates (autoescaped: article text
 is data, never markup) and htmx, vendored, for saving a decision without reloading the page.
 
-Security: every POST carries a per-browser token that must match its cookie (double submit) and,
+Security: only requests naming this server in Host are answered (a DNS-rebinding page would name
+its own); every POST carries a per-browser token that must match its cookie (double submit) and,
 when the browser sends one, an Origin of this server; only report names found in the folder are
 served, looked up by name, never joined into a path; every response sets a Content-Security-Policy
 that allows scripts from this server only."""
@@ -12,19 +13,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from datetime import datetime, timezone
 from functools import cache, wraps
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import jsonschema
 from jinja2 import Environment
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -33,8 +37,9 @@ from checker.model import Decision, SeenFinding
 from checker.report.html import CONTENT_SECURITY_POLICY as REPORT_CSP
 from checker.report.html import anchor, finding_views
 from checker.report.json import decision_dict, report_schema
+from checker.report.tables import spreadsheet_safe
 from checker.report.templating import template_environment
-from checker.review.store import STATUSES, STORE_NAME, ReviewStore
+from checker.review.store import STATUSES, ReviewStore
 
 APP_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -42,6 +47,7 @@ APP_CSP = (
 )
 CSRF_COOKIE = "checker_csrf"
 REVIEWER_COOKIE = "checker_reviewer"
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 STATIC = {  # the only files served from the package, by fixed name
     "htmx.min.js": "text/javascript",
     "review.js": "text/javascript",
@@ -92,7 +98,7 @@ class ReportFolder:
         return data
 
     def store(self) -> ReviewStore:
-        return ReviewStore(self.folder / STORE_NAME)
+        return ReviewStore.in_folder(self.folder)
 
 
 class ReportUnreadable(Exception):
@@ -119,11 +125,14 @@ def _secure(response: Response, csp: str = APP_CSP) -> Response:
     return response
 
 
+def _reviewer(request: Request) -> str:
+    """The name is kept percent-encoded: a cookie holds Latin-1 only."""
+    return unquote(request.cookies.get(REVIEWER_COOKIE, ""))
+
+
 def _page(request: Request, template: str, status: int = 200, **context) -> Response:
     token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
-    html = _environment().get_template(template).render(
-        csrf=token, reviewer=request.cookies.get(REVIEWER_COOKIE, ""), **context
-    )
+    html = _environment().get_template(template).render(csrf=token, reviewer=_reviewer(request), **context)
     response = _secure(HTMLResponse(html, status_code=status))
     if request.cookies.get(CSRF_COOKIE) != token:
         response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict")
@@ -153,7 +162,9 @@ def csrf_protected(handler: Callable) -> Callable:
     return checked
 
 
-def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
+def create_app(folder: Path, clock: Callable[[], str] = utc_now, allowed_hosts: Iterable[str] = ()) -> Starlette:
+    """`allowed_hosts`: the address the server is bound to; a request whose Host names neither it
+    nor one of LOCAL_HOSTS is refused."""
     reports = ReportFolder(folder)
     with closing(reports.store()):  # created up front, so the next `checker run` carries decisions
         pass
@@ -207,7 +218,7 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
     @csrf_protected
     @with_report
     async def decide(request: Request, form, *, name: str, data: dict[str, Any]) -> Response:
-        reviewer = request.cookies.get(REVIEWER_COOKIE, "")
+        reviewer = _reviewer(request)
         finding = str(form.get("finding", ""))
         if finding not in {f["id"] for f in data["findings"]}:
             return _problem(request, 404, "No such finding in this report.")
@@ -230,7 +241,7 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
             back = "/"
         response = _secure(RedirectResponse(back, status_code=303))
         if reviewer:
-            response.set_cookie(REVIEWER_COOKIE, reviewer[:80], httponly=True, samesite="strict")
+            response.set_cookie(REVIEWER_COOKIE, quote(reviewer[:80]), httponly=True, samesite="strict")
         return response
 
     @with_report
@@ -258,11 +269,16 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
         else:
             out = io.StringIO()
             columns = ["finding", "kind", "doc_a", "text_a", "doc_b", "text_b", "status", "reviewer", "note", "at"]
-            writer = csv.DictWriter(out, columns, lineterminator="\n")
+            writer = csv.DictWriter(out, columns, lineterminator="\r\n")
             writer.writeheader()
-            writer.writerows({k: _spreadsheet_safe(v) for k, v in r.items()} for r in rows)
+            writer.writerows({k: spreadsheet_safe(v) for k, v in r.items()} for r in rows)
             response = Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}-decisions.{request.path_params["format"]}"'
+        filename = f"{name}-decisions.{request.path_params['format']}"
+        # RFC 6266: filename* carries any name; plain filename, ASCII only, for clients without it
+        fallback = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
+        response.headers["Content-Disposition"] = (
+            f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+        )
         return _secure(response)
 
     async def static(request: Request) -> Response:
@@ -275,7 +291,8 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
     async def no_icon(request: Request) -> Response:
         return _secure(Response(status_code=204))
 
-    return Starlette(routes=[
+    hosts = [f"[{h}]" if ":" in h else h for h in allowed_hosts]  # an IPv6 address is bracketed in Host
+    return Starlette(middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=[*hosts, *LOCAL_HOSTS])], routes=[
         Route("/", index),
         Route("/favicon.ico", no_icon),
         Route("/reviewer", set_reviewer, methods=["POST"]),
@@ -285,8 +302,3 @@ def create_app(folder: Path, clock: Callable[[], str] = utc_now) -> Starlette:
         Route("/r/{name}/report.html", html_report),
         Route("/r/{name}/decisions.{format:str}", export),
     ])
-
-
-def _spreadsheet_safe(value: object) -> object:
-    """A note starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet."""
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value

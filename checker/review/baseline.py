@@ -6,17 +6,17 @@ from __future__ import annotations
 from contextlib import closing
 from pathlib import Path
 
-from checker.assertions import DocumentStance, Verification
+from checker.assertions import ClaimResult, DocumentStance, Verification
 from checker.errors import InputError
 from checker.model import SeenFinding
 from checker.review.findings import NLI_KIND, SEVERITY_ORDER, normalise
-from checker.review.store import STORE_NAME, ReviewStore
+from checker.review.store import STORE_NAME, ReviewStore, store_path
 
 Excused = dict[tuple[str, str], str]  # (known claim id, document) -> the dismissed finding's id
 
 
 def dismissed_findings(folder: Path) -> list[SeenFinding]:
-    path = folder / STORE_NAME
+    path = store_path(folder)
     if not path.is_file():
         raise InputError(str(folder), f"no review store ({STORE_NAME}) here: `checker review {folder}` makes one")
     with closing(ReviewStore(path)) as store:
@@ -45,8 +45,10 @@ def excused_failures(verification: Verification, dismissed: list[SeenFinding]) -
     return excused
 
 
+def still_fails(result: ClaimResult, excused: Excused) -> bool:
+    """The claim fails once the failures dismissed in review are taken out."""
+    return not result.min_supporting_ok or any(not d.ok and (result.claim.id, d.doc) not in excused for d in result.documents)
+
+
 def passes(verification: Verification, excused: Excused) -> bool:
-    return all(
-        r.min_supporting_ok and all(d.ok or (r.claim.id, d.doc) in excused for d in r.documents)
-        for r in verification.results
-    )
+    return not any(still_fails(r, excused) for r in verification.results)

@@ -45,15 +45,19 @@ class ReviewStore:
         self.path = path
         try:
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.executescript(_SCHEMA)
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+                self._db.executescript(_SCHEMA)
+            except BaseException:
+                self._db.close()  # else the file stays open until the garbage collector finds it
+                raise
         except sqlite3.Error as exc:
             raise InputError(str(path), f"not a usable review store ({exc})") from None
 
     @classmethod
     def in_folder(cls, folder: Path) -> ReviewStore:
-        return cls(folder / STORE_NAME)
+        return cls(store_path(folder))
 
     def close(self) -> None:
         self._db.close()
@@ -147,6 +151,10 @@ class ReviewStore:
         return ReviewState(decisions={f: d for f, d in decisions.items() if f in current_ids}, new=new, resolved=resolved)
 
 
+def store_path(folder: Path) -> Path:
+    return folder / STORE_NAME
+
+
 def _digest(findings: Iterable[SeenFinding]) -> str:
     return hashlib.sha256("\n".join(sorted(f.id for f in findings)).encode()).hexdigest()
 
@@ -154,7 +162,7 @@ def _digest(findings: Iterable[SeenFinding]) -> str:
 def with_decisions(report: Report, folder: Path) -> Report:
     """The report as it will be written into `folder`, with the decisions the store there holds
     on its findings (none before anyone reviewed: the store is created by `checker review`)."""
-    path = folder / STORE_NAME
+    path = store_path(folder)
     if not path.is_file():
         return report
     with closing(ReviewStore(path)) as store:
@@ -163,7 +171,7 @@ def with_decisions(report: Report, folder: Path) -> Report:
 
 def record_run(report: Report, folder: Path) -> None:
     """Remember the run's findings once its report is written, so the next run can tell new ones."""
-    path = folder / STORE_NAME
+    path = store_path(folder)
     if path.is_file():
         with closing(ReviewStore(path)) as store:
             store.record(report.name, [f.seen() for f in findings(report)], report.generated_at)

@@ -10,6 +10,7 @@ relies on these alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,7 @@ from checker.names import aliases, place_names
 from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
+from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, tokens
@@ -31,6 +33,8 @@ HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
+NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
+SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
 
 
 @dataclass(frozen=True)
@@ -45,18 +49,26 @@ class ClaimFacts:
     frames: tuple[FrameMention, ...]
     negations: tuple[Match, ...]
     places: tuple[Match, ...]
+    moments: tuple[Moment, ...]
+    manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
+    found_moments = moments(claim.text)
+    ages = [m for m in found_moments if m.kind.startswith("age")]
     return ClaimFacts(
         claim=claim,
         published=anchor,
-        quantities=tuple(quantities(claim.text, claim.language)),
+        # "Buckley, 32, was arrested" gives an age, not a count of the arrested
+        quantities=tuple(q for q in quantities(claim.text, claim.language)
+                         if not any(m.start < q.end and q.start < m.end for m in ages)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
         negations=tuple(_negations(claim.text, claim.language)),
         places=tuple(_places(claim.text)),
+        moments=tuple(found_moments),
+        manners=tuple(find_phrases(claim.text, load_lexicon("deaths")["manners"])),
     )
 
 
@@ -77,12 +89,13 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
+        found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b)]
     if same_moment:
-        found += _dates(a, b, points=True)
+        found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period"))]
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
-        found += [*_negation(a, b), *_entities(a, b), *_unchecked(a, b, "negation")]
+        found += [*_negation(a, b), *_entities(a, b), *_name_spellings(a, b), *_unchecked(a, b, "negation")]
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
@@ -118,11 +131,12 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """Figures that measure one thing and do not fit each other. A measure given twice in one
     claim ("30,000 by police count, 50,000 by witnesses") is not compared: which of the two
     the other source meant is anyone's guess. An evolving tally (the dead, the injured) that
-    rises from an earlier article to a later one is an update, not a discrepancy."""
+    rises from an earlier article to a later one is an update, not a discrepancy. The rest of a
+    set ("the other two bombs") is not a second figure."""
     found = []
     for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
-        qa = [q for q in a.quantities if q.measure == measure]
-        qb = [q for q in b.quantities if q.measure == measure]
+        qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
+        qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
         if len(qa) != 1 or len(qb) != 1 or not qa[0].comparable(qb[0]) or qa[0].overlaps(qb[0]):
             continue
         x, y = qa[0], qb[0]
@@ -133,6 +147,15 @@ def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue
         found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y))
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+_REST = re.compile(r"\b(?:the (?:other|remaining)|die (?:anderen|übrigen)|los otros|las otras|les autres)\s+$", re.IGNORECASE)
+
+
+def _rest_of_a_set(text: str, quantity: Quantity) -> bool:
+    """'Four bombs were dropped ... the other two bombs': the rest of a set the claim already
+    counted, not a second figure for it."""
+    return bool(_REST.search(text[:quantity.start]))
 
 
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
@@ -175,14 +198,41 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     return found
 
 
+def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
+    """Times of day, game periods, records and ages that one thing (the clock, one period kind,
+    one team's record, one person's age) cannot have in both claims: no mention in one fits any
+    in the other."""
+    found = []
+    for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
+        if not kind.startswith(kinds):
+            continue
+        in_a = [m for m in a.moments if m.kind == kind]
+        in_b = [m for m in b.moments if m.kind == kind]
+        if any(x.fits(y) for x in in_a for y in in_b):
+            continue
+        x, y = in_a[0], in_b[0]
+        signal = "date" if kind.startswith(("time", "period")) else "number"
+        found.append(_reason(signal, HARD, f"'{x.text}' against '{y.text}': the {x.describe()} differs", x, y))
+    return found
+
+
+def _manners_of_death(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """Claims about one fact that say people died in ways that exclude each other."""
+    if not a.manners or not b.manners or {m.key for m in a.manners} & {m.key for m in b.manners}:
+        return []
+    x, y = a.manners[0], b.manners[0]
+    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y)]
+
+
 def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:
-    """Offices the two claims give one person. A clash between claims that are not about one
-    fact is only worth a look (soft); `agreements` also reports the offices that match."""
+    """Offices the two claims give one person, and the parts of a company one office is for. A
+    clash between claims that are not about one fact is only worth a look (soft); `agreements`
+    also reports the offices that match."""
     found = []
     for x in a.roles:
         for y in b.roles:
-            if x.person != y.person:
-                continue
+            if x.person != y.person or (x.office != y.office and _offices(a, x.person) & _offices(b, x.person)):
+                continue  # one person with several offices ("senior vice president and general manager"): like with like
             severity = roles.differ(x, y)
             if severity:
                 severity = SOFT if severity == HARD and not same_fact else severity
@@ -191,6 +241,10 @@ def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = Fal
                 label = roles.offices()[x.office]["label"]
                 found.append(_reason("title", AGREES, f"{x.name} is {label} in both", x, y))
     return found
+
+
+def _offices(facts: ClaimFacts, person: str) -> set[str]:
+    return {r.office for r in facts.roles if r.person == person}
 
 
 def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -261,6 +315,7 @@ def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return [_reason("negation", HARD, f"{which} claim denies ('{cue}') what the other affirms", x, y)]
 
 
+_SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
 NEGATION_REACH = 4  # words after a cue that it negates ("not send troops to")
 
 
@@ -287,19 +342,53 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)]
 
 
+def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """A name in one claim that its close paraphrase spells nearly the same way ("Alishbandi",
+    "Alishvandi"): worth a look, since it is one person spelled two ways or two people. Places
+    are the entity check's; one name the prefix of the other ("Iran", "Iranian") is a
+    derived word."""
+    names_a, names_b = _names(a), _names(b)
+    words_a, words_b = {t.key for t in tokens(a.claim.text)}, {t.key for t in tokens(b.claim.text)}
+    for x in names_a:
+        for y in names_b:
+            if x.key in words_b or y.key in words_a:
+                continue  # written in both ("Three people" / "There were three"): not a spelling
+            if x.key[0] == y.key[0] and not x.key.startswith(y.key) and not y.key.startswith(x.key) and (
+                    fuzz.ratio(x.key, y.key) >= NAME_SPELLING):
+                return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
+    return []
+
+
+def _names(facts: ClaimFacts) -> list[Match]:
+    places = {(p.start, p.end) for p in facts.places}
+    return [
+        t for t in tokens(facts.claim.text)
+        if t.text[0].isupper() and len(t.key) >= SHORTEST_NAME and not any(s <= t.start < e for s, e in places)
+    ]
+
+
 @lexicon_cache
 def _negation_cues() -> dict[str, frozenset[str]]:
     return {language: frozenset(fold(c) for c in cues) for language, cues in load_lexicon("negation")["cues"].items()}
 
 
 def _negations(text: str, language: str) -> list[Match]:
+    """Negation cues: words, and phrases ("yet to") that hold none, so that two claims denying
+    one thing in different words ("had yet to regain", "had not yet regained") agree."""
     folded = _negation_cues().get(language, frozenset())
-    idioms = find_phrases(text, {"idiom": load_lexicon("negation")["idioms"]})
-    return [
+    lexicon = load_lexicon("negation")
+    idioms = find_phrases(text, {"idiom": lexicon["idioms"]})
+    phrase_cues = lexicon.get("phrases", {}).get(language)
+    phrases = find_phrases(text, {"cue": phrase_cues}) if phrase_cues else []
+    phrases += [  # "doesn ’ t": a contraction spaced apart by the page's typography
+        Match(m.start(), m.end(), m.group(), "n't") for m in _SPACED_CONTRACTION.finditer(text) if "n't" in folded
+    ]
+    words = [
         t for t in tokens(text)
         if (t.key in folded or (t.key.endswith("n't") and "n't" in folded))
-        and not any(i.start <= t.start < i.end for i in idioms)
+        and not any(i.start <= t.start < i.end for i in [*idioms, *phrases])
     ]
+    return sorted([*words, *phrases], key=lambda m: m.start)
 
 
 def _places(text: str) -> list[Match]:

@@ -34,6 +34,9 @@ class DateMention:
     year_known: bool = True
     weekday: int | None = None  # Monday = 0, for a weekday the article date cannot anchor
     scale: str | None = None  # "days", "weeks", ... for "a few days before" and the like
+    year_inferred: bool = False  # the year came from the article's date, not the text
+    relative: bool = False  # a weekday or "today" read against the article's date
+    anchor: date | None = None  # that date, for "today" and "yesterday": known to a day either side
 
     def describe(self) -> str:
         if self.scale:
@@ -133,7 +136,7 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             year = int(m.group(year_group)) if m.group(year_group) else None
             resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor, _ahead(folded, m.start()))
             if resolved:
-                add(m, first=resolved[0], last=resolved[0], year_known=resolved[1])
+                add(m, first=resolved[0], last=resolved[0], year_known=resolved[1], year_inferred=year is None)
     for m in patterns["month"].finditer(folded):
         if not free(m) or not _capitalised_if_english(text, m.start()):
             continue
@@ -141,14 +144,15 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
         start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor, _ahead(folded, m.start()))
         if start:
             first = start[0]
-            add(m, first=first, last=first.replace(day=calendar.monthrange(first.year, number)[1]), year_known=start[1])
+            add(m, first=first, last=first.replace(day=calendar.monthrange(first.year, number)[1]), year_known=start[1],
+                year_inferred=m.group(2) is None)
     for m in patterns["weekday"].finditer(folded):
         if not free(m):
             continue
         weekday = days[m.group(1)]
         if anchor:
             day = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
-            add(m, first=day, last=day)
+            add(m, first=day, last=day, weekday=weekday, relative=True)
         else:
             add(m, weekday=weekday)
     lexicon = load_lexicon("dates")
@@ -166,7 +170,9 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
         for hit in find_phrases(text, {"day": phrases}):
             if anchor and all(e <= hit.start or hit.end <= s for s, e in taken):
                 day = anchor + timedelta(days=int(offset))
-                found.append(DateMention(hit.start, hit.end, hit.text, first=day, last=day))
+                found.append(DateMention(
+                    hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), relative=True, anchor=anchor,
+                ))
     for hit in find_phrases(text, lexicon["elapsed"]):
         found.append(DateMention(hit.start, hit.end, hit.text, scale=hit.key))
     return sorted(found, key=lambda d: d.start)
@@ -186,9 +192,23 @@ def _capitalised_if_english(text: str, at: int) -> bool:
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
-    """Could both mentions name the same time?"""
+    """Could both mentions name the same time? A weekday or "today" is only as good as the
+    article's date it was read against: two articles dated days apart both saying "Thursday"
+    (or "today" on a Thursday) mean one Thursday, so such mentions compare by weekday; "today"
+    is the article's date, which is a day off in another time zone (a Tuesday paper in Sydney
+    reports America's Monday), so it fits the day either side unless both read one date. A year
+    taken from the article's date is a guess too: "April 19" in articles dated either side of
+    it is one day."""
     if a.scale or b.scale:
         return a.scale == b.scale or not (a.scale and b.scale)
+    if a.relative or b.relative:
+        relative, other = (a, b) if a.relative else (b, a)
+        if other.first != other.last:
+            return True
+        if relative.anchor and relative.anchor == other.anchor:
+            return relative.first == other.first
+        apart = abs((other.weekday if other.weekday is not None else other.first.weekday()) - relative.weekday) % 7
+        return apart == 0 or (bool(relative.anchor or other.anchor) and apart in (1, 6))
     if a.weekday is not None or b.weekday is not None:
         weekday = a.weekday if a.weekday is not None else b.weekday
         other = b if a.weekday is not None else a
@@ -196,7 +216,7 @@ def compatible(a: DateMention, b: DateMention) -> bool:
             return other.weekday == weekday
         return other.first != other.last or other.first.weekday() == weekday
     first_a, last_a, first_b, last_b = a.first, a.last, b.first, b.last
-    if not (a.year_known and b.year_known):  # compare within one year
+    if not (a.year_known and b.year_known) or a.year_inferred or b.year_inferred:  # compare within one year
         first_a, last_a, first_b, last_b = (d.replace(year=UNKNOWN_YEAR) for d in (first_a, last_a, first_b, last_b))
         if first_a > last_a or first_b > last_b:  # a range across new year: give up, assume compatible
             return True

@@ -255,7 +255,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     measure, last, rounded = None, end - 1, False
     if currency:
         measure = currency
-    elif (unit := _phrase(toks, end, lex.units))[0]:
+    elif (unit := _unit_after(toks, end))[0]:
         # durations are compared as written: "two hours" is not "120 minutes" rounded
         rounded = unit[0] not in DURATIONS
         measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
@@ -280,6 +280,19 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     ), last + 1
 
 
+def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
+    """The unit right after a figure, or after one describing word ("4,183 passing yards"), as
+    (unit, width up to its end)."""
+    lex = _lexicon()
+    unit, width = _phrase(toks, end, lex.units)
+    if unit or end >= len(toks) or not toks[end].text.isalpha() or not toks[end].text.islower():
+        return unit, width
+    if toks[end].key in lex.counted or toks[end].key in lex.people:
+        return None, 0
+    unit, width = _phrase(toks, end + 1, lex.units)
+    return (unit, width + 1) if unit and unit not in DURATIONS else (None, 0)
+
+
 def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None, int]:
     """What a bare count counts: a casualty word after it ("3 were killed", "40 people were
     injured") or just before it ("killing 3", "the death toll rose to 11"); else the noun right
@@ -296,6 +309,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         if toks[j].key in lex.people and people_at is None:
             people_at = j
     _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
+    while qualifier_at and toks[qualifier_at - 1].key in lex.modifiers:
+        qualifier_at -= 1  # "wounding other 70", "injuring another 12"
     before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
     if before and people_at == end:  # "killing 10 people and injuring 80"
         return before, end

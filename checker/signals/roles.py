@@ -18,11 +18,19 @@ _CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
 _CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de", "la", "el", "von", "für", "for"}
 _WINDOW = 60  # characters after the title in which its holder's name must start
-# "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de"
+# "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de",
+# "Lisa Su, senior vice president and general manager"
 _HOLDER_BEFORE = re.compile(
     rf"({_RUN.pattern})(?:\s*,\s*|\s+(?:is|was|as|ist|war|als|es|fue|como)\s+)"
-    r"(?:(?:the|a|an|der|die|ein|eine|el|la|un|una)\s+)?$"
+    r"(?:(?:the|a|an|der|die|ein|eine|el|la|un|una)\s+)?(?:(?:[\w-]+\s+){1,4}(?:and|und|y|et)\s+)?$"
 )
+# Parts of a company a title can be for: "general manager for AMD's products division",
+# "General Manager, Global Business Units". The unit is the words before the noun.
+_UNIT_NOUNS = ("division", "divisions", "group", "unit", "units", "business", "department", "segment", "operations")
+_UNIT = re.compile(
+    r"(?:\s*,\s*|\s+(?:for|of)\s+)(?:the\s+)?(?:[\w.]+\s*[’']\s*s\s+)?((?:[\w-]+\s+){0,4}?(?:"
+    + "|".join(_UNIT_NOUNS) + r"))\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*[’']\s*s\b")
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class RoleMention:
     start: int  # span of title and name in the claim
     end: int
     text: str
+    unit: frozenset[str] = frozenset()  # the part of a company the office is for: {"products"}
 
 
 @lexicon_cache
@@ -52,15 +61,23 @@ def role_mentions(text: str) -> list[RoleMention]:
     for title in find_phrases(text, variants):
         after = _holder_after(text, title.end)
         before = None if after else _HOLDER_BEFORE.search(text[:title.start])
+        unit = _unit(text, title.end)
         if after:
             name, end = after
-            found.append(RoleMention(fold(name.split()[-1]), name, title.key, title.start, end, text[title.start:end]))
+            found.append(RoleMention(fold(name.split()[-1]), name, title.key, title.start, end, text[title.start:end], unit))
         elif before:
             name = " ".join(before.group(1).split()[-2:])
             found.append(RoleMention(
-                fold(name.split()[-1]), name, title.key, before.start(1), title.end, text[before.start(1):title.end]
+                fold(name.split()[-1]), name, title.key, before.start(1), title.end, text[before.start(1):title.end], unit
             ))
     return found
+
+
+def _unit(text: str, end: int) -> frozenset[str]:
+    unit = _UNIT.match(text, end)
+    if not unit:
+        return frozenset()
+    return frozenset(fold(w) for w in unit.group(1).split() if fold(w) not in _UNIT_NOUNS)
 
 
 def _holder_after(text: str, start: int) -> tuple[str, int] | None:
@@ -81,6 +98,11 @@ def _holder_after(text: str, start: int) -> tuple[str, int] | None:
         if not run:
             return None
         tokens = run.group().rstrip(".").split()
+        # "general manager of Intel's group", "General Manager, Global Business Units": a company
+        # or its unit, not the holder
+        if _POSSESSIVE.match(window, cursor + run.end()) or fold(tokens[-1]).endswith(("'s", "’s")) or (
+                fold(tokens[-1]) in _UNIT_NOUNS):
+            return None
         while tokens and _is_place(tokens):
             tokens = _drop_place(tokens)
         if tokens:
@@ -101,9 +123,10 @@ def _drop_place(tokens: list[str]) -> list[str]:
 
 
 def differ(a: RoleMention, b: RoleMention) -> str | None:
-    """None when the offices match; else 'framing' or 'hard', by the lexicon's `loaded` flag."""
+    """None when the offices match; else 'framing' or 'hard', by the lexicon's `loaded` flag.
+    One office for two parts of a company that share no word is 'hard' too."""
     if a.office == b.office:
-        return None
+        return "hard" if a.unit and b.unit and not a.unit & b.unit else None
     table = offices()
     loaded = table[a.office].get("loaded") or table[b.office].get("loaded")
     return "framing" if loaded else "hard"
@@ -115,6 +138,9 @@ def explain(a: RoleMention, b: RoleMention) -> str:
     for x, y in ((a, b), (b, a)):
         if y.office in table[x.office].get("false_friends", []):
             note = f"; '{x.text.split(x.name)[0].strip(' ,')}' is {table[x.office]['label']}, a false friend of {table[y.office]['label']}"
+    if a.office == b.office:
+        return (f"{a.name}: {table[a.office]['label']} for {' '.join(sorted(a.unit))} in one source, "
+                f"for {' '.join(sorted(b.unit))} in the other")
     return (
         f"{a.name}: one source says {table[a.office]['label']} ('{a.text}'), the other "
         f"{table[b.office]['label']} ('{b.text}'){note}"

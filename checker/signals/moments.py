@@ -1,0 +1,118 @@
+"""Facts tied to a moment or a named subject that the number and date readers leave alone:
+times of day ("2:53 p.m.", "about 3:00 pm", "14:00"), periods of a game ("late in the third
+quarter", "the second half"), season records ("Indianapolis (10-5)", "their record rose to
+9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31").
+
+English forms only: news in other languages writes times as 24-hour figures (read here) and
+rarely gives records this way. A time followed by a time zone other than the local one
+("(1200 GMT)") restates the local time and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.signals.text import fold
+
+ROUGH_MINUTES = 10  # "about 3:00 pm" fits 2:50 to 3:10
+ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9}
+PERIODS = ("quarter", "half", "period", "inning", "innings", "round", "set")
+MAX_AGE = 120
+
+_ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
+_TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
+_TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
+_GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
+_OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
+_PERIOD = re.compile(
+    r"\b(?:(early|late|later|midway through|middle of)\s+(?:in\s+)?(?:the\s+)?)?(" + "|".join(ORDINALS) + r")[\s-]+("
+    + "|".join(PERIODS) + r")\b")
+_RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?[,;)]")
+_RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
+_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?:-year-old)?(?=,|\s+(?:was|is|said|who|and)\b|\.?$)")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A time of day, a game period, a record or an age, with what it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "time", "period <quarter|half|...>", "record <owner>", "age <person>"
+    low: float  # minutes after midnight; quarters (a half is two); wins; years
+    high: float
+    position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
+
+    def fits(self, other: Moment) -> bool:
+        if self.kind.startswith("record") or self.kind.startswith("age"):
+            return (self.low, self.position) == (other.low, other.position)
+        if self.low > other.high or other.low > self.high:
+            return False
+        return not ({self.position, other.position} == {"early", "late"} and (self.low, self.high) == (other.low, other.high))
+
+    def describe(self) -> str:
+        if self.kind == "time":
+            return f"{int(self.low) // 60:02d}:{int(self.low) % 60:02d}" if self.low == self.high else (
+                f"{int(self.low) // 60:02d}:{int(self.low) % 60:02d} to {int(self.high) // 60:02d}:{int(self.high) % 60:02d}")
+        return self.kind.split()[0]
+
+
+def moments(text: str) -> list[Moment]:
+    folded = fold(text)
+    found = [*_times(text, folded), *_periods(text, folded), *_records(text), *_ages(text)]
+    return sorted(found, key=lambda m: (m.start, m.kind))
+
+
+def _times(text: str, folded: str) -> list[Moment]:
+    found = []
+    taken: list[tuple[int, int]] = []
+    for pattern, twelve in ((_TIME_12, True), (_TIME_24, False)):
+        for m in pattern.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _OTHER_ZONE.match(folded, m.end()):
+                continue
+            if not twelve and _GAME_CLOCK.match(folded, m.end()):
+                continue
+            hour, minute = int(m.group(2)), int(m.group(3) or 0)
+            if twelve:
+                if not 1 <= hour <= 12:
+                    continue
+                hour = hour % 12 + (12 if m.group(4).startswith("p") else 0)
+            at = hour * 60 + minute
+            slack = ROUGH_MINUTES if m.group(1) else 0
+            taken.append((m.start(), m.end()))
+            found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
+    return found
+
+
+def _periods(text: str, folded: str) -> list[Moment]:
+    found = []
+    for m in _PERIOD.finditer(folded):
+        number, period = ORDINALS[m.group(2)], m.group(3)
+        position = {"early": "early", "late": "late", "later": "late"}.get(m.group(1) or "", "")
+        if period == "half":  # a half is two quarters: "the second half" holds the third quarter
+            low, high, period = 2 * number - 1, 2 * number, "quarter"
+        else:
+            low = high = number
+        found.append(Moment(m.start(), m.end(), text[m.start():m.end()], f"period {period.rstrip('s')}", low, high, position))
+    return found
+
+
+def _records(text: str) -> list[Moment]:
+    found = []
+    for pattern in (_RECORD_AFTER_NAME, _RECORD_WORD):
+        for m in pattern.finditer(text):
+            rest = "-".join(g for g in (m.group(3), m.group(4)) if g)
+            wins = int(m.group(2))
+            found.append(Moment(m.start(2), m.end(3 if not m.group(4) else 4), text[m.start(2):m.end(3 if not m.group(4) else 4)],
+                                f"record {fold(m.group(1))}", wins, wins, rest))
+    return found
+
+
+def _ages(text: str) -> list[Moment]:
+    return [
+        Moment(m.start(2), m.end(2), m.group(2), f"age {fold(m.group(1))}", int(m.group(2)), int(m.group(2)))
+        for m in _AGE.finditer(text) if 0 < int(m.group(2)) <= MAX_AGE
+    ]

@@ -1,0 +1,147 @@
+"""Times of day, game periods, season records and ages of a named person (checker/signals/moments.py),
+and the date and negation readings that must not flag two sources saying one thing differently."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.config import Thresholds
+from checker.model import Claim
+from checker.signals import compare, read_facts
+
+
+def signals(text_a, text_b, anchor_a=None, anchor_b=None):
+    facts = [read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), "en"), anchor)
+             for doc, text, anchor in (("a", text_a, anchor_a), ("b", text_b, anchor_b))]
+    return [(r.kind, r.severity, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "hard"]
+
+
+@pytest.mark.parametrize(("a", "b", "found"), [
+    ("The planes struck the camp at 2:53 p.m. local time.", "The planes struck the camp at 3:20 p.m.",
+     ("date", "hard", "2:53 p.m.", "3:20 p.m.")),
+    ("The camp was bombed at approximately 3:00 pm.", "The camp was bombed at 3:20 p.m.",
+     ("date", "hard", "approximately 3:00 pm", "3:20 p.m.")),
+    ("The march began at 14:00.", "The march began at 4 p.m.", ("date", "hard", "14:00", "4 p.m.")),
+    ("Indianapolis ’ record rose to 9-5 with the win.", "The win lifted Indianapolis (10-5) into the playoffs.",
+     ("number", "hard", "9-5", "10-5")),
+    ("Buckley, 32, was arrested on Monday.", "Buckley, 31, was arrested on Monday.", ("number", "hard", "32", "31")),
+    ("Succop tied the game late in the third quarter.", "Succop tied the game in the fourth quarter.",
+     ("date", "hard", "late in the third quarter", "fourth quarter")),
+    ("Quinn was stopped early in the fourth quarter.", "Quinn was stopped late in the fourth quarter.",
+     ("date", "hard", "early in the fourth quarter", "late in the fourth quarter")),
+])
+def test_moments_that_differ(a, b, found):
+    assert signals(a, b) == [found]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The camp was bombed at about 3 p.m.", "The camp was bombed at 2:53 p.m."),  # "about" allows ten minutes
+    ("Explosions were heard at 3 p.m. (1200 GMT).", "Explosions were heard at 3 p.m."),  # GMT restates the time
+    ("Succop tied it with 10:03 to play in the third quarter.", "Succop tied it at 6:00 in the third quarter."),  # game clock
+    ("The drive ate up 6:05 of the clock.", "The drive started at 3:20 p.m."),
+    ("The defence held in the second half.", "The defence held in the fourth quarter."),  # the half holds the quarter
+    ("The Colts (10-5) won.", "The Chiefs (2-13) lost to the Colts."),  # two teams' records
+    ("Buckley, 32, and Smith, 40, were arrested.", "Buckley, 32, was arrested."),
+    ("The march began at 2 p.m.", "The march began at 14:00."),
+])
+def test_moments_that_agree(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
+    # "April 19" in an article of 5 April (read as last year's) and of 25 April (this year's)
+    assert signals("The vote is on April 19.", "The vote was held on April 19.", date(2013, 4, 5), date(2013, 4, 25)) == []
+    assert signals("The vote is on April 19.", "The vote was held on April 20.", date(2013, 4, 5), date(2013, 4, 25)) != []
+    assert signals("The vote was on April 19, 2012.", "The vote was held on April 19.", None, date(2013, 4, 25)) == []
+
+
+def test_relative_days_compare_by_weekday_across_article_dates():
+    # a Thursday, then the Monday after: both "Thursday" are one day; "today" on a Thursday is Thursday
+    thursday, monday = date(2011, 11, 10), date(2011, 11, 14)
+    assert signals("The camp was bombed on Thursday.", "The camp was bombed on Thursday.", date(2011, 11, 17), monday) == []
+    assert signals("The camp was bombed today.", "The camp was bombed on Thursday.", thursday, monday) == []
+    assert signals("The camp was bombed today.", "The camp was bombed on Tuesday.", thursday, monday) != []
+    assert signals("The camp was bombed on Friday.", "The camp was bombed on Thursday.", thursday, thursday) != []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The pilot had yet to regain consciousness.", "The pilot had not yet regained consciousness."),
+    ("The deal doesn ’ t change a whole lot for Intel.", "The deal does not change a lot for Intel."),
+])
+def test_two_denials_in_different_words_agree(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
+    assert [s[:2] for s in signals("The pilot had yet to regain consciousness.", "The pilot regained consciousness.")] == [
+        ("negation", "hard")]
+
+
+def test_one_office_for_two_parts_of_a_company():
+    assert signals('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
+                   '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][:2] == (
+        "title", "hard")
+    # several offices of one person, and one unit named in two ways, are not a clash
+    assert signals("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
+                   "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []
+    # the company after a title is not its holder
+    assert signals("Jason Waxman, general manager of Intel's data center group, spoke.",
+                   "The general manager of Intel's data center group, Jason Waxman, spoke.") == []
+
+
+def test_a_name_spelled_two_ways_is_worth_a_look():
+    def soft(a, b):
+        facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "en"), None) for d, t in (("a", a), ("b", b))]
+        return [(r.kind, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "soft"]
+
+    assert soft("Governor Heydar Alishbandi said ten people died.", "Governor Heydar Alishvandi said ten people died.") == [
+        ("entity", "Alishbandi", "Alishvandi")]
+    assert soft("Governor Alishbandi said ten people died.", "Governor Alishbandi said ten people died.") == []
+    assert soft("The Iranian governor said ten people died.", "The governor of Iran said ten people died.") == []
+    assert soft("Minister Lisa Su said so.", "Minister Lisa Lu said so.") == []
+    assert soft("Three people died in the fire.", "There were three people who died in the fire.") == []
+
+
+def test_negation_in_a_language_without_phrase_cues():
+    facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "it"), None) for d, t in (("a", "Il ponte non è crollato."),
+                                                                                  ("b", "Il ponte è crollato."))]
+    found = compare(*facts, 0.9, Thresholds())  # raised KeyError when the language had no phrase cues
+    assert "not checked, language it" in [r.explanation for r in found if r.kind == "negation"]
+
+
+def test_a_count_after_other_or_another_knows_what_it_counts():
+    assert [s[:2] for s in signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people, wounding 80.")] == [
+        ("number", "hard")]
+    assert signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
+
+
+def test_manners_of_death_that_exclude_each_other():
+    assert signals("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
+        ("number", "hard", "burnt to death", "choked on smoke")]
+    assert signals("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
+    assert signals("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how
+
+
+def test_the_rest_of_a_set_is_not_a_second_figure():
+    assert [s[:3] for s in signals("Five bombs were dropped on the camp.",
+                                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.")] == [
+        ("number", "hard", "Five bombs")]
+    assert signals("Four bombs were dropped on the camp.",
+                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.") == []
+
+
+def test_a_unit_after_one_describing_word():
+    assert [s[:2] for s in signals("The climbers were 30 long miles from the hut.", "The climbers were 80 km from the hut.")] == [
+        ("number", "hard")]
+    assert signals("The climbers were 30 long miles from the hut.", "The climbers were 48 km from the hut.") == []
+
+
+def test_today_is_the_article_date_give_or_take_a_time_zone():
+    tuesday, monday = date(2007, 4, 10), date(2007, 4, 9)
+    # a paper dated Tuesday where it is printed reports the Monday of the place it reports on
+    assert signals("The gunman walked in at about 10am today.", "The gunman walked in on Monday.", tuesday, monday) == []
+    assert signals("The gunman walked in at about 10am today.", "The gunman walked in on Saturday.", tuesday, monday) != []
+    # one article date: "today" and "yesterday" are two days
+    assert signals("The gunman walked in today.", "The gunman walked in yesterday.", tuesday, tuesday) != []
