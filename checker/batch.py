@@ -145,7 +145,7 @@ def write_index(results: list[EventResult], out_dir: Path) -> list[Path]:
     """index.md, index.html and index.csv: one row per event, linking its reports."""
     columns = sorted({key for r in results for key in r.summary})
     table = io.StringIO()
-    writer = csv.writer(table, lineterminator="\n")
+    writer = csv.writer(table, lineterminator="\r\n")  # RFC 4180, as the report CSV
     writer.writerow(["event", "error", *columns])
     for r in results:
         writer.writerow([spreadsheet_safe(v) for v in (r.event, r.error or "", *(r.summary.get(c, "") for c in columns))])
