@@ -34,10 +34,10 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from checker.claims import normalize
 from checker.config import Thresholds, fitted_pair_scorer
 from checker.model import Alignment, CandidatePair, Claim, ClaimGroup
 from checker.names import anchors, inner_names
+from checker.normalize import normalize
 
 FEATURES = (
     "similarity",  # cosine of language-centred vectors

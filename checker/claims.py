@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from sentencex import segment
@@ -21,6 +20,7 @@ from sentencex import segment
 from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Article, Claim
+from checker.normalize import normalize
 
 # Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…",
 # Chinese and Japanese 「…」 and 『…』).
@@ -90,13 +90,6 @@ def extract_claims(article: Article) -> list[Claim]:
             )
         )
     return claims
-
-
-def normalize(text: str) -> str:
-    """Case, accents, punctuation and spacing folded: what makes two sentences 'the same text'."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", folded))
 
 
 def claim_id(doc: str, text: str) -> str:

@@ -15,6 +15,7 @@ import re
 
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.model import Line, RemovedSpan
+from checker.normalize import normalize
 
 NOT_IN_ARTICLE = "page clutter (not in the article trafilatura extracts)"
 
@@ -27,11 +28,7 @@ def html_article(page: str) -> tuple[str | None, set[str]]:
     if document is None:
         return None, set()
     text = document.text or ""
-    return document.title or None, {normalise(line) for line in text.splitlines() if line.strip()}
-
-
-def normalise(line: str) -> str:
-    return " ".join(re.findall(r"\w+", line.casefold()))
+    return document.title or None, {normalize(line) for line in text.splitlines() if line.strip()}
 
 
 @lexicon_cache
@@ -46,7 +43,7 @@ def clutter_spans(lines: list[Line], article_lines: set[str] | None) -> list[Rem
     """Lines that are page clutter: outside trafilatura's article (HTML), or matching a pattern."""
     spans = []
     for line in lines:
-        if article_lines and normalise(line.text) not in article_lines:
+        if article_lines and normalize(line.text) not in article_lines:
             spans.append(RemovedSpan(line.start, line.end, NOT_IN_ARTICLE))
             continue
         for pattern, reason in _furniture_patterns():

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from checker.claims import normalize
 from checker.lexicons import lexicon_cache, load_lexicon
+from checker.normalize import normalize
 
 _CAPITALISED = re.compile(r"(?<![\w.])([A-ZÄÖÜÁÉÍÓÚÑ][\w\-’']{2,})")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

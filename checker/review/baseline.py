@@ -9,7 +9,8 @@ from pathlib import Path
 from checker.assertions import ClaimResult, DocumentStance, Verification
 from checker.errors import InputError
 from checker.model import SeenFinding
-from checker.review.findings import NLI_KIND, SEVERITY_ORDER, normalise
+from checker.normalize import normalize
+from checker.review.findings import NLI_KIND, SEVERITY_ORDER
 from checker.review.store import STORE_NAME, ReviewStore, store_path
 
 Excused = dict[tuple[str, str], str]  # (known claim id, document) -> the dismissed finding's id
@@ -32,13 +33,13 @@ def excused_failures(verification: Verification, dismissed: list[SeenFinding]) -
     by_sentence: dict[tuple[str, str, str], str] = {}
     for f in dismissed:
         for doc, text in ((f.doc_a, f.text_a), (f.doc_b, f.text_b)):
-            by_sentence.setdefault((doc, normalise(text), f.kind), f.id)
+            by_sentence.setdefault((doc, normalize(text), f.kind), f.id)
     excused: Excused = {}
     for result in verification.results:
         for stance in result.documents:
             if stance.ok or stance.evidence is None:
                 continue
-            sentence = (stance.doc, normalise(stance.evidence.claim.text))
+            sentence = (stance.doc, normalize(stance.evidence.claim.text))
             match = next((by_sentence[(*sentence, k)] for k in sorted(_kinds(stance)) if (*sentence, k) in by_sentence), None)
             if match:
                 excused[(result.claim.id, stance.doc)] = match

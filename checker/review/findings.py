@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from checker.model import Claim, PairVerdict, Reason, Report, SeenFinding, Verdict
+from checker.normalize import normalize
 from checker.signals import FRAMING, HARD, SOFT
 from checker.verdict import SEVERITY
 
@@ -32,14 +31,8 @@ class Finding:
         return SeenFinding(self.id, self.kind, self.a.doc, self.a.text, self.b.doc, self.b.text)
 
 
-def normalise(text: str) -> str:
-    """Case, Unicode forms, punctuation and spacing do not make a claim a different claim."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", " ", folded).strip()
-
-
 def finding_id(kind: str, a: Claim, b: Claim) -> str:
-    sides = sorted([(a.doc, normalise(a.text)), (b.doc, normalise(b.text))])
+    sides = sorted([(a.doc, normalize(a.text)), (b.doc, normalize(b.text))])
     digest = hashlib.sha256(json.dumps([kind, sides], ensure_ascii=False).encode("utf-8")).hexdigest()
     return f"f-{digest[:16]}"
 
