@@ -180,13 +180,18 @@ def detect_events(
     (articles made of the same folded claims) are compared once. Above MAX_EVENT_DOCUMENTS
     distinct articles the comparison (quadratic in claims) is skipped: one event."""
     docs = sorted({c.doc for c in claims})
+    if len(docs) < 3:
+        return (tuple(docs),) if docs else ()
     units = _fold(claims, vectors, fold_similarity)
     unit_of = {m: u for u, members in enumerate(units) for m in members}
+    units_of_doc: dict[str, set[int]] = {}
+    for i, c in enumerate(claims):
+        units_of_doc.setdefault(c.doc, set()).add(unit_of[i])
     kinds: dict[tuple[int, ...], list[str]] = {}  # a document's units -> the documents made of them
     for doc in docs:
-        kinds.setdefault(tuple(sorted({unit_of[i] for i, c in enumerate(claims) if c.doc == doc})), []).append(doc)
-    if len(docs) < 3 or len(kinds) < 2 or len(kinds) > MAX_EVENT_DOCUMENTS:
-        return (tuple(docs),) if docs else ()
+        kinds.setdefault(tuple(sorted(units_of_doc[doc])), []).append(doc)
+    if len(kinds) < 2 or len(kinds) > MAX_EVENT_DOCUMENTS:
+        return (tuple(docs),)
     languages = [claims[u[0]].language for u in units]
     centred = centre(vectors[[u[0] for u in units]], languages)
     shapes = sorted(kinds)
