@@ -13,7 +13,7 @@ only one with real weights here):
 - warm_speedup, one_changed_ratio: `checker run --preset offline` on the seed articles as a fresh
   process: cold cache / unchanged re-run, and re-run with one article changed / cold.
 Not measured by this script (say so rather than guess): overhead_ratio, scale_ratio_100_vs_5
-(see benchmarks/scaling.py), peak memory, per-model throughput, batch_ray_vs_local (no Ray engine).
+(benchmarks/alignment.py times alignment at 5, 100 and 1,000 sources), peak memory, per-model throughput, batch_ray_vs_local (no Ray engine).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,7 +49,7 @@ def run(
             bar.update()
     if len(claims) > config.max_claims:
         raise InputError(
-            os.path.dirname(articles[0].path) or "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
+            "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
             "(max_claims in --config)",
         )
     vectors = embedder.encode([c.text for c in claims])
