@@ -101,27 +101,31 @@ def _inverted(table: dict[str, list]) -> dict[str, str]:
 @lexicon_cache
 def _lexicon() -> _Lexicon:
     data = load_lexicon("quantities")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data[key])
+
     return _Lexicon(
         counted=_inverted(data["counted"]),
-        people=frozenset(fold(w) for w in data["people"]),
+        people=words("people"),
         tolls=_inverted(data["tolls"]),
-        one_after=frozenset(fold(w) for w in data["one_after"]),
-        one_words=frozenset(fold(w) for w in data["one_words"]),
-        zero_words=frozenset(fold(w) for w in data["zero_words"]),
-        casualty_nouns=frozenset(fold(w) for w in data["casualty_nouns"]),
+        one_after=words("one_after"),
+        one_words=words("one_words"),
+        zero_words=words("zero_words"),
+        casualty_nouns=words("casualty_nouns"),
         units=_inverted(data["units"]),
-        magnitude=frozenset(fold(w) for w in data["magnitude"]),
-        percent=frozenset(fold(w) for w in data["percent"]),
+        magnitude=words("magnitude"),
+        percent=words("percent"),
         currencies=_inverted(data["currencies"]),
         multipliers={k: float(v) for k, v in _inverted(data["multipliers"]).items()},
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
         qualifiers=_inverted(data["qualifiers"]),
-        scope_nouns=frozenset(fold(w) for w in data["scope_nouns"]),
-        scope_adverbs=frozenset(fold(w) for w in data["scope_adverbs"]),
-        place_prepositions=frozenset(fold(w) for w in data["place_prepositions"]),
+        scope_nouns=words("scope_nouns"),
+        scope_adverbs=words("scope_adverbs"),
+        place_prepositions=words("place_prepositions"),
         per_span=_inverted(data["per_span"]),
-        not_numbers=frozenset(fold(w) for w in data["not_numbers"]),
-        modifiers=frozenset(fold(w) for w in data["modifiers"]),
+        not_numbers=words("not_numbers"),
+        modifiers=words("modifiers"),
     )
 
 
