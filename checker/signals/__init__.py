@@ -51,6 +51,7 @@ class ClaimFacts:
     places: tuple[Match, ...]
     moments: tuple[Moment, ...]
     manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
+    words: tuple[Match, ...]  # every token, for the comparisons that look at the words themselves
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
@@ -69,6 +70,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         places=tuple(_places(claim.text)),
         moments=tuple(found_moments),
         manners=tuple(find_phrases(claim.text, load_lexicon("deaths")["manners"])),
+        words=tuple(tokens(claim.text)),
     )
 
 
@@ -303,7 +305,7 @@ def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """One claim denies what the other affirms: only negation cues whose words (the few after
     the cue, within its clause) are words both claims share count, so a "not" elsewhere in a
     long sentence says nothing about the shared fact."""
-    shared = _content_words(a.claim.text) & _content_words(b.claim.text)
+    shared = _content_words(a) & _content_words(b)
     in_a = [n for n in a.negations if _negated_words(a.claim.text, n) & shared]
     in_b = [n for n in b.negations if _negated_words(b.claim.text, n) & shared]
     if len(in_a) % 2 == len(in_b) % 2:
@@ -319,9 +321,9 @@ _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
 NEGATION_REACH = 4  # words after a cue that it negates ("not send troops to")
 
 
-def _content_words(text: str) -> set[str]:
+def _content_words(facts: ClaimFacts) -> set[str]:
     """Words that carry content: four letters or more, or figures."""
-    return {t.key for t in tokens(text) if len(t.key) >= 4 or t.key[0].isdigit()}
+    return {t.key for t in facts.words if len(t.key) >= 4 or t.key[0].isdigit()}
 
 
 def _negated_words(text: str, cue: Match) -> set[str]:
@@ -348,7 +350,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     are the entity check's; one name the prefix of the other ("Iran", "Iranian") is a
     derived word."""
     names_a, names_b = _names(a), _names(b)
-    words_a, words_b = {t.key for t in tokens(a.claim.text)}, {t.key for t in tokens(b.claim.text)}
+    words_a, words_b = {t.key for t in a.words}, {t.key for t in b.words}
     for x in names_a:
         for y in names_b:
             if x.key in words_b or y.key in words_a:
@@ -362,7 +364,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 def _names(facts: ClaimFacts) -> list[Match]:
     places = {(p.start, p.end) for p in facts.places}
     return [
-        t for t in tokens(facts.claim.text)
+        t for t in facts.words
         if t.text[0].isupper() and len(t.key) >= SHORTEST_NAME and not any(s <= t.start < e for s, e in places)
     ]
 
