@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
+
+import numpy as np
 
 from checker.align import align
 from checker.claims import extract_claims
@@ -13,7 +15,7 @@ from checker.config import Config
 from checker.embed import Embedder
 from checker.errors import InputError
 from checker.labels import group_labels
-from checker.model import Article, PairNli, Report, RunSettings
+from checker.model import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts
@@ -34,7 +36,27 @@ def run(
     progress: Progress = silent,
 ) -> Report:
     """Every stage that can take more than a second reports through `progress`. A document with
-    more than `config.max_claims_per_doc` claims is refused before the costly stages."""
+    more than `config.max_claims_per_doc` claims is refused before the costly stages. The stages
+    are the functions below, which `checker batch --engine ray` runs on separate workers."""
+    claims = read_claims(articles, config, progress)
+    vectors = embedder.encode([c.text for c in claims])
+    alignment = align_claims(claims, vectors, config, progress)
+    scored = score_pairs(nli, pairs_to_score(claims, alignment))
+    return assemble(
+        articles, claims, vectors, alignment, scored, config, run_settings(config, embedder, nli, notes),
+        name=name, generated_at=generated_at, progress=progress,
+    )
+
+
+@dataclass(frozen=True)
+class ScoredPairs:
+    """NLI of the aligned pairs, both ways, in the alignment's pair order; None in triage mode."""
+
+    nli: list[PairNli] | None
+    forward_passes: int
+
+
+def read_claims(articles: list[Article], config: Config, progress: Progress = silent) -> list[Claim]:
     claims = []
     with _bar(progress, len(articles), "reading claims") as bar:
         for article in articles:
@@ -52,18 +74,55 @@ def run(
             "corpus", f"gives {len(claims)} claims, over the limit of {config.max_claims} "
             "(max_claims in --config)",
         )
-    vectors = embedder.encode([c.text for c in claims])
+    return claims
+
+
+def align_claims(claims: list[Claim], vectors: np.ndarray, config: Config, progress: Progress = silent) -> Alignment:
     with _bar(progress, 1, "aligning claims") as bar:
         alignment = align(claims, vectors, config.thresholds)
         bar.update()
+    return alignment
+
+
+def pairs_to_score(claims: list[Claim], alignment: Alignment) -> list[tuple[str, str]]:
+    """The aligned pairs' texts, (a, b), for the NLI stage."""
     text_of = {c.id: c.text for c in claims}
+    return [(text_of[p.a], text_of[p.b]) for p in alignment.pairs]
 
-    nli_by_pair: dict[int, PairNli] = {}
-    nli_forward_passes = 0
-    if nli is not None and alignment.pairs:
-        both_ways, nli_forward_passes = score_both_ways(nli, [(text_of[p.a], text_of[p.b]) for p in alignment.pairs])
-        nli_by_pair = dict(enumerate(both_ways))
 
+def score_pairs(nli: NliScorer | None, pairs: list[tuple[str, str]]) -> ScoredPairs:
+    if nli is None:
+        return ScoredPairs(None, 0)
+    if not pairs:
+        return ScoredPairs([], 0)
+    return ScoredPairs(*score_both_ways(nli, pairs))
+
+
+def run_settings(config: Config, embedder: Embedder, nli: NliScorer | None, notes: tuple[str, ...]) -> RunSettings:
+    return RunSettings(
+        preset=config.preset,
+        embedder=embedder.name,
+        nli=nli.name if nli is not None else None,
+        thresholds=asdict(config.thresholds),
+        notes=notes,
+    )
+
+
+def assemble(
+    articles: list[Article],
+    claims: list[Claim],
+    vectors: np.ndarray,
+    alignment: Alignment,
+    scored: ScoredPairs,
+    config: Config,
+    settings: RunSettings,
+    *,
+    name: str,
+    generated_at: str,
+    progress: Progress = silent,
+) -> Report:
+    """Typed signals, verdicts, groups and the summary: the report, from the model stages' output."""
+    nli_by_pair = dict(enumerate(scored.nli or ()))
     anchor = {a.id: a.published for a in articles}
     facts = {}
     with _bar(progress, len(claims), "reading facts") as bar:
@@ -94,19 +153,12 @@ def run(
         "groups": len(groups),
         "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
         "single_source_claims": len(claims) - len(grouped),
-        "nli_forward_passes": nli_forward_passes,
+        "nli_forward_passes": scored.forward_passes,
         "nli_full_matrix_pairs": full_matrix_pairs(list(Counter(c.doc for c in claims).values())),
         "pairs_with_typed_discrepancies": sum(any(r.severity for r in p.reasons) for p in pairs),
         **{f"pairs_{v.value}": n for v, n in sorted(Counter(p.verdict for p in pairs).items())},
         **{f"groups_{v.value}": n for v, n in sorted(Counter(g.verdict for g in groups).items())},
     }
-    settings = RunSettings(
-        preset=config.preset,
-        embedder=embedder.name,
-        nli=nli.name if nli is not None else None,
-        thresholds=asdict(config.thresholds),
-        notes=notes,
-    )
     return Report(
         name=name,
         generated_at=generated_at,
