@@ -49,10 +49,15 @@ def report_corpus(
     checker: Checker, articles: list[Article], out_dir: Path, *, name: str, generated_at: str,
     notes: tuple[str, ...] = (), progress: Progress = silent,
 ) -> tuple[Report, list[Path]]:
-    """Run the pipeline and write the report set, with the review decisions kept in `out_dir`."""
+    """Run the pipeline and publish the report set in `out_dir`."""
+    return publish(checker.run(articles, name=name, generated_at=generated_at, notes=notes, progress=progress), out_dir)
+
+
+def publish(report: Report, out_dir: Path) -> tuple[Report, list[Path]]:
+    """Write the report set, with the review decisions kept in `out_dir`, and record the run there."""
     from checker.review.store import record_run, with_decisions
 
-    report = with_decisions(checker.run(articles, name=name, generated_at=generated_at, notes=notes, progress=progress), out_dir)
+    report = with_decisions(report, out_dir)
     written = write_report(report, out_dir)
     record_run(report, out_dir)
     return report, written
@@ -119,10 +124,15 @@ def _run_event(event_dir: Path, out_dir: Path, generated_at: str) -> EventResult
 
 def run_batch(
     events: list[Path], out_dir: Path, settings: LoadSettings, *, generated_at: str, workers: int = 1,
-    on_done: Callable[[EventResult], None] = lambda result: None,
+    engine: str = "local", on_done: Callable[[EventResult], None] = lambda result: None,
 ) -> list[EventResult]:
     """Every event folder -> out_dir/<event>/ (a report set each); results in the events' order.
-    One event's unusable input is recorded as its error; the others still run."""
+    One event's unusable input is recorded as its error; the others still run. `engine` "local" is
+    a process pool of `workers`; "ray" is `batch_ray` (same reports)."""
+    if engine == "ray":
+        from checker.batch_ray import run_events
+
+        return run_events(events, out_dir, settings, generated_at=generated_at, workers=workers, on_done=on_done)
     if workers <= 1:
         _load_worker(settings)
         results = [_run_event(event, out_dir, generated_at) for event in events]

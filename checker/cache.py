@@ -44,7 +44,9 @@ class DiskCache:
             self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)  # another run may be writing: wait for it
+        # timeout: another run may be writing, wait for it. check_same_thread: a Ray actor opens
+        # the cache in one thread and calls it from another, one call at a time.
+        db = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
         try:
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             db.execute("SELECT key FROM entries LIMIT 1").fetchall()

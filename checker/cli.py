@@ -139,10 +139,12 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
 @_model_options("default")
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for OUT/<event>/ report sets and the index (index.md, index.html, index.csv).")
-@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
-              help="Where events run: local, a process pool on this machine.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where events run: local, a process pool on this machine; ray, Ray Data stages on the "
+                   "cluster at $RAY_ADDRESS, else on a local Ray instance of --workers CPUs (pip install 'checker[ray]').")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes; each loads the models once and runs whole events.")
+              help="Worker processes (local), or CPUs of a local Ray instance and actors per model stage (ray); "
+                   "each loads the models once.")
 @_fail_cleanly
 def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, engine, workers) -> None:
     """Check every event folder in EVENTS_DIR as `checker run` would (same reports, byte for byte),
@@ -165,7 +167,7 @@ def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, o
         else:
             click.echo(f"{result.event}: {result.summary['documents']} documents, {result.summary['groups']} claim groups", err=True)
 
-    results = run_batch(events, out_dir, settings, generated_at=_timestamp(), workers=workers, on_done=done)
+    results = run_batch(events, out_dir, settings, generated_at=_timestamp(), workers=workers, engine=engine, on_done=done)
     written = write_index(results, out_dir)
     failed = sum(r.error is not None for r in results)
     click.echo(f"{len(results) - failed} of {len(results)} events checked; wrote " + ", ".join(str(p) for p in written))

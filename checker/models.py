@@ -40,7 +40,7 @@ def load_models(
 ) -> LoadedModels:
     """Also applies the config's lexicon extensions: they belong to the run as the models do."""
     check_model_paths(config)
-    use_extensions({name: Path(path) for name, path in config.lexicons})
+    use_lexicons(config)
     notes: list[str] = []
     try:
         embedder = load_embedder(config.embedder, config.batch_size)
@@ -64,6 +64,11 @@ def load_models(
             notes.append(f"{exc} -- NLI skipped (triage mode)")
             config = replace(config, nli=None)
     return LoadedModels(config, CachedEmbedder(embedder, cache, config.batch_size, progress), nli, tuple(notes))
+
+
+def use_lexicons(config: Config) -> None:
+    """The config's lexicon extensions, for this process; stages that load no model call it too."""
+    use_extensions({name: Path(path) for name, path in config.lexicons})
 
 
 def check_model_paths(config: Config) -> None:

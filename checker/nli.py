@@ -59,7 +59,9 @@ class TransformersNli:
             self._model = AutoModelForSequenceClassification.from_pretrained(location, local_files_only=local_only)
         except (OSError, ValueError) as exc:
             raise ModelUnavailable("nli", model, (str(exc).strip().splitlines() or ["load failed"])[0]) from None
-        self._model.eval()
+        # On a GPU when one is visible, as sentence-transformers places the embedder.
+        self._device = "cuda" if torch.cuda.is_available() else "cpu"
+        self._model.to(self._device).eval()
         self._positions = label_positions(self._model.config.id2label, model)
         self._torch = torch
         self._batch_size = batch_size
@@ -79,10 +81,10 @@ class TransformersNli:
                 max_length=self._max_length,
                 padding=True,
                 return_tensors="pt",
-            )
+            ).to(self._device)
             with self._torch.inference_mode():
                 logits = self._model(**encoded).logits
-            probabilities = self._torch.softmax(logits.float(), dim=-1).numpy()
+            probabilities = self._torch.softmax(logits.float(), dim=-1).cpu().numpy()
             results.extend(NliScores(*(round(float(row[self._positions[label]]), 4) for label in LABELS)) for row in probabilities)
         return results
 
