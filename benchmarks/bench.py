@@ -13,7 +13,10 @@ only one with real weights here):
 - warm_speedup, one_changed_ratio: `checker run --preset offline` on the seed articles as a fresh
   process: cold cache / unchanged re-run, and re-run with one article changed / cold.
 Not measured by this script (say so rather than guess): overhead_ratio, scale_ratio_100_vs_5
-(benchmarks/alignment.py times alignment at 5, 100 and 1,000 sources), peak memory, per-model throughput, batch_ray_vs_local (no Ray engine).
+(benchmarks/alignment.py times alignment at 5, 100 and 1,000 sources), peak memory, per-model throughput.
+- batch_ray_vs_local: `checker batch --preset offline --workers 2` on the seed articles and three tune
+  corpora as a fresh process, cold cache: wall time with --engine ray (starting a local Ray
+  instance, included) / --engine local; batch_engines_identical: both wrote the same bytes.
 """
 
 from __future__ import annotations
@@ -111,13 +114,42 @@ def cache_speed() -> dict[str, float]:
             "one_changed_ratio": round(one_changed / cold, 3)}
 
 
+BATCH_EVENTS = ("qeshm-earthquake-2005", "yida-camp-bombing-2011", "athens-bank-firebomb-2010")  # tune events
+
+
+def timed_batch(events: Path, out: Path, cache: Path, engine: str, workers: int) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from checker.cli import main; main()", "batch", str(events), "--engine", engine,
+                    "--workers", str(workers), "--preset", "offline", "--out", str(out), "--cache-dir", str(cache)],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000"})
+    return time.perf_counter() - started
+
+
+def batch_engines(workers: int = 2) -> dict[str, float | bool]:
+    """`checker batch` (offline preset, cold cache, whole process) on the seed articles and three tune
+    corpora, Ray engine (a local instance it starts, included) / local engine, same workers."""
+    with tempfile.TemporaryDirectory() as scratch:
+        events = Path(scratch) / "events"
+        shutil.copytree(SEED, events / "seed")
+        for event in BATCH_EVENTS:
+            shutil.copytree(SHARED / "corpora" / event, events / event)
+        seconds = {engine: timed_batch(events, Path(scratch) / engine, Path(scratch) / f"cache-{engine}", engine, workers)
+                   for engine in ("local", "ray")}
+        outputs = [{p.relative_to(Path(scratch) / e): p.read_bytes() for p in (Path(scratch) / e).rglob("*") if p.is_file()}
+                   for e in ("local", "ray")]
+    print(f"checker batch, {len(BATCH_EVENTS) + 1} events, {workers} workers, cold cache: local {seconds['local']:.1f} s, "
+          f"ray {seconds['ray']:.1f} s (Ray start-up included)", file=sys.stderr)
+    return {"batch_ray_vs_local": round(seconds["ray"] / seconds["local"], 3), "batch_local_s": round(seconds["local"], 2),
+            "batch_ray_s": round(seconds["ray"], 2), "batch_engines_identical": outputs[0] == outputs[1]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the figures above only (the full set is not written yet)")
     parser.parse_args()
     with tempfile.TemporaryDirectory() as cache:
         loaded = checker.load("offline", cache_dir=Path(cache))
-        figures = {**nli_economy(loaded), **cache_speed(), "machine": f"{os.cpu_count()} CPUs", "preset": "offline"}
+        figures = {**nli_economy(loaded), **cache_speed(), **batch_engines(), "machine": f"{os.cpu_count()} CPUs", "preset": "offline"}
     print(json.dumps(figures))
 
 
