@@ -46,7 +46,7 @@ class EventWork:
     config: Config | None = None  # as the models' loader left it, after any fall-back
     settings: RunSettings | None = None
     alignment: Alignment | None = None
-    scored: ScoredPairs | None = None
+    scored: ScoredPairs | None = None  # None: no NLI stage ran (triage mode)
     result: EventResult | None = None
 
     @property
@@ -99,7 +99,8 @@ def report_stage(batch: dict, generated_at: str) -> dict:
     def step(work: EventWork) -> EventWork:
         _use_lexicons(work.config)
         report = assemble(
-            list(work.articles), list(work.claims), work.vectors, work.alignment, work.scored, work.config, work.settings,
+            list(work.articles), list(work.claims), work.vectors, work.alignment, work.scored or ScoredPairs(None, 0),
+            work.config, work.settings,
             name=work.name, generated_at=generated_at,
         )
         report, written = publish(report, work.target)
@@ -215,10 +216,11 @@ def _run(
         .map_batches(EmbedStage, batch_size=1, fn_constructor_args=(settings,), compute=pool,
                      num_gpus=gpu_share(config.embedder, gpus))
         .map_batches(align_stage, batch_size=1)
-        .map_batches(NliStage, batch_size=1, fn_constructor_args=(settings,), compute=pool,
-                     num_gpus=gpu_share(config.nli, gpus))
-        .map_batches(report_stage, batch_size=1, fn_kwargs={"generated_at": generated_at})
     )
+    if config.nli is not None:  # else triage mode: no NLI actors, no models loaded for nothing
+        dataset = dataset.map_batches(NliStage, batch_size=1, fn_constructor_args=(settings,), compute=pool,
+                                      num_gpus=gpu_share(config.nli, gpus))
+    dataset = dataset.map_batches(report_stage, batch_size=1, fn_kwargs={"generated_at": generated_at})
     results = []
     for work in _works(dataset.iter_batches(batch_size=1)):
         results.append(work.result or EventResult(work.event_dir.name, {}, (), work.error))
