@@ -98,15 +98,20 @@ def event_folders(events_dir: Path, out_dir: Path) -> list[Path]:
 _worker_checker: Checker | CheckerError | None = None
 
 
-def _load_worker(settings: LoadSettings) -> None:
-    global _worker_checker
+def load_for_worker(settings: LoadSettings) -> Checker | CheckerError:
+    """A worker's loaded checker, or why it could not load: each of its events then reports that."""
     try:
-        _worker_checker = load(
+        return load(
             settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
             allow_fallback=True, cache_dir=settings.cache_dir, use_cache=settings.use_cache,
         )
     except CheckerError as exc:
-        _worker_checker = exc
+        return exc
+
+
+def _load_worker(settings: LoadSettings) -> None:
+    global _worker_checker
+    _worker_checker = load_for_worker(settings)
 
 
 def _run_event(event_dir: Path, out_dir: Path, generated_at: str) -> EventResult:

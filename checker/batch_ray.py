@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.batch import EventResult, LoadSettings, publish, read_articles, report_name_for
+from checker.batch import EventResult, LoadSettings, load_for_worker, publish, read_articles, report_name_for
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.errors import CheckerError, InputError
-from checker.loaded import Checker, load
+from checker.loaded import Checker
 from checker.model import Alignment, Article, Claim, RunSettings
 from checker.models import use_lexicons
 from checker.pipeline import ScoredPairs, align_claims, assemble, pairs_to_score, read_claims, run_settings, score_pairs
@@ -116,13 +116,7 @@ class _ModelStage(ABC):
     local engine's workers do)."""
 
     def __init__(self, settings: LoadSettings):
-        try:
-            self.loaded: Checker | CheckerError = load(
-                settings.config, embedder_explicit=settings.embedder_explicit, nli_explicit=settings.nli_explicit,
-                allow_fallback=True, cache_dir=settings.cache_dir, use_cache=settings.use_cache,
-            )
-        except CheckerError as exc:
-            self.loaded = exc
+        self.loaded = load_for_worker(settings)
 
     def __call__(self, batch: dict) -> dict:
         return _each(batch, self.step)
