@@ -177,8 +177,12 @@ def _start_ray(workers: int) -> None:
     import ray
 
     quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
-    if os.environ.get("RAY_ADDRESS"):
-        ray.init(**quiet)  # ray.init reads RAY_ADDRESS itself
+    address = os.environ.get("RAY_ADDRESS")
+    if address:
+        try:
+            ray.init(**quiet)  # ray.init reads RAY_ADDRESS itself
+        except ConnectionError as exc:
+            raise InputError(f"RAY_ADDRESS={address}", f"no Ray cluster to connect to ({exc}); unset it to start a local instance") from None
     else:
         ray.init(num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
 
