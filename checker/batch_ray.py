@@ -182,7 +182,7 @@ def _start_ray(workers: int) -> None:
         try:
             ray.init(**quiet)  # ray.init reads RAY_ADDRESS itself
         except ConnectionError as exc:
-            raise InputError(f"RAY_ADDRESS={address}", f"no Ray cluster to connect to ({exc}); unset it to start a local instance") from None
+            raise InputError(f"RAY_ADDRESS={address}", f"cannot connect to the Ray cluster there ({exc}); unset it to start a local instance") from None
     else:
         ray.init(num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
 
