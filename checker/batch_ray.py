@@ -184,7 +184,8 @@ def _start_ray(workers: int) -> None:
         except ConnectionError as exc:
             raise InputError(f"RAY_ADDRESS={address}", f"cannot connect to the Ray cluster there ({exc}); unset it to start a local instance") from None
     else:
-        ray.init(num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+        # "local": a new instance, even where `ray start` left a cluster that ray.init would join.
+        ray.init(address="local", num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
 
 
 def _run(

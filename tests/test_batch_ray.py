@@ -26,7 +26,7 @@ def local_ray():
         if os.environ.get("CI"):
             pytest.fail("ray is not installed; CI installs it with the test extra (pip install -e '.[test]')")
         pytest.skip("ray is not installed (pip install 'checker[ray]')")
-    ray.init(num_cpus=2, object_store_memory=80 * 1024**2, include_dashboard=False, log_to_driver=False)
+    ray.init(address="local", num_cpus=2, object_store_memory=80 * 1024**2, include_dashboard=False, log_to_driver=False)
     yield ray
     ray.shutdown()
 
