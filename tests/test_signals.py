@@ -304,6 +304,14 @@ def test_corpus_wide_figures_find_unaligned_conflicts():
     assert [m.text for _, mentions in found.camps for m in mentions] == ["3.9 percent", "5.4 per cent"]
 
 
+def test_a_value_that_fits_every_other_takes_no_side():
+    from checker.signals.figures import figure_characterisations
+    texts = [("a", "The quake had a magnitude of 5.9, officials said.", DAY), ("b", "The quake had a magnitude of 6.1, USGS said.", DAY),
+             ("c", "The quake had a magnitude of about 6, the agency said.", DAY)]
+    [found] = figure_characterisations(corpus_figures(texts))
+    assert [value for value, _ in found.camps] == ["5.9", "6.1"]
+
+
 @pytest.mark.parametrize("a, b", [
     # another place's march
     ("Police said 30,000 people marched in Athens against the cuts.", "In Thessaloniki, 20,000 people marched against the cuts."),

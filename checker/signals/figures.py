@@ -42,6 +42,7 @@ SPECIFIC = EVOLVING | {"magnitude"}  # measures that are one fact of an event by
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
 SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
+PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 people marched in Patras")
 PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
 PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
@@ -52,7 +53,7 @@ Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding simi
 class Figure:
     facts: ClaimFacts
     quantity: Quantity
-    places: frozenset[str]  # places the claim names ("in Athens", "the city of Bam")
+    places: frozenset[str]  # places named near the figure ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
     context: frozenset[str]  # content-word stems of the claim, besides the figure's own words
     names: frozenset[str]  # names next to the figure: whose figure it is ("Succop's 47-yard field goal")
@@ -86,14 +87,18 @@ def same_fact_figures(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str
 
 
 def figure_characterisations(sets: list[list[Figure]]) -> list[Characterisation]:
-    """Each fact whose figures do not all fit each other, one camp per value as written. Evolving
-    tallies are the timelines' (an update is not a discrepancy)."""
+    """Each fact whose figures do not all fit each other, one camp per value as written, with
+    only the values that conflict with another source's. Evolving tallies are the timelines'
+    (an update is not a discrepancy)."""
     found = []
     for members in sets:
         measure = members[0].quantity.measure
-        if measure in EVOLVING or _consistent(members):
+        if measure in EVOLVING:
             continue
-        found.append(figure_characterisation(members, ""))
+        # a value that fits every other ("about 6", "more than 100,000") takes no side
+        siding = [x for x in members if any(not x.quantity.overlaps(y.quantity) for y in members if y.doc != x.doc)]
+        if siding:
+            found.append(figure_characterisation(siding, ""))
     return found
 
 
@@ -119,16 +124,12 @@ def describe(members: list[Figure]) -> str:
     return f"{what}{scope}{span}"
 
 
-def _consistent(members: list[Figure]) -> bool:
-    return all(x.quantity.overlaps(y.quantity) for x in members for y in members if x.doc != y.doc)
-
-
 def _figures(facts: list[ClaimFacts], documents: int) -> list[Figure]:
     names = inner_names([f.claim.text for f in facts])
     places = {f.claim.id: _places(f, names) for f in facts}
     docs_naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
-        for p in places[f.claim.id]:
+        for p, _ in places[f.claim.id]:
             docs_naming[p].add(f.claim.doc)
     event_wide = {p for p, docs in docs_naming.items() if len(docs) >= EVENT_WIDE * documents}
     found = []
@@ -139,8 +140,9 @@ def _figures(facts: list[ClaimFacts], documents: int) -> list[Figure]:
         for q in f.quantities:
             if measures.count(q.measure) > 1 or q.measure in UNCOMPARED or _part_of_a_set(f, q):
                 continue
-            found.append(Figure(f, q, places[f.claim.id], frozenset(places[f.claim.id] & event_wide), _context(f, q),
-                                _near_names(f, q, names)))
+            at = _token_span(f, q)
+            near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
+            found.append(Figure(f, q, near, near & event_wide, _context(f, q), _near_names(f, q, names)))
     return found
 
 
@@ -163,7 +165,7 @@ def _another_time(f: ClaimFacts) -> bool:
     )
 
 
-def _places(f: ClaimFacts, names: frozenset[str]) -> frozenset[str]:
+def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
     """Names a few words after a place preposition ("in the city of Bam", "in Iran's south"):
     not "the United States Geological Survey", which names an agency."""
     text = f.claim.text
@@ -174,9 +176,22 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> frozenset[str]:
         place = gazetteer.get(t.start)
         inside = any(p.start < t.start < p.end for p in f.places)  # "Abbas" of "Bandar Abbas"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
-        if named and any(p.key in PLACE_CUES for p in toks[max(0, i - PLACE_REACH):i]):
-            found.add(place.key if place else t.key)
-    return frozenset(found)
+        if named and _after_place_cue(text, toks, i):
+            found.add((place.key if place else t.key, i))
+    return found
+
+
+def _after_place_cue(text: str, toks: list, i: int) -> bool:
+    """Is token i a few lower-case words after a place preposition, in one clause ("in the
+    northern city of Thessaloniki"; not "a magnitude of 6.1, USGS said")?"""
+    for j in range(i - 1, max(-1, i - PLACE_REACH - 1), -1):
+        if any(c in text[toks[j].end:toks[j + 1].start] for c in ",;:()"):
+            return False
+        if toks[j].key in PLACE_CUES:
+            return True
+        if not toks[j].text.isalpha() or not toks[j].text.islower():
+            return False
+    return False
 
 
 def _part_of_a_set(f: ClaimFacts, q: Quantity) -> bool:
@@ -189,9 +204,14 @@ def _part_of_a_set(f: ClaimFacts, q: Quantity) -> bool:
     return any(t.key in numbers.modifiers() for t in near)
 
 
-def _near(f: ClaimFacts, q: Quantity) -> tuple:
+def _token_span(f: ClaimFacts, q: Quantity) -> tuple[int, int]:
     inside = [i for i, t in enumerate(f.words) if q.start <= t.start < q.end] or [0]
-    return f.words[max(0, inside[0] - NEAR):inside[-1] + NEAR + 1]
+    return inside[0], inside[-1]
+
+
+def _near(f: ClaimFacts, q: Quantity) -> tuple:
+    first, last = _token_span(f, q)
+    return f.words[max(0, first - NEAR):last + NEAR + 1]
 
 
 def _near_names(f: ClaimFacts, q: Quantity, names: frozenset[str]) -> frozenset[str]:
@@ -239,13 +259,11 @@ def _measure_alike(x: Figure, y: Figure) -> bool:
 
 
 def _other_names(x: Figure, y: Figure) -> bool:
-    """Names next to the figures that tell them apart: Vinatieri's field goal is not Succop's;
-    and a general figure (yards, dollars) with a name by it is not one with none."""
-    if x.names & y.names:
-        return False
-    if x.names and y.names:
-        return True
-    return bool(x.names or y.names) and x.quantity.measure not in SPECIFIC
+    """Names next to general figures (yards, dollars) that tell them apart: Vinatieri's field goal
+    is not Succop's, and a figure with a name by it is not one with none."""
+    if x.names & y.names or x.quantity.measure in SPECIFIC:
+        return False  # by a toll or a magnitude, names are who reported it ("IRNA said"), places tell events apart
+    return bool(x.names or y.names)
 
 
 def _same_places(x: Figure, y: Figure) -> bool:
