@@ -321,6 +321,7 @@ def test_a_value_that_fits_every_other_takes_no_side():
     ("Firefighters rescued five people from the burning bank.", "Firefighters rescued another 20 people from the burning bank."),
     # two people's figures
     ("Charles rushed for 226 yards in the game.", "Hillis rushed for 101 yards in the game."),
+    ("Charles rushed for 226 yards while Hillis added 101.", "Hillis rushed for 101 yards in the game."),
     # part of a price against the whole
     ("AMD is paying $281 million in cash for SeaMicro in the deal.", "AMD is paying $334 million for SeaMicro in the deal."),
     # nothing shared near a general figure

@@ -215,7 +215,10 @@ def _near(f: ClaimFacts, q: Quantity) -> tuple:
 
 
 def _near_names(f: ClaimFacts, q: Quantity, names: frozenset[str]) -> frozenset[str]:
-    return frozenset(t.key for t in _near(f, q) if t.text[0].isupper() and normalize(t.text) in names)
+    """Names in the few words before the figure, where its owner stands ("Charles' 226 yards",
+    "Charles rushed for 226 yards while Hillis added 101": not Hillis)."""
+    first, _ = _token_span(f, q)
+    return frozenset(t.key for t in f.words[max(0, first - NEAR):first] if t.text[0].isupper() and normalize(t.text) in names)
 
 
 def _context(f: ClaimFacts, q: Quantity) -> frozenset[str]:
