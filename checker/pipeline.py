@@ -106,6 +106,7 @@ def run(
         nli=nli.name if nli is not None else None,
         thresholds=asdict(config.thresholds),
         notes=notes,
+        backend=config.backend,
     )
     return Report(
         name=name,
