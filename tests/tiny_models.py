@@ -15,7 +15,6 @@ from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processor
 from transformers import (
     AutoModel,
     AutoModelForSequenceClassification,
-    AutoTokenizer,
     BertConfig,
     BertForSequenceClassification,
     DebertaV2Config,
@@ -114,29 +113,18 @@ def _config(architecture: str, vocab_size: int, **extra):
     return BertConfig(vocab_size=vocab_size, pad_token_id=1, **_TINY, **extra)
 
 
-def build_preset_nli(folder: Path, architecture: str, labels: list[str], winner: str | None, corpus: list[str],
-                     centre_on: list[tuple[str, str]] = ()) -> Path:
-    """A sequence classifier of the architecture with its SentencePiece tokenizer; `winner` always
-    wins. With `winner` None the head is random and large, so the label follows the input; with
-    `centre_on` pairs too, its bias centres the logits on them: every label is then decided by
-    small differences, the close logits that dynamic int8 quantization flips."""
+def build_preset_nli(folder: Path, architecture: str, labels: list[str], winner: str, corpus: list[str]) -> Path:
+    """A sequence classifier of the architecture with its SentencePiece tokenizer; `winner` always wins."""
     vocab_size = _tokenizer_files(folder, corpus, architecture)
     torch.manual_seed(0)
     config = _config(architecture, vocab_size, num_labels=len(labels), id2label=dict(enumerate(labels)),
                      label2id={label: i for i, label in enumerate(labels)})
-    model = AutoModelForSequenceClassification.from_config(config).eval()
+    model = AutoModelForSequenceClassification.from_config(config)
     head = model.classifier.out_proj if hasattr(model.classifier, "out_proj") else model.classifier
     with torch.no_grad():
+        head.weight.zero_()
         head.bias.zero_()
-        if winner is None:
-            head.weight.normal_(std=100.0)
-        else:
-            head.weight.zero_()
-            head.bias[labels.index(winner)] = 8.0
-        if centre_on:
-            tokenizer = AutoTokenizer.from_pretrained(folder)
-            encoded = tokenizer([p for p, _ in centre_on], [h for _, h in centre_on], padding=True, return_tensors="pt")
-            head.bias -= model(**encoded).logits.mean(dim=0)
+        head.bias[labels.index(winner)] = 8.0
     model.save_pretrained(folder)
     return folder
 
