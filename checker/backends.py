@@ -95,26 +95,25 @@ def embedder_gate(reference: Embedder, candidate: Embedder, backend: str) -> Gat
 
 def onnx_nli(reference: TransformersNli, backend: str, store: Path | None) -> tuple[NliScorer, GateResult]:
     """`reference` on ONNX Runtime if that passes the gate, else `reference` itself; and the gate's result."""
-    def export(path: Path) -> None:
-        export_onnx(reference.model, reference.tokenize([_SAMPLE, (_SAMPLE[0], "Short.")]), path, "logits", lambda model, features: model(**features).logits)
-
-    def scorer(session) -> TransformersNli:
-        return reference.with_forward(_SessionForward(session, "logits"), f"{reference.name}#{backend}")
-
-    return _gated("nli", reference, reference.model, backend, store, export, scorer, nli_gate)
+    return _gated("nli", reference, backend, store)
 
 
 def onnx_embedder(reference: SentenceTransformerEmbedder, backend: str, store: Path | None) -> tuple[Embedder, GateResult]:
     """`reference` on ONNX Runtime if that passes the gate, else `reference` itself; and the gate's result."""
-    def export(path: Path) -> None:
-        export_onnx(reference.model, reference.features(list(_SAMPLE)), path, "sentence_embedding",
-                    lambda model, features: model(features)["sentence_embedding"])
+    return _gated("embedder", reference, backend, store)
 
-    def embedder(session) -> Embedder:
-        return OnnxRuntimeEmbedder(reference, session, backend)
 
-    weights = reference.model[0].auto_model
-    return _gated("embedder", reference, weights, backend, store, export, embedder, embedder_gate)
+def ungated(role: str, reference, backend: str, model_file: Path):
+    """`reference` on the backend with no gate (benchmarks time what the gate may refuse), its
+    graph built into `model_file` unless it is there already."""
+    import onnxruntime
+
+    if not model_file.is_file():
+        _atomic(model_file, lambda tmp: _build(role, reference, backend, tmp))
+    session = onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"])
+    if role == "nli":
+        return reference.with_forward(_SessionForward(session, "logits"), f"{reference.name}#{backend}")
+    return OnnxRuntimeEmbedder(reference, session, backend)
 
 
 class OnnxRuntimeEmbedder:
@@ -184,24 +183,20 @@ class _SessionForward:
         return SimpleNamespace(**{self._output: torch.from_numpy(self.run(features))})
 
 
-def _gated(role, reference, weights, backend: str, store: Path | None, export: Callable[[Path], None],
-           wrap: Callable, gate: Callable) -> tuple:
-    import onnxruntime
-
+def _gated(role: str, reference, backend: str, store: Path | None) -> tuple:
+    weights = reference.model if role == "nli" else reference.model[0].auto_model
     folder, temporary = _model_folder(role, reference.name, weights, backend, store)
     try:
         result_file, model_file = folder / "gate.json", folder / "model.onnx"
         known = _read_gate(result_file)
         if known is not None and not known.passed:
             return reference, known
-        if known is None or not model_file.is_file():
-            try:
-                _atomic(model_file, lambda tmp: _build(backend, export, tmp))
-            except Exception as exc:  # an architecture the exporter cannot trace: not the user's to fix
-                raise ModelUnavailable(role, reference.name, f"ONNX export failed ({type(exc).__name__}: {exc}); use --backend torch") from None
-        candidate = wrap(onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"]))
+        try:
+            candidate = ungated(role, reference, backend, model_file)
+        except Exception as exc:  # an architecture the exporter cannot trace: not the user's to fix
+            raise ModelUnavailable(role, reference.name, f"ONNX export failed ({type(exc).__name__}: {exc}); use --backend torch") from None
         if known is None:
-            known = gate(reference, candidate, backend)
+            known = (nli_gate if role == "nli" else embedder_gate)(reference, candidate, backend)
             _atomic(result_file, lambda tmp: tmp.write_text(json.dumps(asdict(known)), encoding="utf-8"))
             if not known.passed:
                 model_file.unlink(missing_ok=True)
@@ -211,7 +206,16 @@ def _gated(role, reference, weights, backend: str, store: Path | None, export: C
             temporary.cleanup()
 
 
-def _build(backend: str, export: Callable[[Path], None], target: Path) -> None:
+def _build(role: str, reference, backend: str, target: Path) -> None:
+    """Export `reference`'s forward pass to `target`, quantized for onnx-int8."""
+    def export(path: Path) -> None:
+        if role == "nli":
+            export_onnx(reference.model, reference.tokenize([_SAMPLE, (_SAMPLE[0], "Short.")]), path, "logits",
+                        lambda model, features: model(**features).logits)
+        else:  # the whole module stack: transformer, pooling, dense, normalisation
+            export_onnx(reference.model, reference.features(list(_SAMPLE)), path, "sentence_embedding",
+                        lambda model, features: model(features)["sentence_embedding"])
+
     if backend == "onnx":
         export(target)
         return
