@@ -107,10 +107,13 @@ def ungated(role: str, reference, backend: str, model_file: Path):
     """`reference` on the backend with no gate (benchmarks time what the gate may refuse), its
     graph built into `model_file` unless it is there already."""
     import onnxruntime
+    import torch
 
     if not model_file.is_file():
         _atomic(model_file, lambda tmp: _build(role, reference, backend, tmp))
-    session = onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"])
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = torch.get_num_threads()  # one thread setting for both engines
+    session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
     if role == "nli":
         return reference.with_forward(_SessionForward(session, "logits"), f"{reference.name}#{backend}")
     return OnnxRuntimeEmbedder(reference, session, backend)
