@@ -35,7 +35,6 @@ from types import SimpleNamespace
 import numpy as np
 
 from checker.embed import Embedder, SentenceTransformerEmbedder, unit_rows
-from checker.errors import ModelUnavailable
 from checker.nli import LABELS, NliScorer, TransformersNli
 
 _SAMPLE = ("A short sentence to trace the graph with.", "And a second, somewhat longer one, so that the batch is padded.")
@@ -49,12 +48,15 @@ class GateResult:
     agreement: float  # share of the gate set on which the backend's answer is fp32's answer
     items: int  # pairs (NLI) or texts (embedder) compared
     deviation: float  # NLI: largest probability difference; embedder: 1 - smallest cosine to fp32
+    error: str = ""  # the export or ONNX Runtime failed on this model: never measured, never stored
 
     @property
     def passed(self) -> bool:
-        return self.agreement >= MIN_AGREEMENT
+        return not self.error and self.agreement >= MIN_AGREEMENT
 
     def note(self) -> str:
+        if self.error:
+            return f"{self.role}: {self.backend} failed on this model ({self.error}) -- runs on torch fp32"
         what = "argmax agreement" if self.role == "nli" else "nearest-neighbour agreement"
         figures = f"{what} with fp32 {self.agreement:.1%} on {self.items} {'pairs' if self.role == 'nli' else 'texts'}"
         if self.passed:
@@ -196,10 +198,12 @@ def _gated(role: str, reference, backend: str, store: Path | None) -> tuple:
             return reference, known
         try:
             candidate = ungated(role, reference, backend, model_file)
-        except Exception as exc:  # an architecture the exporter cannot trace: not the user's to fix
-            raise ModelUnavailable(role, reference.name, f"ONNX export failed ({type(exc).__name__}: {exc}); use --backend torch") from None
-        if known is None:
-            known = (nli_gate if role == "nli" else embedder_gate)(reference, candidate, backend)
+            if known is None:
+                known = (nli_gate if role == "nli" else embedder_gate)(reference, candidate, backend)
+        except Exception as exc:  # an architecture the exporter or ONNX Runtime cannot handle: fp32 still can
+            first = (str(exc).strip().splitlines() or [""])[0][:200]
+            return reference, GateResult(role, backend, 0.0, 0, 0.0, f"{type(exc).__name__}: {first}")
+        if not result_file.is_file():
             _atomic(result_file, lambda tmp: tmp.write_text(json.dumps(asdict(known)), encoding="utf-8"))
             if not known.passed:
                 model_file.unlink(missing_ok=True)

