@@ -59,6 +59,8 @@ class GateResult:
             return f"{self.role}: {self.backend} failed on this model ({self.error}) -- runs on torch fp32"
         what = "argmax agreement" if self.role == "nli" else "nearest-neighbour agreement"
         figures = f"{what} with fp32 {self.agreement:.1%} on {self.items} {'pairs' if self.role == 'nli' else 'texts'}"
+        if self.role == "embedder":
+            figures += f", smallest cosine to fp32 {1 - self.deviation:.4f}"
         if self.passed:
             return f"{self.role} runs on {self.backend} (quality gate passed: {figures})"
         return f"{self.role}: {self.backend} failed the quality gate ({figures}, {MIN_AGREEMENT:.0%} needed) -- runs on torch fp32"
