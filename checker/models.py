@@ -78,6 +78,10 @@ def _on_backend(backend: str, embedder: Embedder, nli: NliScorer | None, cache: 
                 notes: list[str]) -> tuple[Embedder, NliScorer | None]:
     """The models on ONNX Runtime where they pass the quality gate (else on torch fp32); each
     model's outcome goes into `notes`. Exports and gate results are kept beside the cache."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        notes.append(f"embedder {embedder.name} runs on its own engine; --backend {backend} applies to torch models only")
+    if not isinstance(embedder, SentenceTransformerEmbedder) and not isinstance(nli, TransformersNli):
+        return embedder, nli
     missing = [name for name in ("onnxruntime", "onnx") if importlib.util.find_spec(name) is None]
     if missing:
         raise InputError(f"--backend {backend}", f"needs {' and '.join(missing)}: pip install 'checker[onnx]' (or use --backend torch)")
@@ -87,8 +91,6 @@ def _on_backend(backend: str, embedder: Embedder, nli: NliScorer | None, cache: 
     if isinstance(embedder, SentenceTransformerEmbedder):
         embedder, gate = onnx_embedder(embedder, backend, store)
         notes.append(gate.note())
-    else:
-        notes.append(f"embedder {embedder.name} runs on its own engine; --backend {backend} applies to torch models only")
     if isinstance(nli, TransformersNli):
         nli, gate = onnx_nli(nli, backend, store)
         notes.append(gate.note())
