@@ -67,6 +67,9 @@ class Thresholds:
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6
+    # Corpus-wide figures (signals/figures.py): two claims that share no content word besides
+    # their figures still give one fact's figure when their embeddings' cosine reaches this.
+    figure_similarity: float = 0.9
     # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
     # paraphrase), below it as partial.
     triage_agree: float = 0.5
