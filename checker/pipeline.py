@@ -106,6 +106,7 @@ def run_settings(config: Config, embedder: Embedder, nli: NliScorer | None, note
         nli=nli.name if nli is not None else None,
         thresholds=asdict(config.thresholds),
         notes=notes,
+        backend=config.backend,
     )
 
 
