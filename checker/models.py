@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker import hub
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, load_embedder
 from checker.errors import ModelUnavailable
+from checker.hub import check_model_paths
 from checker.lexicons import use_extensions
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
@@ -64,10 +64,3 @@ def load_models(
             notes.append(f"{exc} -- NLI skipped (triage mode)")
             config = replace(config, nli=None)
     return LoadedModels(config, CachedEmbedder(embedder, cache, config.batch_size, progress), nli, tuple(notes))
-
-
-def check_model_paths(config: Config) -> None:
-    """Fail in a moment, before any work, when a model named as a local path does not exist."""
-    for role, model in (("embedder", config.embedder), ("nli", config.nli)):
-        if model and model != OFFLINE_EMBEDDER and hub.looks_like_path(model) and not Path(model).expanduser().is_dir():
-            raise ModelUnavailable(role, model, "no such folder")
