@@ -121,6 +121,8 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
         from checker.report import write_all
 
         run_cache = open_cache(cache_dir)
+        if run_cache.recovered:  # said here: the models' cache, opened next, finds it rebuilt
+            click.echo(f"warning: {run_cache.recovered}", err=True)
         rendered = runcache.lookup(run_cache, key)
         if rendered is not None:  # nothing changed: the last run's set, with this run's timestamp
             _say_read(corpus_dir, rendered.documents, rendered.warnings)
