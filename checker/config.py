@@ -42,14 +42,15 @@ class Thresholds:
     max_partners: int = 8
     # A claim group holds at most this many claims of one document (stops chains of weak links).
     group_claims_per_doc: int = 2
-    # checker verify ranks a document's sentences by hub-corrected score (assertions.hub_corrected)
-    # and reads the best `verify_evidence` as evidence; below verify_related a sentence is not about
-    # the claim at all; offline (no NLI) a document supports the claim when its best evidence
-    # reaches verify_support. Both fitted on the TUNE events' claims files and the seed corpus
-    # (benchmarks/verify_stances.py --fit; README).
+    # checker verify ranks a document's sentences by their evidence model probability of stating
+    # the claim (assertions.EvidenceModel: similarity, shared wording, hub-corrected score, shared
+    # figures) and reads the best `verify_evidence` as evidence; below verify_related a sentence is
+    # not about the claim at all; offline (no NLI) a document supports the claim when its best
+    # evidence reaches verify_support. Both fitted, with the model, on the TUNE events' claims files
+    # and the seed corpus (benchmarks/verify_stances.py --fit; README).
     verify_evidence: int = 3
-    verify_related: float = 0.3
-    verify_support: float = 0.3
+    verify_related: float = 0.4
+    verify_support: float = 0.45
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).
     verify_anchored: float = 0.5
@@ -63,6 +64,9 @@ class Thresholds:
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6
+    # Corpus-wide figures (signals/figures.py): two claims that share no content word besides
+    # their figures still give one fact's figure when their embeddings' cosine reaches this.
+    figure_similarity: float = 0.9
     # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
     # paraphrase), below it as partial.
     triage_agree: float = 0.5
