@@ -8,6 +8,7 @@ is refused rather than guessed at.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -63,6 +64,8 @@ class TransformersNli:
         # On a GPU when one is visible, as sentence-transformers places the embedder.
         self._device = "cuda" if torch.cuda.is_available() else "cpu"
         self._model.to(self._device).eval()
+        # Every core this process may use (torch's default can be fewer, e.g. in a container).
+        torch.set_num_threads(max(torch.get_num_threads(), len(os.sched_getaffinity(0))))
         self._positions = label_positions(self._model.config.id2label, model)
         self._torch = torch
         self._batch_size = batch_size
