@@ -246,20 +246,23 @@ def verify(
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--host", help="Address to listen on [default: 127.0.0.1, this machine only]. Another "
                              "address makes the app reachable by others, and says so.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name requests may be addressed to (a reverse proxy's, a DNS name); repeatable. "
+                   "Requests naming any host not allowed are refused.")
 @_fail_cleanly
-def review(report_dir, port, host) -> None:
+def review(report_dir, port, host, allow_hosts) -> None:
     """Review the findings of the reports in REPORT_DIR in a browser: confirm, dismiss or follow
     up each, with a note. Decisions are kept in REPORT_DIR/review.sqlite and carried into the next
     `checker run` there."""
     import uvicorn
 
     from checker.review.app import create_app
-    from checker.review.serve import bind_host, check_folder
+    from checker.review.serve import bind_host, check_folder, served_names
 
     check_folder(report_dir)
     address, warning = bind_host(host)
     if warning:
         click.echo(f"warning: {warning}", err=True)
-    app = create_app(report_dir, allowed_hosts=[address])  # requests naming another host are refused
+    app = create_app(report_dir, allowed_hosts=served_names(address, allow_hosts))
     click.echo(f"Reviewing {report_dir} at http://{address}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(app, host=address, port=port, log_level="warning")

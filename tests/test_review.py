@@ -38,7 +38,7 @@ from checker.report.html import render_html
 from checker.report.json import report_schema
 from checker.review.app import CSRF_COOKIE, REVIEWER_COOKIE, create_app
 from checker.review.findings import finding_id, findings
-from checker.review.serve import LOOPBACK, bind_host
+from checker.review.serve import LOOPBACK, bind_host, served_names
 from checker.review.store import STORE_NAME, ReviewStore, with_decisions
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -487,3 +487,11 @@ def test_verify_baseline_lets_a_dismissed_finding_pass(folder, seed_report, seed
     assert "1 dismissed in review" in passing.output and "(0 claims fail)" in passing.output
     unreviewed = CliRunner().invoke(main, ["verify", str(claims), "--baseline", str(tmp_path)])
     assert unreviewed.exit_code == 2 and "no review store" in unreviewed.output
+
+
+def test_a_wildcard_bind_answers_this_machines_names_and_the_names_allowed():
+    assert served_names("127.0.0.1") == ["127.0.0.1"]
+    assert served_names("192.0.2.7", ("review.example",)) == ["192.0.2.7", "review.example"]
+    names = served_names("0.0.0.0", ("review.example",))
+    assert {"0.0.0.0", "review.example", socket.gethostname()} <= set(names)
+    assert len(names) == len(set(names))

@@ -27,6 +27,21 @@ def bind_host(host: str | None) -> tuple[str, str | None]:
     )
 
 
+def served_names(address: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """The names a request's Host may carry: the bound address, and for a wildcard bind (0.0.0.0,
+    ::) this machine's own name and the addresses it resolves to, which is how others reach it;
+    `extra` adds names such as a reverse proxy's. Any other Host is refused (DNS rebinding)."""
+    names = [address, *extra]
+    if ipaddress.ip_address(address).is_unspecified:
+        own = [socket.gethostname(), socket.getfqdn()]
+        try:
+            own += sorted({info[4][0] for name in own for info in socket.getaddrinfo(name, None)})
+        except socket.gaierror:
+            pass  # a machine whose own name does not resolve is reached by --allow-host names only
+        names += own
+    return list(dict.fromkeys(names))
+
+
 def check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise InputError(str(folder), "not a folder of reports")
