@@ -41,8 +41,9 @@ def test_dubai_madrid_miami_sentences_of_three_sources_share_a_group(seed_claims
     german = find(seed_claims, "000", "”Die erste Linie des Drogenhandels")
     group, docs = group_docs(alignment, seed_claims, german)
     assert {"000", "002", "003"} <= docs
-    members = [c for c in seed_claims if c.id in group.claims]
-    assert any(c.doc.startswith("003") and c.text.startswith("«The first line of drug trafficking lives") for c in members)
+    # 003's translation of it is paired with it (its group already holds two claims of 003)
+    translation = find(seed_claims, "003", "«The first line of drug trafficking lives")
+    assert share_together(alignment, [(german.id, translation.id)]) == 1
 
 
 def test_specific_cross_lingual_alignments(seed_claims, seed_vectors):
