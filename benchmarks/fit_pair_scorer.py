@@ -139,7 +139,7 @@ def main() -> None:
     seed_vectors = folders[0][1]
     labelled = {label: [(a.id, b.id) for a, b in rows if a and b] for label, rows in seed_pairs(seed).items()}
     best = None
-    for threshold in np.round(np.arange(0.1, 0.96, 0.05), 2):
+    for threshold in np.round(np.arange(0.3, 0.96, 0.05), 2):
         thresholds = replace(base, align_min_probability=float(threshold))
         alignment = align(seed, seed_vectors, thresholds, scorer)
         recall, alike = share_together(alignment, labelled["related"]), share_together(alignment, labelled["unrelated"])

@@ -15,9 +15,7 @@
    fitted by benchmarks/fit_pair_scorer.py, split by topic) gives each candidate the probability
    that both claims report one event, from language-centred similarity, hub-corrected similarity,
    rank features, shared names and numbers (IDF-weighted, cross-lingual variants folded), length
-   and position, and the two articles compared as wholes (mean claim vectors, all their names and
-   numbers): the strongest features against a look-alike event's coverage. Pairs reaching
-   `align_min_probability` are kept.
+   and position. Pairs reaching `align_min_probability` are kept.
 
 Raw cosines of a multilingual model sit in a narrow band and favour same-language pairs;
 subtracting each language's mean vector removes both the shared topic and the language offset.
@@ -53,10 +51,6 @@ FEATURES = (
     "same_language",
     "length_ratio",  # |log(len a / len b)|
     "position_gap",  # difference of the claims' relative positions in their articles
-    # The two articles as wholes: coverage of a look-alike event (another earthquake) differs as
-    # a whole even where two of its sentences read alike.
-    "document_similarity",  # cosine of the articles' mean language-centred claim vectors
-    "document_anchor_overlap",  # IDF-weighted share of the articles' names and numbers in common
 )
 HUB_NEIGHBOURS = 5
 FOLD_NEIGHBOURS = 8  # copies of a claim are found among its nearest neighbours
@@ -235,7 +229,6 @@ def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresh
     doc_of = np.array([doc_index[c.doc] for c in unit_claims])
     if len(doc_index) < 2:
         return empty
-    document_vectors, document_anchors = _document_profiles(claims, vectors, centring, units, anchor_sets, doc_index)
     searched = thresholds.top_k * min(len(doc_index) - 1, thresholds.max_searched_sources)
     # Room for the unit's own document's claims, which the search also returns (bounded, so a
     # long article cannot make the result n x n).
@@ -281,33 +274,8 @@ def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresh
             float(languages[a] == languages[b]),
             abs(math.log(length[a] / length[b])),
             abs(position[a] - position[b]),
-            float(document_vectors[doc_of[a]] @ document_vectors[doc_of[b]]),
-            empty.overlap(document_anchors[doc_of[a]], document_anchors[doc_of[b]]),
         )
     return replace(empty, pairs=np.array(pair_list, dtype=np.int64).reshape(-1, 2), features=features, mutual=mutual)
-
-
-def _document_profiles(
-    claims: list[Claim],
-    vectors: np.ndarray,
-    centring: Centring,
-    units: list[list[int]],
-    anchor_sets: list[frozenset[str]],
-    doc_index: dict[str, int],
-) -> tuple[np.ndarray, list[frozenset[str]]]:
-    """Each document's mean language-centred claim vector (unit length) and the names and numbers
-    of all its claims. Over every claim, copies included: a document made only of copies of
-    another's claims still has a profile."""
-    centred = centring.apply(vectors, [c.language for c in claims])
-    doc_of_claim = np.array([doc_index.get(c.doc, -1) for c in claims])
-    sums = np.zeros((len(doc_index), centred.shape[1]), dtype=np.float64)
-    np.add.at(sums, doc_of_claim[doc_of_claim >= 0], centred[doc_of_claim >= 0])
-    found: list[set[str]] = [set() for _ in doc_index]
-    for unit, members in zip(anchor_sets, units):
-        for m in members:
-            if doc_of_claim[m] >= 0:
-                found[doc_of_claim[m]] |= unit
-    return _unit_rows(sums), [frozenset(f) for f in found]
 
 
 def partner_cap(thresholds: Thresholds, sources: int) -> int:

