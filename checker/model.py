@@ -192,6 +192,7 @@ class RunSettings:
     nli: str | None  # None: triage mode, NLI skipped
     thresholds: dict[str, float]
     notes: tuple[str, ...] = ()  # e.g. an automatic fall-back, stated in report and console
+    backend: str = "torch"  # as asked for; a model that failed its quality gate ran on torch (notes say)
 
 
 @dataclass(frozen=True)

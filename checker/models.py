@@ -8,14 +8,15 @@ green on weaker models); the fall-back is returned as a note that the console an
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker import hub
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
-from checker.embed import CachedEmbedder, Embedder, load_embedder
-from checker.errors import ModelUnavailable
+from checker.embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder, load_embedder
+from checker.errors import InputError, ModelUnavailable
 from checker.lexicons import use_extensions
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
@@ -55,7 +56,7 @@ def load_models(
     nli: NliScorer | None = None
     if config.nli is not None:
         try:
-            nli = CachedNli(TransformersNli(config.nli, config.batch_size, config.nli_max_length), cache, config.batch_size, progress)
+            nli = TransformersNli(config.nli, config.batch_size, config.nli_max_length)
         except ModelUnavailable as exc:
             if nli_explicit:
                 raise
@@ -63,7 +64,37 @@ def load_models(
                 raise ModelUnavailable(exc.role, exc.model, f"{exc.cause}; no fall-back to triage mode without --allow-fallback") from None
             notes.append(f"{exc} -- NLI skipped (triage mode)")
             config = replace(config, nli=None)
-    return LoadedModels(config, CachedEmbedder(embedder, cache, config.batch_size, progress), nli, tuple(notes))
+    if config.backend != "torch":
+        embedder, nli = _on_backend(config.backend, embedder, nli, cache, notes)
+    return LoadedModels(
+        config,
+        CachedEmbedder(embedder, cache, config.batch_size, progress),
+        CachedNli(nli, cache, config.batch_size, progress) if nli is not None else None,
+        tuple(notes),
+    )
+
+
+def _on_backend(backend: str, embedder: Embedder, nli: NliScorer | None, cache: DiskCache | None,
+                notes: list[str]) -> tuple[Embedder, NliScorer | None]:
+    """The models on ONNX Runtime where they pass the quality gate (else on torch fp32); each
+    model's outcome goes into `notes`. Exports and gate results are kept beside the cache."""
+    if not isinstance(embedder, SentenceTransformerEmbedder):
+        notes.append(f"embedder {embedder.name} runs on its own engine; --backend {backend} applies to torch models only")
+    if not isinstance(embedder, SentenceTransformerEmbedder) and not isinstance(nli, TransformersNli):
+        return embedder, nli
+    missing = [name for name in ("onnxruntime", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise InputError(f"--backend {backend}", f"needs {' and '.join(missing)}: pip install 'checker[onnx]' (or use --backend torch)")
+    from checker.backends import onnx_embedder, onnx_nli
+
+    store = cache.path.parent / "onnx" if cache else None
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        embedder, gate = onnx_embedder(embedder, backend, store)
+        notes.append(gate.note())
+    if isinstance(nli, TransformersNli):
+        nli, gate = onnx_nli(nli, backend, store)
+        notes.append(gate.note())
+    return embedder, nli
 
 
 def check_model_paths(config: Config) -> None:

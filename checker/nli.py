@@ -7,8 +7,9 @@ is refused rather than guessed at.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+import copy
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -68,18 +69,32 @@ class TransformersNli:
         self._max_length = min(n for n in limits if isinstance(n, int) and n > 0)
         self.name = hub.fingerprint(model)
 
+    @property
+    def model(self):
+        """The transformers model (what the ONNX backends export)."""
+        return self._model
+
+    def with_forward(self, forward: Callable[..., Any], name: str) -> TransformersNli:
+        """This scorer's tokenisation, truncation and labels around another forward pass, called as
+        the model is (`forward(**encoded).logits`): the ONNX backends."""
+        other = copy.copy(self)
+        other._model, other.name = forward, name
+        return other
+
+    def tokenize(self, pairs: Sequence[tuple[str, str]]):
+        return self._tokenizer(
+            [premise for premise, _ in pairs],
+            [hypothesis for _, hypothesis in pairs],
+            truncation=True,
+            max_length=self._max_length,
+            padding=True,
+            return_tensors="pt",
+        )
+
     def score(self, pairs: Sequence[tuple[str, str]]) -> list[NliScores]:
         results: list[NliScores] = []
         for start in range(0, len(pairs), self._batch_size):
-            batch = pairs[start:start + self._batch_size]
-            encoded = self._tokenizer(
-                [premise for premise, _ in batch],
-                [hypothesis for _, hypothesis in batch],
-                truncation=True,
-                max_length=self._max_length,
-                padding=True,
-                return_tensors="pt",
-            )
+            encoded = self.tokenize(pairs[start:start + self._batch_size])
             with self._torch.inference_mode():
                 logits = self._model(**encoded).logits
             probabilities = self._torch.softmax(logits.float(), dim=-1).numpy()

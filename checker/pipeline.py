@@ -18,6 +18,7 @@ from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
+from checker.signals.figures import figure_characterisations, same_fact_figures
 from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
@@ -80,6 +81,12 @@ def run(
         for i, p in enumerate(alignment.pairs)
     ]
     doc_of = {c.id: c.doc for c in claims}
+    row = {c.id: i for i, c in enumerate(claims)}
+    figures = same_fact_figures(
+        list(facts.values()), alignment.events,
+        lambda a, b: float(vectors[row[a]] @ vectors[row[b]]), config.thresholds,
+    )
+    timelines, flagged_figures = figure_timelines(figures)
     event_docs = {doc: list(docs) for docs in alignment.events for doc in docs}
     labels = group_labels(list(alignment.groups), claims, vectors)
     groups = [
@@ -106,6 +113,7 @@ def run(
         nli=nli.name if nli is not None else None,
         thresholds=asdict(config.thresholds),
         notes=notes,
+        backend=config.backend,
     )
     return Report(
         name=name,
@@ -115,9 +123,9 @@ def run(
         claims=tuple(claims),
         pairs=tuple(pairs),
         groups=tuple(groups),
-        characterisations=tuple(characterise(list(facts.values()))),
+        characterisations=tuple([*characterise(list(facts.values())), *figure_characterisations(figures), *flagged_figures]),
         summary=summary,
-        timelines=tuple(figure_timelines(facts, alignment.pairs, config.thresholds)),
+        timelines=tuple(timelines),
         events=alignment.events,
     )
 

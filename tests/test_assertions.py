@@ -91,6 +91,9 @@ def test_project_claims_hold_offline_with_json_and_junit(project):
             assert set(doc) == {"doc", "stance", "expected", "ok", "evidence"}
             assert doc["stance"] in {"supports", "contradicts", "framing", "silent"}
             assert doc["evidence"]["text"] and doc["evidence"]["start"] < doc["evidence"]["end"]
+            assert all(0 <= doc["evidence"][k] <= 1 for k in ("support", "coverage", "figures"))
+            if doc["stance"] == "supports":  # offline, support is the evidence model's say-so
+                assert doc["evidence"]["support"] >= 0.45 or doc["evidence"]["reasons"]
     stances = {s for c in data["claims"] for d in c["documents"] for s in [d["stance"]]}
     assert stances == {"supports", "contradicts", "framing", "silent"}
     suite = next(iter(JUnitXml.fromfile(str(out / "v.xml"))))
@@ -98,14 +101,14 @@ def test_project_claims_hold_offline_with_json_and_junit(project):
 
 
 def test_per_source_stances_against_the_truth(project):
-    """Stances on the project's claims against tests/data/stances_truth.yaml (measured: 76 of 90)."""
+    """Stances on the project's claims against tests/data/stances_truth.yaml (measured: 82 of 90)."""
     result = verify(project / "claims.yaml", "--json", project / "v.json")
     data = json.loads((project / "v.json").read_text())
     truth = yaml.safe_load(TRUTH.read_text())
     judged = [(d["stance"], truth[c["id"]][d["doc"][:3]]) for c in data["claims"] for d in c["documents"]
               if d["doc"][:3] in truth[c["id"]]]
     accuracy = sum(got == true for got, true in judged) / len(judged)
-    assert len(judged) >= 85 and accuracy >= 0.84, (accuracy, result.output)
+    assert len(judged) >= 85 and accuracy >= 0.88, (accuracy, result.output)
 
 
 def test_a_fact_every_source_reports_is_supported_everywhere(tmp_path):
@@ -144,7 +147,7 @@ def test_a_fact_every_source_reports_is_supported_everywhere(tmp_path):
 
 def test_stances_on_a_real_tune_event_beat_answering_silent(tmp_path):
     """tests/data/claims/qeshm-earthquake-2005.yaml (a TUNE event; its expectations are the truth):
-    measured 68 of 120 right (56.7 %), all-silent 52 (43.3 %). Held-out figures: README."""
+    measured 94 of 120 right (78.3 %), all-silent 52 (43.3 %). Held-out figures: README."""
     claims = ROOT / "tests" / "data" / "claims" / "qeshm-earthquake-2005.yaml"
     if not (ROOT.parent / "shared" / "corpora" / "qeshm-earthquake-2005").is_dir():
         pytest.skip("../shared/corpora is not beside this checkout")
@@ -152,7 +155,7 @@ def test_stances_on_a_real_tune_event_beat_answering_silent(tmp_path):
     documents = [d for c in json.loads((tmp_path / "v.json").read_text())["claims"] for d in c["documents"]]
     right = sum(d["stance"] == d["expected"] for d in documents) / len(documents)
     silent = sum(d["expected"] == "silent" for d in documents) / len(documents)
-    assert len(documents) == 120 and right >= 0.55 and right >= silent + 0.1, (right, silent)
+    assert len(documents) == 120 and right >= 0.75 and right >= silent + 0.3, (right, silent)
 
 
 def test_wrong_expectation_exits_1_and_says_why(project):

@@ -73,7 +73,7 @@ def test_offline_preset_imports_neither_torch_nor_transformers(tmp_path):
         "import sys\nfrom checker.cli import main\n"
         f"try:\n    main(['run', {str(events / 'harbour-fire')!r}, '--preset', 'offline', '--out', {str(tmp_path / 'out')!r}, '--no-cache'])\n"
         "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers', 'sentence_transformers')))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers', 'sentence_transformers', 'onnxruntime', 'onnx')))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)

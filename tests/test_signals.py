@@ -263,17 +263,89 @@ def test_no_casualties_against_a_toll():
     assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
 
 
+def corpus_figures(texts, similarity=0.0):
+    """Corpus-wide figure sets over one event, one claim per (doc, text, day)."""
+    from checker.signals.figures import same_fact_figures
+    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
+             for i, (doc, text, day) in enumerate(texts)]
+    return same_fact_figures(facts, [sorted({doc for doc, _, _ in texts})], lambda a, b: similarity, T)
+
+
+DAY = date(2010, 5, 5)
+
+
 def test_figures_over_time_flag_only_a_later_lower_tally():
-    from checker.model import CandidatePair
     from checker.signals.timeline import figure_timelines
-    texts = {"a": ("Three people were killed.", date(2005, 11, 27)), "b": ("Ten people were killed.", date(2005, 11, 28)),
-             "c": ("Two people were killed.", date(2005, 11, 29))}
-    facts = {f"{d}#x": read_facts(claim(text, d), day) for d, (text, day) in texts.items()}
-    pairs = [CandidatePair("a#x", "b#x", 0.5, 0.0, 0.5, True), CandidatePair("b#x", "c#x", 0.5, 0.0, 0.5, True)]
-    [timeline] = figure_timelines(facts, pairs, T)
+    sets = corpus_figures([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
+                           ("b", "Ten people were killed in the quake.", date(2005, 11, 28)),
+                           ("c", "Two people were killed in the quake.", date(2005, 11, 29))])
+    [timeline], [flagged] = figure_timelines(sets)
     assert timeline.measure == "dead"
     assert [(p.doc, p.text) for p in timeline.points] == [("a", "Three people"), ("b", "Ten people"), ("c", "Two people")]
     assert len(timeline.flagged) == 2 and all("'Two people' (c, 2005-11-29) is lower" in f for f in timeline.flagged)
+    assert flagged.kind == "figure" and not flagged.consistent
+    assert {m.doc for _, mentions in flagged.camps for m in mentions} == {"a", "b", "c"}
+
+
+def test_a_rising_toll_is_a_timeline_not_a_finding():
+    from checker.signals.timeline import figure_timelines
+    sets = corpus_figures([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
+                           ("b", "Ten people were killed in the quake.", date(2005, 11, 28))])
+    [timeline], flagged = figure_timelines(sets)
+    assert timeline.flagged == () and flagged == []
+
+
+def test_corpus_wide_figures_find_unaligned_conflicts():
+    from checker.signals.figures import figure_characterisations
+    sets = corpus_figures([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
+                           ("b", "As markets reacted, Greek stocks plunged 5.4 per cent.", DAY)])
+    [found] = figure_characterisations(sets)
+    assert found.kind == "figure" and [value for value, _ in found.camps] == ["3.9 percent", "5.4 per cent"]
+    assert [m.text for _, mentions in found.camps for m in mentions] == ["3.9 percent", "5.4 per cent"]
+
+
+def test_a_value_that_fits_every_other_takes_no_side():
+    from checker.signals.figures import figure_characterisations
+    texts = [("a", "The quake had a magnitude of 5.9, officials said.", DAY), ("b", "The quake had a magnitude of 6.1, USGS said.", DAY),
+             ("c", "The quake had a magnitude of about 6, the agency said.", DAY)]
+    [found] = figure_characterisations(corpus_figures(texts))
+    assert [value for value, _ in found.camps] == ["5.9", "6.1"]
+
+
+@pytest.mark.parametrize("a, b", [
+    # another place's march
+    ("Police said 30,000 people marched in Athens against the cuts.", "In Thessaloniki, 20,000 people marched against the cuts."),
+    # another event, dated
+    ("The quake killed 10 people on the island.", "In December 2003, a quake killed 31,000 people on the island."),
+    # a count of more, not the whole
+    ("Firefighters rescued five people from the burning bank.", "Firefighters rescued another 20 people from the burning bank."),
+    # two people's figures
+    ("Charles rushed for 226 yards in the game.", "Hillis rushed for 101 yards in the game."),
+    ("Charles rushed for 226 yards while Hillis added 101.", "Hillis rushed for 101 yards in the game."),
+    # part of a price against the whole
+    ("AMD is paying $281 million in cash for SeaMicro in the deal.", "AMD is paying $334 million for SeaMicro in the deal."),
+    # nothing shared near a general figure
+    ("The stocks fell 5 percent.", "The deficit totalled 13.6 percent of output."),
+])
+def test_corpus_wide_figures_leave_look_alikes_apart(a, b):
+    from checker.signals.figures import figure_characterisations
+    assert figure_characterisations(corpus_figures([("a", a, DAY), ("b", b, DAY)])) == []
+
+
+def test_corpus_wide_figures_never_chain_unlike_values():
+    """Three distances, each pair but one within tenfold: complete linkage keeps the far ones apart."""
+    from checker.signals.figures import figure_characterisations
+    texts = [("a", "The island lies 58 km south of the port.", DAY), ("b", "The island lies 300 km south of the port.", DAY),
+             ("c", "The island lies 1,500 km south of the port.", DAY)]
+    found = figure_characterisations(corpus_figures(texts))
+    assert all({m.doc for _, mentions in ch.camps for m in mentions} != {"a", "b", "c"} for ch in found)
+
+
+def test_embedding_similarity_links_figures_worded_apart():
+    from checker.signals.figures import figure_characterisations
+    texts = [("a", "Qeshm is home to 120,000 people.", DAY), ("b", "The island has a population of 200,000.", DAY)]
+    assert figure_characterisations(corpus_figures(texts, similarity=0.0)) == []
+    assert len(figure_characterisations(corpus_figures(texts, similarity=0.95))) == 1
 
 
 def test_arabic_weekdays_are_read():

@@ -30,6 +30,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "embedder": report.settings.embedder,
             "nli": report.settings.nli,
             "mode": "nli" if report.settings.nli else "triage",
+            "backend": report.settings.backend,
             "thresholds": report.settings.thresholds,
             "notes": list(report.settings.notes),
         },

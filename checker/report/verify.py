@@ -27,6 +27,9 @@ def evidence_dict(e: Evidence | None) -> dict[str, Any] | None:
         "similarity": e.similarity,
         "score": e.score,
         "relevance": e.relevance,
+        "coverage": e.coverage,
+        "figures": e.figures,
+        "support": e.support,
         "nli": vars(e.nli) if e.nli else None,
         "reasons": [
             {"kind": r.kind, "severity": r.severity, "explanation": r.explanation, "evidence_value": r.a_value,
@@ -88,7 +91,7 @@ def describe(d: DocumentStance) -> str:
     e = d.evidence
     if e is None:
         return f"{d.doc}: expected {d.expected}, got {d.stance} (no evidence in this document)"
-    scores = f"similarity {e.similarity:.2f}, relevance {e.relevance:.2f}"
+    scores = f"support {e.support:.2f}: similarity {e.similarity:.2f}, wording {e.coverage:.2f}"
     if e.nli:
         scores += f", NLI entailment {e.nli.entailment:.2f}, contradiction {e.nli.contradiction:.2f}"
     signals = "; ".join(r.describe() for r in e.reasons if r.severity)

@@ -129,6 +129,11 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def modifiers() -> frozenset[str]:
+    """Words that make a count one of more ("another", "other", "further")."""
+    return _lexicon().modifiers
+
+
 @cache
 def _units() -> pint.UnitRegistry:
     return pint.UnitRegistry()

@@ -1,85 +1,61 @@
 """Evolving figures across sources: a death toll that rises from one article to the next is an
-update, not a discrepancy. Values of one figure are tied together by aligned pairs whose claims
-give it for the same scope and span; each connected set with more than one value becomes a
-timeline in article-date order."""
+update, not a discrepancy. The values of one figure come from the corpus-wide figure sets
+(signals/figures.py: same measure, scope, span, places and subject, aligned or not); each set
+with more than one value becomes a timeline in article-date order. Only a later or same-day
+source with a lower figure, or values with no date to order them, are flagged, and only those
+values become a corpus-wide characterisation (a finding)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date
 
-from checker.config import Thresholds
-from checker.model import CandidatePair, FigurePoint, FigureTimeline
+from checker.model import Characterisation, FigurePoint, FigureTimeline
 from checker.signals import EVOLVING, ClaimFacts
-from checker.signals.numbers import Quantity
-
-Value = tuple[ClaimFacts, Quantity]
+from checker.signals.figures import Figure, figure_characterisation
 
 
-def figure_timelines(facts: dict[str, ClaimFacts], pairs: Sequence[CandidatePair], thresholds: Thresholds) -> list[FigureTimeline]:
-    links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    values: dict[str, dict[str, Value]] = defaultdict(dict)
-    for pair in pairs:
-        if pair.score < thresholds.same_fact:
+def figure_timelines(sets: list[list[Figure]]) -> tuple[list[FigureTimeline], list[Characterisation]]:
+    """Timelines of the evolving figures, and a characterisation of each one's flagged values."""
+    timelines, flagged_sets = [], []
+    for members in sets:
+        if members[0].quantity.measure not in EVOLVING or all(x.quantity.overlaps(y.quantity) for x in members for y in members):
             continue
-        a, b = facts[pair.a], facts[pair.b]
-        for measure in sorted(EVOLVING):
-            qa = [q for q in a.quantities if q.measure == measure]
-            qb = [q for q in b.quantities if q.measure == measure]
-            if len(qa) == 1 and len(qb) == 1 and qa[0].comparable(qb[0]):
-                values[measure][pair.a], values[measure][pair.b] = (a, qa[0]), (b, qb[0])
-                links[measure][pair.a].add(pair.b)
-                links[measure][pair.b].add(pair.a)
-    found = []
-    for measure in sorted(values):
-        for component in _components(links[measure]):
-            points = [values[measure][claim] for claim in component]
-            if any(not x.overlaps(y) for (_, x) in points for (_, y) in points):
-                found.append(_timeline(measure, points))
-    return found
+        timeline, flagged = _timeline(members)
+        timelines.append(timeline)
+        if flagged:
+            flagged_sets.append(figure_characterisation(flagged, "; ".join(timeline.flagged)))
+    return timelines, flagged_sets
 
 
-def _components(links: dict[str, set[str]]) -> list[list[str]]:
-    seen: set[str] = set()
-    found = []
-    for start in sorted(links):
-        if start in seen:
-            continue
-        stack, component = [start], []
-        seen.add(start)
-        while stack:
-            claim = stack.pop()
-            component.append(claim)
-            for other in sorted(links[claim] - seen):
-                seen.add(other)
-                stack.append(other)
-        found.append(sorted(component))
-    return found
-
-
-def _timeline(measure: str, points: list[Value]) -> FigureTimeline:
-    ordered = sorted(points, key=lambda p: (p[0].published is None, p[0].published or date.min, p[0].claim.doc, p[1].start))
-    flagged = []
-    for i, (earlier, x) in enumerate(ordered):
-        for later, y in ordered[i + 1:]:
-            if x.overlaps(y) or earlier.claim.doc == later.claim.doc:
+def _timeline(members: list[Figure]) -> tuple[FigureTimeline, list[Figure]]:
+    ordered = sorted(members, key=lambda m: (m.facts.published is None, m.facts.published or date.min, m.doc, m.quantity.start))
+    flagged: list[str] = []
+    involved: list[Figure] = []
+    for i, early in enumerate(ordered):
+        for late in ordered[i + 1:]:
+            x, y = early.quantity, late.quantity
+            if x.overlaps(y) or early.doc == late.doc:
                 continue
-            if earlier.published is None or later.published is None:
-                flagged.append(f"'{x.text}' ({_where(earlier)}) against '{y.text}' ({_where(later)}): no date to order them")
-            elif earlier.published == later.published:
-                flagged.append(f"'{x.text}' and '{y.text}' on the same day ({_where(earlier)}, {_where(later)})")
+            a, b = early.facts, late.facts
+            if a.published is None or b.published is None:
+                flagged.append(f"'{x.text}' ({_where(a)}) against '{y.text}' ({_where(b)}): no date to order them")
+            elif a.published == b.published:
+                flagged.append(f"'{x.text}' and '{y.text}' on the same day ({_where(a)}, {_where(b)})")
             elif y.high < x.low:
-                flagged.append(f"'{y.text}' ({_where(later)}) is lower than the earlier '{x.text}' ({_where(earlier)})")
-    return FigureTimeline(
-        measure=measure,
+                flagged.append(f"'{y.text}' ({_where(b)}) is lower than the earlier '{x.text}' ({_where(a)})")
+            else:
+                continue
+            involved += [m for m in (early, late) if m not in involved]
+    timeline = FigureTimeline(
+        measure=members[0].quantity.measure,
         points=tuple(
-            FigurePoint(f.claim.doc, f.claim.id, f.published.isoformat() if f.published else None, q.text,
-                        f.claim.start + q.start, f.claim.start + q.end)
-            for f, q in ordered
+            FigurePoint(m.doc, m.facts.claim.id, m.facts.published.isoformat() if m.facts.published else None,
+                        m.quantity.text, m.facts.claim.start + m.quantity.start, m.facts.claim.start + m.quantity.end)
+            for m in ordered
         ),
         flagged=tuple(dict.fromkeys(flagged)),
     )
+    return timeline, involved
 
 
 def _where(f: ClaimFacts) -> str:

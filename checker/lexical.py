@@ -1,0 +1,88 @@
+"""Wording shared between a known claim and a corpus sentence (checker verify's lexical evidence).
+
+The small offline embedder often ranks the sentence that carries a fact below one that only shares
+its topic; the claim's own rare words ("pregnant", "Marfin", "20,000") find it. A term is a word's
+Snowball stem in the text's language (PyStemmer), or a number, with number words read as numbers
+("three" and "3" are one term; text2num); terms are weighted by their IDF in the corpus, so that
+words every sentence has count for little without a stop-word list per language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cache
+
+import numpy as np
+import Stemmer
+from scipy.sparse import csr_matrix
+from text_to_num import alpha2digit
+
+from checker.normalize import normalize
+from checker.signals.text import tokens
+
+# ISO 639-1 code -> Snowball algorithm (PyStemmer's names); other languages keep whole words.
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian",
+    "nb": "norwegian", "nl": "dutch", "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    return Stemmer.Stemmer(SNOWBALL[language]) if language in SNOWBALL else None
+
+
+def terms(text: str, language: str) -> frozenset[str]:
+    """The text's stems and numbers, accents and case folded; hyphenated words are their parts."""
+    try:
+        text = alpha2digit(text, language)
+    except ValueError:  # a language text2num does not read: digits only
+        pass
+    stemmer = _stemmer(language)
+    found = set()
+    for token in tokens(text):
+        if token.text[0].isdigit():
+            found.add(token.text.replace(",", "").replace(".", "") if _grouped(token.text) else token.text)
+            continue
+        for word in token.text.lower().split("-"):
+            if len(word) > 1:
+                found.add(normalize(stemmer.stemWord(word) if stemmer else word))
+    return frozenset(found - {""})
+
+
+def _grouped(number: str) -> bool:
+    """'20,000' and '20.000' are twenty thousand; '5.9' and '3,5' keep their decimal mark."""
+    groups = number.replace(".", ",").split(",")
+    return len(groups) > 1 and all(len(g) == 3 for g in groups[1:])
+
+
+class TermCoverage:
+    """IDF statistics from a corpus's sentences alone, so a query's coverage never depends on
+    other queries."""
+
+    def __init__(self, sentence_terms: list[frozenset[str]]):
+        self._vocabulary = {t: n for n, t in enumerate(sorted(set().union(*sentence_terms)))}
+        frequency = Counter(t for found in sentence_terms for t in found)
+        count = len(sentence_terms)
+        self._idf = np.array([math.log(1 + count / frequency[t]) for t in self._vocabulary], dtype=np.float32)
+        self._unseen_idf = math.log(1 + 2 * count)  # a term no sentence has: as rare as can be
+        rows = [n for n, found in enumerate(sentence_terms) for _ in found]
+        cols = [self._vocabulary[t] for found in sentence_terms for t in sorted(found)]
+        self._incidence = csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(count, len(self._vocabulary))
+        )
+
+    def coverage(self, query_terms: list[frozenset[str]]) -> np.ndarray:
+        """queries x sentences: the share of each query's IDF weight that the sentence has too."""
+        weights = np.zeros((len(query_terms), len(self._vocabulary)), dtype=np.float32)
+        totals = np.zeros(len(query_terms), dtype=np.float32)
+        for row, found in enumerate(query_terms):
+            known = [self._vocabulary[t] for t in found if t in self._vocabulary]
+            weights[row, known] = self._idf[known]
+            totals[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
+        shared = np.asarray((self._incidence @ weights.T).T)
+        return np.divide(shared, totals[:, None], out=np.zeros_like(shared), where=totals[:, None] > 0)

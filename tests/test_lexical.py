@@ -1,0 +1,54 @@
+"""checker verify's lexical evidence (checker/lexical.py) and its evidence model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from checker.assertions import FEATURES, EvidenceModel, fitted_evidence_model
+from checker.lexical import TermCoverage, terms
+
+
+def test_terms_are_stems_and_numbers_in_the_text_language():
+    assert terms("Three people died when the bank was set on fire.", "en") >= {"3", "peopl", "die", "bank", "fire"}
+    assert terms("Drei Menschen starben in der Bank.", "de") >= {"3", "mensch", "starb", "bank"}
+    # grouped thousands are one number whichever mark groups them; a decimal keeps its mark
+    assert {"20000", "5.9"} <= terms("About 20,000 marched after the 5.9 quake.", "en")
+    assert "20000" in terms("Etwa 20.000 Menschen", "de")
+    # hyphenated words are their parts; a language without a stemmer keeps whole words
+    assert {"fire", "bomb"} <= terms("A fire-bomb attack", "en")
+    assert "hewa" in terms("hewa hewa", "sw")
+
+
+def test_coverage_is_the_share_of_the_claims_rare_wording():
+    sentences = [
+        "Police said a pregnant woman was among the dead.",
+        "Police said the protest was large.",
+        "Police said the march went through the city.",
+        "The dead were bank workers.",
+    ]
+    coverage = TermCoverage([terms(s, "en") for s in sentences]).coverage([
+        terms("One of the women who died was pregnant.", "en"),
+        terms("Police said.", "en"),
+        terms("Unheard-of wording entirely.", "en"),
+    ])
+    assert coverage.shape == (3, 4)
+    assert int(np.argmax(coverage[0])) == 0  # "pregnant" is what no other sentence has
+    assert coverage[1, 1] == pytest.approx(1.0) and coverage[1, 3] == 0.0
+    assert not coverage[2].any()  # words no sentence has: nothing covered, no division by zero
+    assert ((coverage >= 0) & (coverage <= 1 + 1e-6)).all()
+
+
+def test_a_sentence_in_another_language_is_judged_without_the_wording():
+    model = EvidenceModel(np.array([0.0, 10.0, 0.0, 0.0]), 0.0, np.array([1.0, 0.0, 0.0]), -5.0)
+    features = np.zeros((1, 2, len(FEATURES)))
+    features[0, :, FEATURES.index("coverage")] = 1.0
+    support = model.support(features, np.array([True, False]))
+    assert support[0, 0] > 0.99 and support[0, 1] < 0.01
+
+
+def test_the_fitted_model_weighs_every_feature_as_evidence_for_the_claim():
+    """Each feature says the sentence is closer to the claim, so none may count against it."""
+    model = fitted_evidence_model()
+    assert len(model.weights) == len(FEATURES) and (model.weights > 0).all()
+    assert len(model.across_weights) == len(FEATURES) - 1 and (model.across_weights > 0).all()
