@@ -27,16 +27,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from checker.backends import gate_pairs, gate_texts, onnx_embedder, onnx_nli, ungated  # noqa: E402
 from checker.config import BACKENDS  # noqa: E402
+from preset_models import REAL_MODELS  # noqa: E402
 
-BASE = dict(hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072)
-MINI = dict(hidden_size=384, num_attention_heads=12, intermediate_size=1536)
-PRESET_MODELS = {
-    # name: (role, architecture, dimensions from the model's Hub config)
-    "mDeBERTa-v3-base (default NLI)": ("nli", "deberta-v2", {**BASE, "pooler_hidden_size": 768, "position_buckets": 256, "max_position_embeddings": 512}),
-    "multilingual-MiniLMv2-L6 (fast NLI)": ("nli", "xlm-roberta", {**MINI, "num_hidden_layers": 6}),
-    "multilingual-e5-base (default embedder)": ("embedder", "xlm-roberta", BASE),
-    "paraphrase-multilingual-MiniLM-L12-v2 (fast embedder)": ("embedder", "bert", {**MINI, "num_hidden_layers": 12}),
-}
+PRESET_MODELS = {name: spec[:3] for name, spec in REAL_MODELS.items()}  # (role, architecture, dimensions)
 
 
 def backend_rows(names: tuple[str, ...] = tuple(PRESET_MODELS), pairs: list[tuple[str, str]] | None = None,

@@ -10,7 +10,7 @@ import io
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.corpus import read_corpus
@@ -19,22 +19,12 @@ from checker.errors import CheckerError, InputError
 from checker.loaded import Checker, load
 from checker.model import Article, Report
 from checker.progress import Progress, silent
-from checker.report import check_output_folder, write_all, write_report
+from checker.runcache import RenderedSet, new_stand_in
+from checker.report import render_report, report_name_for, write_all
 from checker.report.markdown import md_cell
 from checker.report.tables import spreadsheet_safe
 
 INDEX_NAME = "index"
-
-
-def report_name_for(corpus_dir: Path, out_dir: Path, name: str | None) -> str:
-    """The report's file name, after the checks `checker run` makes before any work."""
-    report_name = name or corpus_dir.resolve().name or "report"
-    if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
-        raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
-    if out_dir.resolve() == corpus_dir.resolve():
-        raise InputError(f"--out {out_dir}", "is the corpus folder; the next run would read the report as an article")
-    check_output_folder(out_dir)
-    return report_name
 
 
 def read_articles(corpus_dir: Path, max_file_bytes: int) -> tuple[list[Article], tuple[str, ...]]:
@@ -47,14 +37,21 @@ def read_articles(corpus_dir: Path, max_file_bytes: int) -> tuple[list[Article],
 
 def report_corpus(
     checker: Checker, articles: list[Article], out_dir: Path, *, name: str, generated_at: str,
-    notes: tuple[str, ...] = (), progress: Progress = silent,
+    notes: tuple[str, ...] = (), progress: Progress = silent, keep: Callable[[RenderedSet], None] | None = None,
 ) -> tuple[Report, list[Path]]:
-    """Run the pipeline and write the report set, with the review decisions kept in `out_dir`."""
+    """Run the pipeline and write the report set, with the review decisions kept in `out_dir`.
+    `keep` is given the set as rendered, for checker.runcache."""
     from checker.review.store import record_run, with_decisions
 
-    report = with_decisions(checker.run(articles, name=name, generated_at=generated_at, notes=notes, progress=progress), out_dir)
-    written = write_report(report, out_dir)
+    stand_in = new_stand_in()
+    report = with_decisions(checker.run(articles, name=name, generated_at=stand_in, notes=notes, progress=progress), out_dir)
+    rendered = RenderedSet(stand_in, render_report(report), len(articles), dict(report.summary), report.settings.nli,
+                           notes + checker.notes)
+    written = write_all({out_dir / f"{name}{suffix}": text for suffix, text in rendered.stamped(generated_at).items()})
+    report = replace(report, generated_at=generated_at)
     record_run(report, out_dir)
+    if keep is not None:
+        keep(rendered)
     return report, written
 
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 
 import click
@@ -111,29 +111,55 @@ def _model_options(preset_default: str):
 @_fail_cleanly
 def run(corpus_dir, preset, embedder, nli, backend, config_file, cache_dir, no_cache, out_dir, name) -> None:
     """Check the articles in CORPUS_DIR against each other and write a discrepancy report."""
-    from checker.batch import read_articles, report_corpus, report_name_for
-    from checker.models import check_model_paths
+    from checker import runcache
+    from checker.hub import check_model_paths
+    from checker.report import report_name_for
 
     config = load_config(preset or "default", config_file, embedder, nli, backend)
     report_name = report_name_for(corpus_dir, out_dir, name)
     check_model_paths(config)
+    key = None if no_cache else runcache.run_key(config, corpus_dir, out_dir, report_name)
+    keep = None
+    if key is not None:
+        from checker.cache import open_cache
+        from checker.report import write_all
+
+        run_cache = open_cache(cache_dir)
+        if run_cache.recovered:  # said here: the models' cache, opened next, finds it rebuilt
+            click.echo(f"warning: {run_cache.recovered}", err=True)
+        rendered = runcache.lookup(run_cache, key)
+        if rendered is not None:  # nothing changed: the last run's set, with this run's timestamp
+            _say_read(corpus_dir, rendered.documents, rendered.warnings)
+            texts = rendered.stamped(_timestamp())
+            _say_done(rendered.summary, rendered.nli, write_all({out_dir / f"{report_name}{s}": t for s, t in texts.items()}))
+            return
+        keep = partial(runcache.store, run_cache, key)
+    from checker.batch import read_articles, report_corpus
+
     articles, notes = read_articles(corpus_dir, config.max_file_bytes)
-    click.echo(f"Read {len(articles)} documents from {corpus_dir}", err=True)
-    for note in notes:
-        click.echo(f"warning: {note}", err=True)
+    _say_read(corpus_dir, len(articles), notes)
     loaded = _load(
         config, embedder_explicit=embedder is not None, nli_explicit=nli is not None, allow_fallback=True,
         cache_dir=cache_dir, no_cache=no_cache,
     )
     report, written = report_corpus(
-        loaded, articles, out_dir, name=report_name, generated_at=_timestamp(), notes=notes, progress=_progress
+        loaded, articles, out_dir, name=report_name, generated_at=_timestamp(), notes=notes, progress=_progress, keep=keep,
     )
-    s = report.summary
-    verdicts = ", ".join(f"{s[k]} {k.removeprefix('groups_')}" for k in sorted(s) if k.startswith("groups_"))
-    mode = f"NLI: {loaded.models.nli.name}" if loaded.models.nli else "NLI skipped (triage mode)"
+    _say_done(report.summary, report.settings.nli, written)
+
+
+def _say_read(corpus_dir: Path, documents: int, warnings: tuple[str, ...]) -> None:
+    click.echo(f"Read {documents} documents from {corpus_dir}", err=True)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _say_done(summary: dict[str, int], nli: str | None, written: list[Path]) -> None:
+    verdicts = ", ".join(f"{summary[k]} {k.removeprefix('groups_')}" for k in sorted(summary) if k.startswith("groups_"))
+    mode = f"NLI: {nli}" if nli else "NLI skipped (triage mode)"
     click.echo(
-        f"{s['documents']} documents, {s['claims']} claims, {s['pairs']} aligned pairs, "
-        f"{s['groups']} claim groups ({verdicts or 'none'}); {mode}"
+        f"{summary['documents']} documents, {summary['claims']} claims, {summary['pairs']} aligned pairs, "
+        f"{summary['groups']} claim groups ({verdicts or 'none'}); {mode}"
     )
     click.echo("Wrote " + ", ".join(str(p) for p in written))
 
@@ -153,7 +179,7 @@ def batch(events_dir, preset, embedder, nli, backend, config_file, cache_dir, no
     then write an index page and a summary CSV across the events. Exit 0 when every event ran, 2
     when any could not (each such event is named, and listed in the index)."""
     from checker.batch import LoadSettings, event_folders, run_batch, write_index
-    from checker.models import check_model_paths
+    from checker.hub import check_model_paths
     from checker.report import check_output_folder
 
     config = load_config(preset or "default", config_file, embedder, nli, backend)
@@ -202,7 +228,7 @@ def verify(
     from checker.assertions import load_claims_file, settings_for
     from checker.assertions import verify as verify_claims
     from checker.corpus import read_corpus
-    from checker.models import check_model_paths
+    from checker.hub import check_model_paths
     from checker.report import check_output_folder, write_all
     from checker.report.verify import (
         failure_lines,

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from checker.config import OFFLINE_EMBEDDER, Config
 from checker.errors import ModelUnavailable
 
 
@@ -41,6 +42,13 @@ def fingerprint(model: str) -> str:
         f"{p.relative_to(folder)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in folder.rglob("*") if p.is_file()
     )
     return f"{folder.resolve()}@{hashlib.sha256(chr(10).join(stats).encode()).hexdigest()[:16]}"
+
+
+def check_model_paths(config: Config) -> None:
+    """Fail in a moment, before any work, when a model named as a local path does not exist."""
+    for role, model in (("embedder", config.embedder), ("nli", config.nli)):
+        if model and model != OFFLINE_EMBEDDER and looks_like_path(model) and not Path(model).expanduser().is_dir():
+            raise ModelUnavailable(role, model, "no such folder")
 
 
 def _in_local_cache(model: str) -> bool:

@@ -12,11 +12,11 @@ import importlib.util
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker import hub
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder, load_embedder
 from checker.errors import InputError, ModelUnavailable
+from checker.hub import check_model_paths
 from checker.lexicons import use_extensions
 from checker.nli import CachedNli, NliScorer, TransformersNli
 from checker.progress import Progress, silent
@@ -96,9 +96,3 @@ def _on_backend(backend: str, embedder: Embedder, nli: NliScorer | None, cache: 
         notes.append(gate.note())
     return embedder, nli
 
-
-def check_model_paths(config: Config) -> None:
-    """Fail in a moment, before any work, when a model named as a local path does not exist."""
-    for role, model in (("embedder", config.embedder), ("nli", config.nli)):
-        if model and model != OFFLINE_EMBEDDER and hub.looks_like_path(model) and not Path(model).expanduser().is_dir():
-            raise ModelUnavailable(role, model, "no such folder")

@@ -8,6 +8,7 @@ is refused rather than guessed at.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -61,6 +62,8 @@ class TransformersNli:
         except (OSError, ValueError) as exc:
             raise ModelUnavailable("nli", model, (str(exc).strip().splitlines() or ["load failed"])[0]) from None
         self._model.eval()
+        # Every core this process may use (torch's default can be fewer, e.g. in a container).
+        torch.set_num_threads(max(torch.get_num_threads(), len(os.sched_getaffinity(0))))
         self._positions = label_positions(self._model.config.id2label, model)
         self._torch = torch
         self._batch_size = batch_size

@@ -8,6 +8,7 @@ makes the label-order plumbing checkable. None of this says anything about NLI q
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -73,6 +74,16 @@ PRESET_ARCHITECTURES = {
 _TINY = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32, max_position_embeddings=130)
 
 
+@dataclass(frozen=True)
+class ModelSize:
+    """Tiny by default; benchmarks/bench.py gives the presets' real dimensions."""
+
+    dimensions: dict = field(default_factory=lambda: _TINY)  # hidden_size, num_hidden_layers, ...
+    tokenizer_vocab: int = 300  # SentencePiece pieces trained on the corpus given
+    model_vocab: int | None = None  # the embedding matrix's rows (None: the tokenizer's)
+    max_length: int = 128  # the tokenizer's model_max_length
+
+
 def _sentencepiece(folder: Path, corpus: list[str], file_name: str, vocab_size: int = 300, **ids) -> int:
     """Train a SentencePiece unigram model on `corpus` into folder/file_name; returns its size."""
     import sentencepiece
@@ -88,58 +99,65 @@ def _sentencepiece(folder: Path, corpus: list[str], file_name: str, vocab_size: 
     return vocab_size
 
 
-def _tokenizer_files(folder: Path, corpus: list[str], architecture: str) -> int:
+def tokenizer_files(folder: Path, corpus: list[str], architecture: str, vocab_size: int = 300, max_length: int = 128) -> int:
     """The tokenizer files the architecture's Hub models ship; returns the model's vocabulary size."""
     if architecture == "deberta-v2":  # mDeBERTa: [PAD]=0 [CLS]=1 [SEP]=2 [UNK]=3 in spm.model
         size = _sentencepiece(
-            folder, corpus, "spm.model", pad_id=0, bos_id=1, eos_id=2, unk_id=3, pad_piece="[PAD]",
+            folder, corpus, "spm.model", vocab_size, pad_id=0, bos_id=1, eos_id=2, unk_id=3, pad_piece="[PAD]",
             bos_piece="[CLS]", eos_piece="[SEP]", unk_piece="[UNK]", user_defined_symbols=["[MASK]"],
         )
         tokenizer_class, extra = "DebertaV2Tokenizer", 1
     else:  # XLM-R's tokenizer (also used by the multilingual MiniLM): fairseq ids shift spm's by one, plus <mask>
-        size = _sentencepiece(folder, corpus, "sentencepiece.bpe.model")
+        size = _sentencepiece(folder, corpus, "sentencepiece.bpe.model", vocab_size)
         tokenizer_class, extra = "XLMRobertaTokenizer", 2
-    config = {"tokenizer_class": tokenizer_class, "model_max_length": 128}
+    config = {"tokenizer_class": tokenizer_class, "model_max_length": max_length}
     (folder / "tokenizer_config.json").write_text(json.dumps(config), encoding="utf-8")
     return size + extra
 
 
-def _config(architecture: str, vocab_size: int, **extra):
+def model_config(architecture: str, vocab_size: int, sizes: dict = _TINY, **extra):
+    """`sizes`: hidden_size, num_hidden_layers, ... (tiny unless given; benchmarks/bench.py gives real ones)."""
     if architecture == "deberta-v2":  # as mDeBERTa-v3: relative positions, no token types
-        return DebertaV2Config(vocab_size=vocab_size, type_vocab_size=0, relative_attention=True, position_buckets=16,
-                               pos_att_type=["p2c", "c2p"], position_biased_input=False, pad_token_id=0, **_TINY, **extra)
+        return DebertaV2Config(vocab_size=vocab_size, type_vocab_size=0, relative_attention=True,
+                               pos_att_type=["p2c", "c2p"], position_biased_input=False, pad_token_id=0,
+                               **{"position_buckets": 16, **sizes}, **extra)
     if architecture == "xlm-roberta":
-        return XLMRobertaConfig(vocab_size=vocab_size, type_vocab_size=1, pad_token_id=1, **_TINY, **extra)
-    return BertConfig(vocab_size=vocab_size, pad_token_id=1, **_TINY, **extra)
+        return XLMRobertaConfig(vocab_size=vocab_size, type_vocab_size=1, pad_token_id=1, **sizes, **extra)
+    return BertConfig(vocab_size=vocab_size, pad_token_id=1, **sizes, **extra)
 
 
-def build_preset_nli(folder: Path, architecture: str, labels: list[str], winner: str, corpus: list[str]) -> Path:
-    """A sequence classifier of the architecture with its SentencePiece tokenizer; `winner` always wins."""
-    vocab_size = _tokenizer_files(folder, corpus, architecture)
+def build_preset_nli(folder: Path, architecture: str, labels: list[str], winner: str | None, corpus: list[str],
+                     size: ModelSize | None = None) -> Path:
+    """A sequence classifier of the architecture with its SentencePiece tokenizer; `winner` always
+    wins (None: random weights throughout). `size`: real dimensions instead of tiny ones."""
+    size = size or ModelSize()
+    vocab_size = tokenizer_files(folder, corpus, architecture, size.tokenizer_vocab, size.max_length)
     torch.manual_seed(0)
-    config = _config(architecture, vocab_size, num_labels=len(labels), id2label=dict(enumerate(labels)),
-                     label2id={label: i for i, label in enumerate(labels)})
+    config = model_config(architecture, size.model_vocab or vocab_size, size.dimensions, num_labels=len(labels),
+                          id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)})
     model = AutoModelForSequenceClassification.from_config(config)
-    head = model.classifier.out_proj if hasattr(model.classifier, "out_proj") else model.classifier
-    with torch.no_grad():
-        head.weight.zero_()
-        head.bias.zero_()
-        head.bias[labels.index(winner)] = 8.0
+    if winner is not None:
+        head = model.classifier.out_proj if hasattr(model.classifier, "out_proj") else model.classifier
+        with torch.no_grad():
+            head.weight.zero_()
+            head.bias.zero_()
+            head.bias[labels.index(winner)] = 8.0
     model.save_pretrained(folder)
     return folder
 
 
-def build_preset_embedder(folder: Path, architecture: str, corpus: list[str]) -> Path:
+def build_preset_embedder(folder: Path, architecture: str, corpus: list[str], size: ModelSize | None = None) -> Path:
     """A sentence-transformers folder (transformer, mean pooling, normalisation) of the architecture,
     with XLM-R's SentencePiece tokenizer, as the presets' embedders are."""
+    size = size or ModelSize()
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
 
     weights = folder.parent / f"{folder.name}-weights"
-    vocab_size = _tokenizer_files(weights, corpus, "xlm-roberta")
+    vocab_size = tokenizer_files(weights, corpus, "xlm-roberta", size.tokenizer_vocab, size.max_length)
     torch.manual_seed(0)
-    AutoModel.from_config(_config(architecture, vocab_size)).save_pretrained(weights)
-    transformer = Transformer(str(weights), max_seq_length=128)
+    AutoModel.from_config(model_config(architecture, size.model_vocab or vocab_size, size.dimensions)).save_pretrained(weights)
+    transformer = Transformer(str(weights), max_seq_length=size.max_length)
     pooling = Pooling(transformer.get_embedding_dimension(), "mean")
     SentenceTransformer(modules=[transformer, pooling, Normalize()], device="cpu").save(str(folder))
     return folder

@@ -11,25 +11,37 @@ Only SIGKILL or a power cut can stop step 3; the next run writing there complete
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from checker.errors import OutputError
+from checker.errors import InputError, OutputError
 from checker.model import Report
-from checker.report.html import render_html
-from checker.report.json import render_json
-from checker.report.markdown import render_markdown
-from checker.report.tables import render_csv
 
-RENDERERS = {".json": render_json, ".md": render_markdown, ".csv": render_csv, ".html": render_html}
+
+def _renderer(module: str, function: str) -> Callable[[Report], str]:
+    """Imported when first used: pandas and jinja2 cost a warm run (checker.runcache) a second."""
+
+    def render(report: Report) -> str:
+        return getattr(importlib.import_module(module), function)(report)
+
+    return render
+
+
+RENDERERS = {
+    ".json": _renderer("checker.report.json", "render_json"),
+    ".md": _renderer("checker.report.markdown", "render_markdown"),
+    ".csv": _renderer("checker.report.tables", "render_csv"),
+    ".html": _renderer("checker.report.html", "render_html"),
+}
 LOCK_NAME = ".checker.lock"
 STAGING_PREFIX = ".checker-staging-"
 _COMPLETE = ".complete"  # inside a staging folder: the names of a fully written set, one a line
@@ -38,8 +50,12 @@ _HELD_BACK = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 def write_report(report: Report, out_dir: Path, lock_timeout: float = 60.0) -> list[Path]:
     """Render everything first, then publish the set (see the module docstring)."""
-    rendered = {out_dir / f"{report.name}{suffix}": render(report) for suffix, render in RENDERERS.items()}
-    return write_all(rendered, lock_timeout)
+    return write_all({out_dir / f"{report.name}{suffix}": text for suffix, text in render_report(report).items()}, lock_timeout)
+
+
+def render_report(report: Report) -> dict[str, str]:
+    """File suffix -> the report rendered in that format."""
+    return {suffix: render(report) for suffix, render in RENDERERS.items()}
 
 
 def write_all(files: dict[Path, str], lock_timeout: float = 60.0) -> list[Path]:
@@ -68,6 +84,17 @@ def ensure_writable_folder(folder: Path) -> None:
         raise OutputError(str(folder), f"cannot create the output folder ({exc.strerror})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(str(folder), "output folder is not writable")
+
+
+def report_name_for(corpus_dir: Path, out_dir: Path, name: str | None) -> str:
+    """The report's file name, after the checks `checker run` makes before any work."""
+    report_name = name or corpus_dir.resolve().name or "report"
+    if not report_name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        raise InputError(f"--name {report_name}", "use letters, digits, '-', '_' or '.' only")
+    if out_dir.resolve() == corpus_dir.resolve():
+        raise InputError(f"--out {out_dir}", "is the corpus folder; the next run would read the report as an article")
+    check_output_folder(out_dir)
+    return report_name
 
 
 def check_output_folder(folder: Path) -> None:

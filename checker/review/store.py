@@ -14,7 +14,6 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.model import Decision, Report, ReviewState, SeenFinding
-from checker.review.findings import findings
 
 STORE_NAME = "review.sqlite"
 STATUSES = ("confirmed", "dismissed", "follow-up", "open")  # "open": reopened
@@ -165,6 +164,8 @@ def with_decisions(report: Report, folder: Path) -> Report:
     path = store_path(folder)
     if not path.is_file():
         return report
+    from checker.review.findings import findings  # loads the signals: only where a store is there
+
     with closing(ReviewStore(path)) as store:
         return replace(report, review=store.state(report.name, [f.seen() for f in findings(report)]))
 
@@ -173,5 +174,7 @@ def record_run(report: Report, folder: Path) -> None:
     """Remember the run's findings once its report is written, so the next run can tell new ones."""
     path = store_path(folder)
     if path.is_file():
+        from checker.review.findings import findings
+
         with closing(ReviewStore(path)) as store:
             store.record(report.name, [f.seen() for f in findings(report)], report.generated_at)
