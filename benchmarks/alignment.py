@@ -33,9 +33,11 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ecbplus import as_claims, embedder, group_purity, held_out, look_alikes, read_topic, share_together, topics, true_pairs
+from ecbplus import (
+    as_claims, embedder, group_purity, held_out, labelled_group_purity, look_alikes, read_topic, share_together, topics, true_pairs,
+)
 from fit_pair_scorer import CORPORA, SEED_PAIRS, TUNE_EVENTS, seed_pairs
-from checker.align import align, fitted_scorer
+from checker.align import align, find_candidates, fitted_scorer
 from checker.claims import extract_claims
 from checker.config import Thresholds
 from checker.corpus import read_corpus
@@ -58,6 +60,9 @@ def seed_quality(embed) -> dict:
     alignment = align(claims, embed.encode([c.text for c in claims]), Thresholds())
     labelled = seed_pairs(claims)
     result = {"other_event_documents": [d for event in alignment.events[1:] for d in event]}
+    result["labelled_group_purity"] = round(labelled_group_purity(
+        alignment, *([(a.id, b.id) for a, b in labelled[label] if a and b] for label in ("related", "unrelated"))
+    ), 4)
     for name, keep in (("all", lambda a, b: True), ("de_en", lambda a, b: a.language != b.language),
                        ("same_language", lambda a, b: a.language == b.language)):
         result[name] = {
@@ -80,9 +85,11 @@ def ecbplus_quality(embed) -> dict:
         true = [(claims[i].id, claims[j].id) for i, j in true_pairs(sentences)]
         hard = [(claims[i].id, claims[j].id) for i, j in look_alikes(sentences, vectors)]
         part = "held_out" if topic in held else "fitting"
+        candidates = _candidate_share(claims, vectors, true)
         for mode, scorer in (("events_split", None), ("one_event", split_off)):
             alignment = align(claims, vectors, Thresholds(), scorer)
-            sums = totals.setdefault(f"{part}/{mode}", {"true": [0, 0], "alike": [0, 0], "purity": []})
+            sums = totals.setdefault(f"{part}/{mode}", {"true": [0, 0], "alike": [0, 0], "purity": [], "candidates": 0})
+            sums["candidates"] += candidates * len(true) if true else 0
             sums["true"][0] += share_together(alignment, true) * len(true) if true else 0
             sums["true"][1] += len(true)
             sums["alike"][0] += share_together(alignment, hard) * len(hard) if hard else 0
@@ -95,6 +102,9 @@ def ecbplus_quality(embed) -> dict:
             "recall": round(s["true"][0] / s["true"][1], 4),
             "look_alikes": round(s["alike"][0] / s["alike"][1], 4),
             "true_pairs": s["true"][1],
+            # where recall is lost: true pairs the search offers the scorer (one claim of a
+            # pair of copies stands for both) before the event split, scorer and caps
+            "true_pairs_among_candidates": round(s["candidates"] / s["true"][1], 4),
             "look_alike_pairs": s["alike"][1],
             "group_purity": round(float(np.nanmean(s["purity"])), 4),
         }
@@ -102,6 +112,20 @@ def ecbplus_quality(embed) -> dict:
     }
     result["held_out_topics"] = per_topic
     return result
+
+
+def _candidate_share(claims: list[Claim], vectors: np.ndarray, true: list[tuple[str, str]]) -> float:
+    """Share of the true pairs that candidate search offers the scorer, every document in one event."""
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
+    ordered = [claims[i] for i in order]
+    found = find_candidates(ordered, vectors[order], Thresholds())
+    unit_of = {ordered[m].id: u for u, members in enumerate(found.units) for m in members}
+    offered = {(int(a), int(b)) for a, b in found.pairs}
+    hits = 0
+    for a, b in true:
+        ua, ub = unit_of[a], unit_of[b]
+        hits += ua == ub or (min(ua, ub), max(ua, ub)) in offered
+    return hits / len(true) if true else float("nan")
 
 
 def gold_quality(embed) -> dict:
@@ -121,7 +145,13 @@ def gold_quality(embed) -> dict:
             if a and b:
                 (alike if row["label"] == "UNRELATED_HARD" else true).append((a, b))
         part = "tune" if event in TUNE_EVENTS else "held_out"
-        result[f"{part}/{event}"] = {"recall": rates(alignment, true), "look_alikes": rates(alignment, alike)}
+        result[f"{part}/{event}"] = {
+            "recall": rates(alignment, true),
+            "look_alikes": rates(alignment, alike),
+            "labelled_group_purity": round(labelled_group_purity(
+                alignment, [(a.id, b.id) for a, b in true], [(a.id, b.id) for a, b in alike]
+            ), 4),
+        }
     return result
 
 

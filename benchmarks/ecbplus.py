@@ -143,6 +143,18 @@ def share_together(alignment: Alignment, id_pairs: list[tuple[str, str]]) -> flo
     ) / len(id_pairs)
 
 
+def labelled_group_purity(alignment: Alignment, true: list[tuple[str, str]], look_alike: list[tuple[str, str]]) -> float:
+    """Of the labelled pairs whose two claims alignment put in one group, the share labelled true
+    (1.0: no group holds a look-alike pair; NaN: no labelled pair shares a group)."""
+    group_of = {c: g.id for g in alignment.groups for c in g.claims}
+
+    def grouped(pairs: list[tuple[str, str]]) -> int:
+        return sum(a in group_of and group_of[a] == group_of.get(b) for a, b in pairs)
+
+    together = grouped(true) + grouped(look_alike)
+    return grouped(true) / together if together else float("nan")
+
+
 def group_purity(alignment: Alignment, sentences: list[Sentence]) -> float:
     """Over all grouped claims: share of a group's claims that mention the group's most
     mentioned event (1.0: every group is about one event)."""
