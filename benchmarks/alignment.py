@@ -41,7 +41,7 @@ from checker.align import align, find_candidates, fitted_scorer
 from checker.claims import extract_claims
 from checker.config import Thresholds
 from checker.corpus import read_corpus
-from checker.model import Article, Claim
+from checker.records import Article, Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "articles"

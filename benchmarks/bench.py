@@ -45,7 +45,7 @@ import yaml
 
 import checker
 from checker.corpus import read_corpus
-from checker.model import NliScores
+from checker.records import NliScores
 from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent

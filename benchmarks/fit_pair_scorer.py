@@ -39,7 +39,7 @@ from checker.align import FEATURES, PairScorer, align, detect_events, find_candi
 from checker.claims import extract_claims
 from checker.config import Thresholds
 from checker.corpus import read_corpus
-from checker.model import Claim
+from checker.records import Claim
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "checker" / "data" / "pair_scorer.json"

@@ -36,7 +36,7 @@ from checker.assertions import FEATURES, EvidenceModel, decide, evidence_feature
 from checker.cache import open_cache
 from checker.config import load_config
 from checker.corpus import read_corpus
-from checker.models import load_models
+from checker.loading import load_models
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TRUTH = ROOT / "tests" / "data" / "stances_truth.yaml"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from checker.config import Config, load_config
 from checker.loaded import Checker, load
-from checker.model import Report
+from checker.records import Report
 
 __all__ = ["check", "Checker", "Config", "Report", "load", "load_config"]
 

@@ -35,7 +35,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from checker.config import Thresholds, fitted_pair_scorer
-from checker.model import Alignment, CandidatePair, Claim, ClaimGroup
+from checker.records import Alignment, CandidatePair, Claim, ClaimGroup
 from checker.names import anchors, inner_names
 from checker.normalize import normalize
 

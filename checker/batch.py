@@ -17,7 +17,7 @@ from checker.corpus import read_corpus
 from checker.config import Config
 from checker.errors import CheckerError, InputError
 from checker.loaded import Checker, load
-from checker.model import Article, Report
+from checker.records import Article, Report
 from checker.progress import Progress, silent
 from checker.runcache import RenderedSet, new_stand_in
 from checker.report import render_report, report_name_for, write_all

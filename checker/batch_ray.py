@@ -23,8 +23,8 @@ from checker.batch import EventResult, LoadSettings, load_for_worker, publish, r
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.errors import CheckerError, InputError
 from checker.loaded import Checker
-from checker.model import Alignment, Article, Claim, RunSettings
-from checker.models import use_lexicons
+from checker.records import Alignment, Article, Claim, RunSettings
+from checker.loading import use_lexicons
 from checker.pipeline import ScoredPairs, align_claims, assemble, pairs_to_score, read_claims, run_settings, score_pairs
 from checker.report import report_name_for
 

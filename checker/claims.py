@@ -19,7 +19,7 @@ from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.model import Article, Claim
+from checker.records import Article, Claim
 from checker.normalize import normalize
 
 # Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…",

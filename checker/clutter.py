@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.model import Line, RemovedSpan
+from checker.records import Line, RemovedSpan
 from checker.normalize import normalize
 
 NOT_IN_ARTICLE = "page clutter (not in the article trafilatura extracts)"

@@ -21,7 +21,7 @@ from lingua import LanguageDetectorBuilder
 
 from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
-from checker.model import Article, Line, RemovedSpan
+from checker.records import Article, Line, RemovedSpan
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # HTML: the article is extracted (clutter.py)

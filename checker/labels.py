@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from checker.model import Claim, ClaimGroup
+from checker.records import Claim, ClaimGroup
 
 MAX_LABEL_CHARS = 80
 _QUOTE_MARKS = "„“”»«\"'‘’「」『』> *_"

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.config import Config, load_config
-from checker.model import Article, Report
+from checker.records import Article, Report
 from checker.progress import Progress, silent
 
 if TYPE_CHECKING:  # `import checker` stays light (the pytest plugin imports it): models load on `load`
-    from checker.models import LoadedModels
+    from checker.loading import LoadedModels
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def load(
     """`config` is a Config or a preset name. Models named explicitly must load; a preset's own
     models fall back (recorded in `notes`) only with `allow_fallback`."""
     from checker.cache import open_cache
-    from checker.models import load_models
+    from checker.loading import load_models
 
     if isinstance(config, str):
         config = load_config(config)

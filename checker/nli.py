@@ -17,7 +17,7 @@ import numpy as np
 from checker import hub
 from checker.cache import DiskCache, cache_key
 from checker.errors import InputError, ModelUnavailable
-from checker.model import NliScores, PairNli
+from checker.records import NliScores, PairNli
 from checker.progress import Progress, silent
 
 LABELS = ("entailment", "neutral", "contradiction")

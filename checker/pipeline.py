@@ -15,7 +15,7 @@ from checker.config import Config
 from checker.embed import Embedder
 from checker.errors import InputError
 from checker.labels import group_labels
-from checker.model import Alignment, Article, Claim, PairNli, Report, RunSettings
+from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
 from checker.signals import compare, read_facts

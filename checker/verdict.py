@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.config import Thresholds
-from checker.model import (
+from checker.records import (
     Camp,
     CandidatePair,
     ClaimGroup,

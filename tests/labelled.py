@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.model import Alignment, Claim
+from checker.records import Alignment, Claim
 
 DATA = Path(__file__).parent / "data"
 

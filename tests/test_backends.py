@@ -18,7 +18,7 @@ from checker.cache import open_cache
 from checker.cli import main
 from checker.config import load_config
 from checker.embed import SentenceTransformerEmbedder
-from checker.models import load_models
+from checker.loading import load_models
 from checker.nli import TransformersNli
 from tiny_models import build_preset_nli
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from checker.labels import group_labels, shorten
-from checker.model import Claim, ClaimGroup
+from checker.records import Claim, ClaimGroup
 
 
 def test_label_is_the_most_central_claim_shortened():

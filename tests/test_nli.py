@@ -4,7 +4,7 @@ import pytest
 
 from checker.cache import DiskCache
 from checker.errors import InputError
-from checker.model import NliScores
+from checker.records import NliScores
 from checker.nli import CachedNli, TransformersNli, full_matrix_pairs, label_positions, score_both_ways
 from tiny_models import build_nli_model
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from checker.config import load_config
-from checker.models import load_models
+from checker.loading import load_models
 from checker.pipeline import run
 from tiny_models import PRESET_ARCHITECTURES, build_preset_embedder, build_preset_nli
 

@@ -31,7 +31,7 @@ from checker.config import load_config
 from checker.corpus import read_corpus
 from checker.embed import CachedEmbedder
 from checker.errors import InputError
-from checker.model import Claim, SeenFinding
+from checker.records import Claim, SeenFinding
 from checker.pipeline import run
 from checker.report import write_report
 from checker.report.html import render_html

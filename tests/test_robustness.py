@@ -108,7 +108,7 @@ def test_an_interrupted_embedding_stage_keeps_the_finished_batches(tmp_path):
 
 
 def test_an_interrupted_nli_stage_keeps_the_finished_batches(tmp_path):
-    from checker.model import NliScores
+    from checker.records import NliScores
     from checker.nli import CachedNli
 
     class FailsOnThirdBatch:

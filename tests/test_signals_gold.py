@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from checker.config import Thresholds
-from checker.model import Claim
+from checker.records import Claim
 from checker.signals import FRAMING, HARD, compare, read_facts
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from checker.config import Thresholds
-from checker.model import Claim
+from checker.records import Claim
 from checker.signals import compare, read_facts
 
 

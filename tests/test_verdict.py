@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from checker.config import Thresholds
-from checker.model import CandidatePair, ClaimGroup, NliScores, PairNli, Verdict
+from checker.records import CandidatePair, ClaimGroup, NliScores, PairNli, Verdict
 from checker.verdict import group_verdict, pair_verdict
 
 PAIR = CandidatePair(a="d1#a", b="d2#b", similarity=0.4, anchor_overlap=0.5, score=0.42, mutual=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from checker.errors import InputError, OutputError
-from checker.model import Report
+from checker.records import Report
 
 
 def _renderer(module: str, function: str) -> Callable[[Report], str]:

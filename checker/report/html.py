@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from checker.model import Report
+from checker.records import Report
 from checker.report.json import report_dict
 from checker.report.templating import template_environment
 

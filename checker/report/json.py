@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.model import Decision, Report
+from checker.records import Decision, Report
 from checker.review.findings import findings
 from checker.yamlfile import load_schema
 

@@ -7,7 +7,7 @@ from functools import cache
 
 from jinja2 import Environment
 
-from checker.model import Report
+from checker.records import Report
 from checker.report.templating import template_environment
 from checker.review.findings import findings
 from checker.verdict import SEVERITY

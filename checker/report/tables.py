@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checker.model import Report
+from checker.records import Report
 from checker.review.findings import findings
 
 

@@ -33,7 +33,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from checker.model import Decision, SeenFinding
+from checker.records import Decision, SeenFinding
 from checker.report.html import CONTENT_SECURITY_POLICY as REPORT_CSP
 from checker.report.html import anchor, finding_views
 from checker.report.json import decision_dict, report_schema

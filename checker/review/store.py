@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.model import Decision, Report, ReviewState, SeenFinding
+from checker.records import Decision, Report, ReviewState, SeenFinding
 
 STORE_NAME = "review.sqlite"
 STATUSES = ("confirmed", "dismissed", "follow-up", "open")  # "open": reopened

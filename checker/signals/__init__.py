@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.model import Claim, Reason
+from checker.records import Claim, Reason
 from checker.names import aliases, place_names
 from checker.normalize import normalize
 from checker.signals import dates, numbers, roles

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.model import Characterisation, Mention
+from checker.records import Characterisation, Mention
 from checker.names import anchors, inner_names
 from checker.signals import ClaimFacts
 from checker.signals.framing import frames

@@ -27,7 +27,7 @@ from functools import cache
 import justext
 
 from checker.config import Thresholds
-from checker.model import Characterisation, Mention
+from checker.records import Characterisation, Mention
 from checker.names import inner_names
 from checker.normalize import normalize
 from checker.signals import EVOLVING, ClaimFacts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.model import Characterisation, FigurePoint, FigureTimeline
+from checker.records import Characterisation, FigurePoint, FigureTimeline
 from checker.signals import EVOLVING, ClaimFacts
 from checker.signals.figures import Figure, figure_characterisation
 
