@@ -8,6 +8,8 @@ import csv
 import html
 import io
 import multiprocessing
+import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -112,9 +114,13 @@ def load_for_worker(settings: LoadSettings) -> Checker | CheckerError:
         return exc
 
 
-def _load_worker(settings: LoadSettings) -> None:
+def _load_worker(settings: LoadSettings, threads: int) -> None:
     global _worker_checker
     _worker_checker = load_for_worker(settings)
+    # Loading sets torch to every core; workers side by side then oversubscribe the CPU, so each
+    # gets its share. Torch is only imported here when a loaded model needed it (never offline).
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)
 
 
 def _run_event(event_dir: Path, out_dir: Path, generated_at: str) -> EventResult:
@@ -150,7 +156,8 @@ def run_batch(
     # Spawned, not forked: a fork copies locks other threads hold (torch's, a progress bar's) and
     # can hang the worker for ever.
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_load_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_load_worker,
+                             initargs=(settings, max(1, len(os.sched_getaffinity(0)) // workers))) as pool:
         futures = [pool.submit(_run_event, event, out_dir, generated_at) for event in events]
         results = []
         for future in futures:
