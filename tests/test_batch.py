@@ -94,7 +94,7 @@ def test_batch_refuses_an_out_folder_inside_the_events_folder_and_names_unloadab
     assert "error: harbour-fire: cannot load embedder model" in broken.output and "Traceback" not in broken.output
 
 
-def test_each_pool_worker_gets_its_share_of_the_cores(tmp_path):
+def test_each_pool_worker_gets_its_share_of_the_cores(tmp_path, monkeypatch):
     """Loading an NLI model sets torch to every core; a worker of a pool of several must not keep that."""
     import torch
     from tiny_models import build_nli_model
@@ -105,10 +105,12 @@ def test_each_pool_worker_gets_its_share_of_the_cores(tmp_path):
 
     nli = build_nli_model(tmp_path / "nli", ["CONTRADICTION", "NEUTRAL", "ENTAILMENT"], None, ["a short text", "another"])
     settings = LoadSettings(replace(load_config("offline"), nli=str(nli)), False, True, None, False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)  # restored after the test
     before = torch.get_num_threads()
     try:
         batch._load_worker(settings, 1)
         assert isinstance(batch._worker_checker, checker.Checker) and torch.get_num_threads() == 1
+        assert os.environ["OMP_NUM_THREADS"] == "1"
     finally:
         torch.set_num_threads(before)
         batch._worker_checker = None
