@@ -22,7 +22,7 @@ from checker.loaded import Checker, load
 from checker.records import Article, Report
 from checker.progress import Progress, silent
 from checker.runcache import RenderedSet, new_stand_in
-from checker.report import render_report, report_name_for, write_all
+from checker.report import render_report, report_name_for, write_all, write_report, write_set
 from checker.report.markdown import md_cell
 from checker.report.tables import spreadsheet_safe
 
@@ -49,7 +49,7 @@ def report_corpus(
     report = with_decisions(checker.run(articles, name=name, generated_at=stand_in, notes=notes, progress=progress), out_dir)
     rendered = RenderedSet(stand_in, render_report(report), len(articles), dict(report.summary), report.settings.nli,
                            notes + checker.notes)
-    written = write_all({out_dir / f"{name}{suffix}": text for suffix, text in rendered.stamped(generated_at).items()})
+    written = write_set(rendered.stamped(generated_at), out_dir, name)
     report = replace(report, generated_at=generated_at)
     record_run(report, out_dir)
     if keep is not None:
@@ -63,7 +63,7 @@ def publish(report: Report, out_dir: Path) -> tuple[Report, list[Path]]:
     from checker.review.store import record_run, with_decisions
 
     report = with_decisions(report, out_dir)
-    written = write_all({out_dir / f"{report.name}{suffix}": text for suffix, text in render_report(report).items()})
+    written = write_report(report, out_dir)
     record_run(report, out_dir)
     return report, written
 

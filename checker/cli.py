@@ -122,7 +122,7 @@ def run(corpus_dir, preset, embedder, nli, backend, config_file, cache_dir, no_c
     keep = None
     if key is not None:
         from checker.cache import open_cache
-        from checker.report import write_all
+        from checker.report import write_set
 
         run_cache = open_cache(cache_dir)
         if run_cache.recovered:  # said here: the models' cache, opened next, finds it rebuilt
@@ -130,8 +130,7 @@ def run(corpus_dir, preset, embedder, nli, backend, config_file, cache_dir, no_c
         rendered = runcache.lookup(run_cache, key)
         if rendered is not None:  # nothing changed: the last run's set, with this run's timestamp
             _say_read(corpus_dir, rendered.documents, rendered.warnings)
-            texts = rendered.stamped(_timestamp())
-            _say_done(rendered.summary, rendered.nli, write_all({out_dir / f"{report_name}{s}": t for s, t in texts.items()}))
+            _say_done(rendered.summary, rendered.nli, write_set(rendered.stamped(_timestamp()), out_dir, report_name))
             return
         keep = partial(runcache.store, run_cache, key)
     from checker.batch import read_articles, report_corpus

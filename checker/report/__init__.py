@@ -50,7 +50,12 @@ _HELD_BACK = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 def write_report(report: Report, out_dir: Path, lock_timeout: float = 60.0) -> list[Path]:
     """Render everything first, then publish the set (see the module docstring)."""
-    return write_all({out_dir / f"{report.name}{suffix}": text for suffix, text in render_report(report).items()}, lock_timeout)
+    return write_set(render_report(report), out_dir, report.name, lock_timeout)
+
+
+def write_set(texts: dict[str, str], out_dir: Path, name: str, lock_timeout: float = 60.0) -> list[Path]:
+    """Publish a rendered set (file suffix -> text) as out_dir/<name><suffix>."""
+    return write_all({out_dir / f"{name}{suffix}": text for suffix, text in texts.items()}, lock_timeout)
 
 
 def render_report(report: Report) -> dict[str, str]:
