@@ -35,9 +35,10 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from checker.config import Thresholds, fitted_pair_scorer
-from checker.records import Alignment, CandidatePair, Claim, ClaimGroup
+from checker.embed import unit_rows
 from checker.names import anchors, inner_names
 from checker.normalize import normalize
+from checker.records import Alignment, CandidatePair, Claim, ClaimGroup
 
 FEATURES = (
     "similarity",  # cosine of language-centred vectors
@@ -120,7 +121,7 @@ class Centring:
 
     def apply(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
         offsets = np.stack([self.means.get(language, self.overall) for language in languages])
-        return _unit_rows(vectors - offsets)
+        return unit_rows(vectors - offsets)
 
 
 def centre(vectors: np.ndarray, languages: list[str]) -> np.ndarray:
@@ -355,11 +356,6 @@ def _nearest(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     index = faiss.IndexFlatIP(rows.shape[1])
     index.add(rows)
     return index.search(rows, k)
-
-
-def _unit_rows(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
 def _cap_partners(edges: list[tuple[float, int, int, bool]], cap: int) -> list[tuple[float, int, int, bool]]:

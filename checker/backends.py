@@ -34,6 +34,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from checker.cache import cache_key
 from checker.embed import Embedder, SentenceTransformerEmbedder, unit_rows
 from checker.nli import LABELS, NliScorer, TransformersNli
 
@@ -242,8 +243,8 @@ def _model_folder(role: str, name: str, weights, backend: str, store: Path | Non
 
     revision = getattr(getattr(weights, "config", None), "_commit_hash", None) or ""
     gate_set = (resources.files("checker") / "data" / "gate_pairs.json").read_bytes()
-    key = hashlib.sha256("\x00".join([role, name, revision, backend, torch.__version__, onnxruntime.__version__,
-                                      hashlib.sha256(gate_set).hexdigest()]).encode()).hexdigest()[:24]
+    key = cache_key(role, name, revision, backend, torch.__version__, onnxruntime.__version__,
+                    hashlib.sha256(gate_set).hexdigest())[:24]
     if store is None:
         temporary = tempfile.TemporaryDirectory(prefix="checker-onnx-")
         return Path(temporary.name), temporary

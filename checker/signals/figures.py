@@ -27,13 +27,12 @@ from functools import cache
 import justext
 
 from checker.config import Thresholds
-from checker.records import Characterisation, Mention
 from checker.names import inner_names
 from checker.normalize import normalize
-from checker.signals import EVOLVING, ClaimFacts
-from checker.signals import numbers
+from checker.records import Characterisation, Mention
+from checker.signals import EVOLVING, ClaimFacts, numbers
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
-from checker.signals.text import fold, tokens
+from checker.signals.text import fold
 
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
@@ -72,7 +71,8 @@ def same_fact_figures(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str
     """Sets of figures (two documents or more) that measure one fact, in a stable order."""
     found = []
     for docs in events:
-        in_event = [f for f in facts if f.claim.doc in set(docs)]
+        members = set(docs)
+        in_event = [f for f in facts if f.claim.doc in members]
         figures = _figures(in_event, len(docs))
         links = sorted(
             (-similarity(x.facts.claim.id, y.facts.claim.id), i, j)
@@ -169,7 +169,7 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
     """Names a few words after a place preposition ("in the city of Bam", "in Iran's south"):
     not "the United States Geological Survey", which names an agency."""
     text = f.claim.text
-    toks = tokens(text)
+    toks = f.words
     gazetteer = {p.start: p for p in f.places}
     found = set()
     for i, t in enumerate(toks):
