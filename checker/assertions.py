@@ -24,9 +24,17 @@ from checker.corpus import detect_language
 from checker.embed import Embedder
 from checker.errors import InputError
 from checker.lexical import TermCoverage, terms
-from checker.records import Article, Claim, NliScores, Reason
 from checker.nli import NliScorer
-from checker.signals import AGREES, FRAMING, HARD, ClaimFacts, compare, read_facts, titles
+from checker.records import Article, Claim, NliScores, Reason
+from checker.signals import (
+    AGREES,
+    FRAMING,
+    HARD,
+    ClaimFacts,
+    compare,
+    read_facts,
+    titles,
+)
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 STANCES = ("supports", "contradicts", "framing", "silent")

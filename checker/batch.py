@@ -15,16 +15,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker.corpus import read_corpus
 from checker.config import Config
+from checker.corpus import read_corpus
 from checker.errors import CheckerError, InputError
 from checker.loaded import Checker, load
-from checker.records import Article, Report
 from checker.progress import Progress, silent
-from checker.runcache import RenderedSet, new_stand_in
-from checker.report import render_report, report_name_for, write_all, write_report, write_set
+from checker.records import Article, Report
+from checker.report import (
+    render_report,
+    report_name_for,
+    write_all,
+    write_report,
+    write_set,
+)
 from checker.report.markdown import md_cell
 from checker.report.tables import spreadsheet_safe
+from checker.runcache import RenderedSet, new_stand_in
 
 INDEX_NAME = "index"
 

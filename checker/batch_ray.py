@@ -19,13 +19,27 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.batch import EventResult, LoadSettings, load_for_worker, publish, read_articles
+from checker.batch import (
+    EventResult,
+    LoadSettings,
+    load_for_worker,
+    publish,
+    read_articles,
+)
 from checker.config import OFFLINE_EMBEDDER, Config
 from checker.errors import CheckerError, InputError
 from checker.loaded import Checker
-from checker.records import Alignment, Article, Claim, RunSettings
 from checker.loading import use_lexicons
-from checker.pipeline import ScoredPairs, align_claims, assemble, pairs_to_score, read_claims, run_settings, score_pairs
+from checker.pipeline import (
+    ScoredPairs,
+    align_claims,
+    assemble,
+    pairs_to_score,
+    read_claims,
+    run_settings,
+    score_pairs,
+)
+from checker.records import Alignment, Article, Claim, RunSettings
 from checker.report import report_name_for
 
 # Room for a local instance's object store: reports travel as Python objects of a few MB each.

@@ -19,8 +19,8 @@ from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.records import Article, Claim
 from checker.normalize import normalize
+from checker.records import Article, Claim
 
 # Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…",
 # Chinese and Japanese 「…」 and 『…』).

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.records import Line, RemovedSpan
 from checker.normalize import normalize
+from checker.records import Line, RemovedSpan
 
 NOT_IN_ARTICLE = "page clutter (not in the article trafilatura extracts)"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from checker.errors import InputError

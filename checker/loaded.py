@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.config import Config, load_config
-from checker.records import Article, Report
 from checker.progress import Progress, silent
+from checker.records import Article, Report
 
 if TYPE_CHECKING:  # `import checker` stays light (the pytest plugin imports it): models load on `load`
     from checker.loading import LoadedModels

@@ -14,7 +14,12 @@ from pathlib import Path
 
 from checker.cache import DiskCache
 from checker.config import OFFLINE_EMBEDDER, Config
-from checker.embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder, load_embedder
+from checker.embed import (
+    CachedEmbedder,
+    Embedder,
+    SentenceTransformerEmbedder,
+    load_embedder,
+)
 from checker.errors import InputError, ModelUnavailable
 from checker.hub import check_model_paths
 from checker.lexicons import use_extensions

@@ -17,8 +17,8 @@ import numpy as np
 from checker import hub
 from checker.cache import DiskCache, cache_key
 from checker.errors import InputError, ModelUnavailable
-from checker.records import NliScores, PairNli
 from checker.progress import Progress, silent
+from checker.records import NliScores, PairNli
 
 LABELS = ("entailment", "neutral", "contradiction")
 

@@ -15,9 +15,9 @@ from checker.config import Config
 from checker.embed import Embedder
 from checker.errors import InputError
 from checker.labels import group_labels
-from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
+from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
 from checker.signals.figures import figure_characterisations, same_fact_figures

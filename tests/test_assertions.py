@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ROOT
 from junitparser import JUnitXml
+from tiny_models import build_nli_model
 
 from checker.assertions import expectation_for, load_claims_file
 from checker.cli import main
 from checker.errors import InputError
-from conftest import ROOT
-from tiny_models import build_nli_model
-
 
 TRUTH = ROOT / "tests" / "data" / "stances_truth.yaml"
 

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import torch
 from click.testing import CliRunner
+from tiny_models import build_preset_nli
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 from checker import backends
@@ -20,7 +21,6 @@ from checker.config import load_config
 from checker.embed import SentenceTransformerEmbedder
 from checker.loading import load_models
 from checker.nli import TransformersNli
-from tiny_models import build_preset_nli
 
 LABELS = ["entailment", "neutral", "contradiction"]
 

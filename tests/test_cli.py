@@ -4,9 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from tiny_models import build_nli_model
 
 from checker.cli import main
-from tiny_models import build_nli_model
 
 
 def invoke(*args, env=None):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-
 import pytest
+from labelled import discrepancy_pairs
 
 from checker.align import score_matrices
 from checker.config import Thresholds, load_config
 from checker.embed import CachedEmbedder
 from checker.pipeline import run
 from checker.signals import compare, read_facts
-from labelled import discrepancy_pairs
 
 T = Thresholds()
 

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from tiny_models import build_nli_model
 
 from checker.cache import DiskCache
 from checker.errors import InputError
+from checker.nli import (
+    CachedNli,
+    TransformersNli,
+    full_matrix_pairs,
+    label_positions,
+    score_both_ways,
+)
 from checker.records import NliScores
-from checker.nli import CachedNli, TransformersNli, full_matrix_pairs, label_positions, score_both_ways
-from tiny_models import build_nli_model
 
 ORDERS = {
     "mnli-style": ["entailment", "neutral", "contradiction"],

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from tiny_models import PRESET_ARCHITECTURES, build_preset_embedder, build_preset_nli
 
 from checker.config import load_config
 from checker.loading import load_models
 from checker.pipeline import run
-from tiny_models import PRESET_ARCHITECTURES, build_preset_embedder, build_preset_nli
 
 
 @pytest.mark.parametrize("preset", sorted(PRESET_ARCHITECTURES))

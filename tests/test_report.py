@@ -17,7 +17,6 @@ from checker.report.markdown import md_cell, render_markdown
 from checker.report.tables import coverage_frame, render_csv
 
 
-
 def test_json_validates_and_holds_the_required_fields(seed_report):
     data = json.loads(render_json(seed_report))
     jsonschema.validate(data, report_schema())

@@ -31,8 +31,8 @@ from checker.config import load_config
 from checker.corpus import read_corpus
 from checker.embed import CachedEmbedder
 from checker.errors import InputError
-from checker.records import Claim, SeenFinding
 from checker.pipeline import run
+from checker.records import Claim, SeenFinding
 from checker.report import write_report
 from checker.report.html import render_html
 from checker.report.json import report_schema

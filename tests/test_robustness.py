@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from conftest import ROOT
+from test_cli import invoke, one_error_line
 
 from checker import report as publishing
 from checker.cache import DiskCache
@@ -28,8 +30,6 @@ from checker.pipeline import run
 from checker.report import recover, write_all, write_report
 from checker.report.markdown import display_ids, md_cell
 from checker.report.tables import render_csv
-from conftest import ROOT
-from test_cli import invoke, one_error_line
 
 # --- 1. big input: claims capped per document, progress for every stage, caches in batches ---
 
@@ -108,8 +108,8 @@ def test_an_interrupted_embedding_stage_keeps_the_finished_batches(tmp_path):
 
 
 def test_an_interrupted_nli_stage_keeps_the_finished_batches(tmp_path):
-    from checker.records import NliScores
     from checker.nli import CachedNli
+    from checker.records import NliScores
 
     class FailsOnThirdBatch:
         name = "counting-nli"

@@ -9,7 +9,14 @@ import pytest
 
 from checker.config import Thresholds
 from checker.lexicons import use_extensions
-from checker.records import CandidatePair, Claim, ClaimGroup, NliScores, PairNli, Verdict
+from checker.records import (
+    CandidatePair,
+    Claim,
+    ClaimGroup,
+    NliScores,
+    PairNli,
+    Verdict,
+)
 from checker.signals import compare, read_facts
 from checker.verdict import group_verdict, pair_verdict
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
-from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
+from tokenizers import (
+    Tokenizer,
+    models,
+    normalizers,
+    pre_tokenizers,
+    processors,
+    trainers,
+)
 from transformers import (
     AutoModel,
     AutoModelForSequenceClassification,
@@ -151,7 +158,11 @@ def build_preset_embedder(folder: Path, architecture: str, corpus: list[str], si
     with XLM-R's SentencePiece tokenizer, as the presets' embedders are."""
     size = size or ModelSize()
     from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+    from sentence_transformers.sentence_transformer.modules import (
+        Normalize,
+        Pooling,
+        Transformer,
+    )
 
     weights = folder.parent / f"{folder.name}-weights"
     vocab_size = tokenizer_files(weights, corpus, "xlm-roberta", size.tokenizer_vocab, size.max_length)

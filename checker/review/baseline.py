@@ -8,8 +8,8 @@ from pathlib import Path
 
 from checker.assertions import ClaimResult, DocumentStance, Verification
 from checker.errors import InputError
-from checker.records import SeenFinding
 from checker.normalize import normalize
+from checker.records import SeenFinding
 from checker.review.findings import NLI_KIND, SEVERITY_ORDER
 from checker.review.store import STORE_NAME, ReviewStore, store_path
 

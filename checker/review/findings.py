@@ -8,8 +8,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from checker.records import Claim, PairVerdict, Reason, Report, SeenFinding, Verdict
 from checker.normalize import normalize
+from checker.records import Claim, PairVerdict, Reason, Report, SeenFinding, Verdict
 from checker.signals import FRAMING, HARD, SOFT
 from checker.verdict import SEVERITY
 

@@ -164,7 +164,9 @@ def with_decisions(report: Report, folder: Path) -> Report:
     path = store_path(folder)
     if not path.is_file():
         return report
-    from checker.review.findings import findings  # loads the signals: only where a store is there
+    from checker.review.findings import (
+        findings,  # loads the signals: only where a store is there
+    )
 
     with closing(ReviewStore(path)) as store:
         return replace(report, review=store.state(report.name, [f.seen() for f in findings(report)]))

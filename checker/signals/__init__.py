@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.records import Claim, Reason
 from checker.names import aliases, place_names
 from checker.normalize import normalize
+from checker.records import Claim, Reason
 from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.records import Characterisation, Mention
 from checker.names import anchors, inner_names
+from checker.records import Characterisation, Mention
 from checker.signals import ClaimFacts
 from checker.signals.framing import frames
 from checker.signals.roles import offices
