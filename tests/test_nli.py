@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from tiny_models import build_nli_model
 
@@ -109,3 +111,20 @@ def test_full_matrix_counts_every_claim_against_every_other_documents_claims_bot
     assert full_matrix_pairs([2, 3]) == 2 * (2 * 3)
     assert full_matrix_pairs([2, 3, 1]) == 2 * (2 * 3 + 2 * 1 + 3 * 1)
     assert full_matrix_pairs([4]) == 0
+
+
+def test_loading_uses_every_core_unless_omp_num_threads_decides(tmp_path, corpus_text, monkeypatch):
+    import torch
+
+    folder = build_nli_model(tmp_path / "random", ORDERS["mnli-style"], None, corpus_text)
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        monkeypatch.setenv("OMP_NUM_THREADS", "1")
+        TransformersNli(str(folder))
+        assert torch.get_num_threads() == 1
+        monkeypatch.delenv("OMP_NUM_THREADS")
+        TransformersNli(str(folder))
+        assert torch.get_num_threads() == max(1, len(os.sched_getaffinity(0)))
+    finally:
+        torch.set_num_threads(before)
