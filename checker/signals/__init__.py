@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -35,6 +35,7 @@ AGREES = "agrees"  # not a discrepancy: both give a person the same office (chec
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
+ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,24 @@ def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Rea
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]
 
 
+def told_of_another_time(f: ClaimFacts) -> bool:
+    """Does the claim date what it tells to more than ANOTHER_TIME from its article's date?"""
+    if f.published is None:
+        return False
+    return any(
+        d.first is not None and d.year_known and (
+            d.last < f.published - ANOTHER_TIME or d.first > f.published + ANOTHER_TIME)
+        for d in f.dates
+    )
+
+
 def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> str | None:
     """'3 (a, 27 Nov) -> 10 (b, 28 Nov)' when the later article gives the higher tally; None
-    when the figures cannot be ordered (no date, same date) or the later one is lower."""
+    when the figures cannot be ordered (no date, same date), the later one is lower, or a claim
+    dates its tally to another time (the toll of a quake "in December 2003" no longer moves)."""
     if not (a.published and b.published) or a.published == b.published:
+        return None
+    if told_of_another_time(a) or told_of_another_time(b):
         return None
     (early, qe), (late, ql) = sorted(((a, x), (b, y)), key=lambda side: side[0].published)
     if ql.low < qe.high:

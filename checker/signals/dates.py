@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
+from dateutil.relativedelta import relativedelta
+from text_to_num import text2num
 
 from checker.lexicons import load_lexicon
 from checker.signals.text import find_phrases, fold
@@ -22,6 +24,16 @@ from checker.signals.text import find_phrases, fold
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
 NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
+# "6 months ago", "vor drei Wochen", "hace 2 años", "il y a six mois": that long before the
+# article's date, give or take one of the unit (a rounded count).
+_AGO = {
+    "en": r"\b(?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?|years?) ago\b",
+    "de": r"\bvor (?P<n>\d+|[a-z]+) (?P<unit>tag|tagen|wochen?|monaten?|jahren?)\b",
+    "es": r"\bhace (?P<n>\d+|[a-z]+) (?P<unit>dias?|semanas?|mes|meses|anos?)\b",
+    "fr": r"\bil y a (?P<n>\d+|[a-z]+) (?P<unit>jours?|semaines?|mois|ans?|annees?)\b",
+}
+_AGO_UNITS = {"days": ("day", "dia", "tag", "jour"), "weeks": ("week", "woche", "semana", "semaine"),
+              "months": ("month", "monat", "mes", "mois"), "years": ("year", "jahr", "ano", "an")}
 
 
 @dataclass(frozen=True)
@@ -173,9 +185,31 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
                 found.append(DateMention(
                     hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), relative=True, anchor=anchor,
                 ))
+    found += _ago(text, folded, anchor, language)
     for hit in find_phrases(text, lexicon["elapsed"]):
         found.append(DateMention(hit.start, hit.end, hit.text, scale=hit.key))
     return sorted(found, key=lambda d: d.start)
+
+
+def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[DateMention]:
+    """'6 months ago' in an article of 14 November: April 14 to June 14."""
+    if anchor is None:
+        return []
+    found = []
+    for lang in dict.fromkeys(_languages(language)):
+        if lang not in _AGO:
+            continue
+        for m in re.finditer(_AGO[lang], folded):
+            try:
+                count = int(m.group("n")) if m.group("n").isdigit() else text2num(m.group("n"), lang)
+            except ValueError:
+                continue
+            unit = next(unit for unit, stems in _AGO_UNITS.items() if m.group("unit").startswith(stems))
+            found.append(DateMention(
+                m.start(), m.end(), text[m.start():m.end()], first=anchor - relativedelta(**{unit: count + 1}),
+                last=anchor - relativedelta(**{unit: count - 1}),
+            ))
+    return found
 
 
 def _ahead(folded: str, at: int) -> bool:

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cache
 
 import justext
@@ -30,11 +29,10 @@ from checker.config import Thresholds
 from checker.names import inner_names
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
-from checker.signals import EVOLVING, ClaimFacts, numbers
+from checker.signals import EVOLVING, ClaimFacts, numbers, told_of_another_time
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 from checker.signals.text import fold
 
-ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
 SPECIFIC = EVOLVING | {"magnitude"}  # measures that are one fact of an event by themselves
@@ -134,7 +132,7 @@ def _figures(facts: list[ClaimFacts], documents: int) -> list[Figure]:
     event_wide = {p for p, docs in docs_naming.items() if len(docs) >= EVENT_WIDE * documents}
     found = []
     for f in facts:
-        if _another_time(f):
+        if told_of_another_time(f):
             continue
         measures = [q.measure for q in f.quantities]
         for q in f.quantities:
@@ -152,17 +150,6 @@ def _one_fact(x: Figure, y: Figure, similarity: Similarity, thresholds: Threshol
     shared = len(x.context & y.context)
     needed = 1 if x.quantity.measure in SPECIFIC else SHARED_NEAR
     return shared >= needed or similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.figure_similarity
-
-
-def _another_time(f: ClaimFacts) -> bool:
-    """Does the claim date what it tells to more than ANOTHER_TIME from its article's date?"""
-    if f.published is None:
-        return False
-    return any(
-        d.first is not None and d.year_known and (
-            d.last < f.published - ANOTHER_TIME or d.first > f.published + ANOTHER_TIME)
-        for d in f.dates
-    )
 
 
 def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:

@@ -3,6 +3,7 @@ times of day ("2:53 p.m.", "about 3:00 pm", "14:00"), periods of a game ("late i
 quarter", "the second half"), season records ("Indianapolis (10-5)", "their record rose to
 9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31").
 
+Also times in words ("midnight", "shortly after noon", "Sunday morning", "early Sunday").
 English forms only: news in other languages writes times as 24-hour figures (read here) and
 rarely gives records this way. A time followed by a time zone other than the local one
 ("(1200 GMT)") restates the local time and is not read.
@@ -24,6 +25,16 @@ MAX_AGE = 120
 _ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
 _TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
 _TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
+# Times in words: "midnight", "shortly after noon", "Sunday morning", "early Sunday" (AP style:
+# before dawn), "late Friday", as ranges of minutes; a night runs past midnight.
+DAY = 24 * 60
+_CLOCK_WORDS = {"midnight": 0, "noon": 12 * 60, "midday": 12 * 60}
+_PARTS_OF_DAY = {"morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 18 * 60), "evening": (17 * 60, 22 * 60),
+                 "night": (20 * 60, 30 * 60)}
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_CLOCK_WORD = re.compile(rf"(?<![\w-])({_ROUGH})?(midnight|noon|midday)\b")
+_PART_OF_DAY = re.compile(rf"\b(?:in the|this|that|yesterday|tomorrow|on {_WEEKDAY}|{_WEEKDAY})\s+(morning|afternoon|evening|night)\b")
+_EARLY_LATE_DAY = re.compile(rf"\b(early|late)\s+(?:on\s+)?({_WEEKDAY}|today|yesterday)\b")
 _GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
 _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
@@ -31,7 +42,11 @@ _PERIOD = re.compile(
     + "|".join(PERIODS) + r")\b")
 _RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?[,;)]")
 _RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
-_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?:-year-old)?(?=,|\s+(?:was|is|said|who|and)\b|\.?$)")
+# "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio" (a comma
+# before a digit is a thousands separator: "Qeshm, a 1,500-square-kilometer island" gives no age)
+_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?:-year-old)?(?=,(?!\d)|\s+(?:was|is|said|who|and)\b|\.?$)")
+# "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
 
 
 @dataclass(frozen=True)
@@ -49,14 +64,15 @@ class Moment:
     def fits(self, other: Moment) -> bool:
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
-        if self.low > other.high or other.low > self.high:
+        shifts = (-DAY, 0, DAY) if self.kind == "time" else (0,)  # a night and "12:30 a.m." across midnight
+        if not any(self.low <= other.high + shift and other.low + shift <= self.high for shift in shifts):
             return False
         return not ({self.position, other.position} == {"early", "late"} and (self.low, self.high) == (other.low, other.high))
 
     def describe(self) -> str:
         if self.kind == "time":
-            return f"{int(self.low) // 60:02d}:{int(self.low) % 60:02d}" if self.low == self.high else (
-                f"{int(self.low) // 60:02d}:{int(self.low) % 60:02d} to {int(self.high) // 60:02d}:{int(self.high) % 60:02d}")
+            low, high = (f"{int(t) % DAY // 60:02d}:{int(t) % 60:02d}" for t in (self.low, self.high))
+            return low if low == high else f"{low} to {high}"
         return self.kind.split()[0]
 
 
@@ -84,6 +100,16 @@ def _times(text: str, folded: str) -> list[Moment]:
             slack = ROUGH_MINUTES if m.group(1) else 0
             taken.append((m.start(), m.end()))
             found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
+    for m in _CLOCK_WORD.finditer(folded):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            at, slack = _CLOCK_WORDS[m.group(2)], ROUGH_MINUTES if m.group(1) else 0
+            found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
+    for m in _PART_OF_DAY.finditer(folded):
+        low, high = _PARTS_OF_DAY[m.group(1)]
+        found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
+    for m in _EARLY_LATE_DAY.finditer(folded):
+        low, high = (0, 7 * 60) if m.group(1) == "early" else (18 * 60, DAY)
+        found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
     return found
 
 
@@ -112,7 +138,9 @@ def _records(text: str) -> list[Moment]:
 
 
 def _ages(text: str) -> list[Moment]:
+    found = [(m.start(2), m.end(2), m.group(2), m.group(1)) for m in _AGE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AGE_BEFORE.finditer(text)]
     return [
-        Moment(m.start(2), m.end(2), m.group(2), f"age {fold(m.group(1))}", int(m.group(2)), int(m.group(2)))
-        for m in _AGE.finditer(text) if 0 < int(m.group(2)) <= MAX_AGE
+        Moment(start, end, age, f"age {fold(person)}", int(age), int(age))
+        for start, end, age, person in found if 0 < int(age) <= MAX_AGE
     ]

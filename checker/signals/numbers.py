@@ -25,7 +25,6 @@ from checker.lexicons import lexicon_cache, load_lexicon
 from checker.signals.text import Match, fold, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
-STRICT = 1e-9  # makes "over x" exclude x itself
 CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
@@ -78,6 +77,7 @@ class _Lexicon:
     one_after: frozenset[str]
     one_words: frozenset[str]
     zero_words: frozenset[str]
+    nobody: frozenset[str]
     casualty_nouns: frozenset[str]
     units: dict[str, str]
     magnitude: frozenset[str]
@@ -112,6 +112,7 @@ def _lexicon() -> _Lexicon:
         one_after=words("one_after"),
         one_words=words("one_words"),
         zero_words=words("zero_words"),
+        nobody=words("nobody"),
         casualty_nouns=words("casualty_nouns"),
         units=_inverted(data["units"]),
         magnitude=words("magnitude"),
@@ -225,8 +226,15 @@ def quantities(text: str, language: str) -> list[Quantity]:
 
 
 def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
-    """'no casualties', 'keine Toten': none dead or injured (measure CASUALTIES)."""
+    """'no casualties', 'keine Toten': none dead or injured (measure CASUALTIES); 'no one was
+    killed', 'niemand wurde verletzt': none of the measure named (0 dead, 0 injured)."""
     lex = _lexicon()
+    nobody, width = _phrase(toks, i, lex.nobody)
+    if nobody:
+        for j in range(i + width, min(i + width + 3, len(toks))):
+            if (measure := lex.counted.get(toks[j].key)) in ("dead", "injured"):
+                return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], measure, 0.0, 0.0, True)
+        return None
     if toks[i].key not in lex.zero_words:
         return None
     for j in (i + 1, i + 2):
@@ -276,7 +284,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure, last = _counted(text, toks, i, end)
     if measure is None:
         return None, end
-    low, high, exact, qualifier_start = _qualified(toks, i, value, measure in DURATIONS)
+    low, high, exact, qualifier_start = _qualified(toks, i, value, step, measure in DURATIONS)
     first = min(first, qualifier_start)
     if rounded:
         low, high = low - step / 2, high + step / 2
@@ -359,9 +367,11 @@ def _converted(unit: str, low: float, high: float) -> tuple[str, float, float]:
     return str(magnitude.dimensionality), low * scale, high * scale
 
 
-def _qualified(toks: list[Match], i: int, value: float, duration: bool) -> tuple[float, float, bool, int]:
+def _qualified(toks: list[Match], i: int, value: float, step: float, duration: bool) -> tuple[float, float, bool, int]:
     """The range a stated value stands for, given the words just before it; whether it is a
-    plain tally; where the qualifier starts. Before a duration "over" means "during"."""
+    plain tally; where the qualifier starts. Before a duration "over" means "during". "More
+    than x" reaches up to the next figure at x's precision (a speaker who knew of 31,000 dead
+    would not say "more than 26,000"); "at least" is a floor and stays open."""
     kind, start = _phrase_ending(toks, i, _lexicon().qualifiers)
     if duration and kind == "over" and toks[start].key in ("over", "uber"):
         kind = None
@@ -373,13 +383,22 @@ def _qualified(toks: list[Match], i: int, value: float, duration: bool) -> tuple
         "nearly": (0.9 * value, value),
         "about": (0.9 * value, 1.1 * value),
         "at_least": (value, math.inf),
-        "over": (value * (1 + STRICT) + STRICT, math.inf),
+        "over": (value, value + _precision(value, step)),
         "up_to": (0.0, value),
         "at_most": (0.0, value),
-        "under": (0.0, value * (1 - STRICT)),
+        "under": (0.0, value),
     }
     low, high = ranges[kind]
     return low, high, False, toks[start].start
+
+
+def _precision(value: float, step: float) -> float:
+    """The step x is written to: its rounding step, or the largest power of ten that divides it
+    ("26,000": 1,000; "$2.6 million": 100,000; "24": 1)."""
+    precision = step
+    while value >= precision * 10 and math.isclose(value % (precision * 10), 0, abs_tol=precision * 1e-6):
+        precision *= 10
+    return precision
 
 
 def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:

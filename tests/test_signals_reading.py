@@ -1,0 +1,116 @@
+"""Pair-level readings of hedged figures, casualty denials, times in words, ages and elapsed
+time, in de/en/es/fr, with the compatible cases that must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.config import Thresholds
+from checker.records import Claim
+from checker.signals import compare, read_facts
+from checker.signals.dates import date_mentions
+from checker.signals.moments import moments
+from checker.signals.numbers import quantities
+
+
+def hard(text_a, text_b, language="en", anchor_a=None, anchor_b=None, similarity=0.9):
+    facts = [read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), language), anchor)
+             for doc, text, anchor in (("a", text_a, anchor_a), ("b", text_b, anchor_b))]
+    return [(r.kind, r.a_value, r.b_value) for r in compare(*facts, similarity, Thresholds()) if r.severity == "hard"]
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("The firm paid over $2.6 million.", "The firm paid $2.6 million.", "en"),
+    ("The firm paid about $2.6 million.", "The firm paid $2.6 million.", "en"),
+    ("More than 1,000 people marched.", "1,400 people marched.", "en"),
+    ("Mehr als 26.000 Menschen starben.", "26.500 Menschen starben.", "de"),
+    ("Más de 70 personas murieron.", "75 personas murieron.", "es"),
+])
+def test_hedged_figures_fit_the_figure_they_hedge(a, b, language):
+    assert hard(a, b, language) == []
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("The quake killed more than 26,000 people in Bam.", "More than 31,000 people were killed in Bam.", "en"),
+    ("Plus de 70 personnes sont mortes.", "50 personnes sont mortes.", "fr"),
+])
+def test_more_than_x_is_just_over_x(a, b, language):
+    assert [kind for kind, *_ in hard(a, b, language)] == ["number"]
+
+
+def test_a_settled_toll_is_no_update():
+    # a toll dated to another year no longer moves: two articles a day apart differ, they do not update
+    found = hard("A quake killed more than 26,000 people in Bam in December 2003.",
+                 "In December 2003 more than 31,000 people were killed in Bam.", "en", date(2005, 11, 27), date(2005, 11, 28))
+    assert [kind for kind, *_ in found] == ["number"]
+    assert hard("Three people were killed.", "Ten people were killed.", "en", date(2005, 11, 27), date(2005, 11, 28)) == []
+
+
+@pytest.mark.parametrize(("text", "language", "measure"), [
+    ("Sources said no one was killed in the attack.", "en", "dead"),
+    ("Niemand wurde verletzt.", "de", "injured"),
+    ("Nadie murió en el ataque.", "es", "dead"),
+])
+def test_nobody_killed_is_a_count_of_none(text, language, measure):
+    assert [(q.measure, q.low, q.high) for q in quantities(text, language)] == [(measure, 0, 0)]
+
+
+def test_nobody_killed_against_a_toll():
+    assert "number" in [kind for kind, *_ in hard("No one was killed in the attack.", "Twelve people were killed in the attack.")]
+    assert hard("No one was killed in the attack.", "Twelve people were injured in the attack.") == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Shots rang out shortly after midnight.", "Shots rang out at 12:05 a.m."),
+    ("Shots rang out shortly before midnight.", "Shots rang out late Friday."),
+    ("The gunman struck on Sunday morning.", "The gunman struck at 9:30 a.m. on Sunday."),
+    ("The gunman struck early Sunday.", "The gunman struck at 3 a.m. Sunday."),
+    ("The talks ended at noon.", "The talks ended at 12:00."),
+])
+def test_times_in_words_that_agree(a, b):
+    assert hard(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The gunman struck on Sunday morning.", "The gunman struck at 3 p.m. on Sunday."),
+    ("The gunman struck early Sunday.", "The gunman struck at 10 p.m. Sunday."),
+    ("The talks ended at noon.", "The talks ended at 6 p.m."),
+])
+def test_times_in_words_that_differ(a, b):
+    assert [kind for kind, *_ in hard(a, b)] == ["date"]
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("Buckley, 32, of Ohio, was arrested.", [("32", "age buckley")]),
+    ("The 32-year-old gunman Christopher Buckley was arrested.", [("32", "age buckley")]),
+    ("Qeshm, a 1,500-square-kilometer island, was hit.", []),  # a thousands separator, not an age
+    ("A 32-year-old man was arrested.", []),  # nobody named
+])
+def test_ages_of_named_people(text, ages):
+    assert [(m.text, m.kind) for m in moments(text) if m.kind.startswith("age")] == ages
+
+
+def test_an_age_written_two_ways_is_one_age():
+    assert hard("Buckley, 32, was arrested.", "The 32-year-old Christopher Buckley was arrested.") == []
+    assert [k for k, *_ in hard("Buckley, 31, was arrested.", "The 32-year-old Christopher Buckley was arrested.")] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "language", "first", "last"), [
+    ("It gained independence 6 months ago.", "en", date(2011, 4, 14), date(2011, 6, 14)),
+    ("Das Land wurde vor drei Wochen unabhängig.", "de", date(2011, 10, 17), date(2011, 10, 31)),
+    ("El país se independizó hace dos años.", "es", date(2008, 11, 14), date(2010, 11, 14)),
+    ("Le pays est indépendant depuis qu'il y a six mois il a voté.", "fr", date(2011, 4, 14), date(2011, 6, 14)),
+])
+def test_elapsed_time_is_a_date_against_the_article(text, language, first, last):
+    points = [d for d in date_mentions(text, date(2011, 11, 14), language) if not d.scale]
+    assert [(d.first, d.last) for d in points] == [(first, last)]
+
+
+def test_months_ago_against_a_named_month():
+    anchor = date(2011, 11, 14)
+    assert [k for k, *_ in hard("South Sudan gained independence 6 months ago.", "South Sudan gained independence in July.",
+                                "en", anchor, anchor)] == ["date"]
+    assert hard("South Sudan gained independence 4 months ago.", "South Sudan gained independence in July.",
+                "en", anchor, anchor) == []
