@@ -114,3 +114,33 @@ def test_months_ago_against_a_named_month():
                                 "en", anchor, anchor)] == ["date"]
     assert hard("South Sudan gained independence 4 months ago.", "South Sudan gained independence in July.",
                 "en", anchor, anchor) == []
+
+
+def quoted(text, speaker):
+    return read_facts(Claim("x#1", speaker, text, 0, len(text), "en", True, speaker), None)
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("Heydar Alishbandi", "Alishvandi", True),  # one transliteration of another
+    ("Miabek Lang", "Lang", True),
+    ("John Smith", "Jane Smith", False),
+    ("Lu", "Su", False),  # too short to tell a spelling from another person
+])
+def test_one_speaker_spelled_two_ways(a, b, one):
+    found = compare(quoted(f'"Ten were killed," {a} said.', a), quoted(f'"Ten were killed," {b} said.', b), 0.9, Thresholds())
+    assert ("attribution" in [r.kind for r in found]) is not one
+
+
+@pytest.mark.parametrize(("a", "b", "clash"), [
+    # an office held in a relative clause, and a field of the company without a unit noun
+    ('"It fits," said Lisa Su, who recently joined AMD to serve as senior vice president and general manager '
+     'for global business units.', '"It fits," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
+     True),
+    ("Jason Waxman, Intel's general manager for cloud computing, said so.",
+     "Jason Waxman, general manager of Intel's data center business unit, said so.", True),
+    ("AMD ’ s Lisa Su — the company ’ s general manager for its global business units — says so.",
+     "Lisa Su, general manager of AMD's Global Business Units, said so.", False),
+    ("Smith, who is critical of the president, spoke.", "President Jones spoke.", False),  # Smith is no president
+])
+def test_offices_in_relative_clauses_and_fields(a, b, clash):
+    assert any(kind == "title" for kind, *_ in hard(a, b)) is clash

@@ -267,13 +267,12 @@ def _offices(facts: ClaimFacts, person: str) -> set[str]:
 def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """One statement credited to two people. A news agency or outlet ("told AFP") is where the
     report came from, not who spoke; a quote without a speaker may be anyone's; names are
-    compared whole ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith")."""
+    compared whole (same_person)."""
     ca, cb = a.claim, b.claim
     speaker_a, speaker_b = speaker(ca), speaker(cb)
     if not (ca.quote and cb.quote and speaker_a and speaker_b):
         return []
-    words_a, words_b = set(fold(speaker_a).split()), set(fold(speaker_b).split())
-    if words_a <= words_b or words_b <= words_a:
+    if same_person(speaker_a, speaker_b):
         return []
     return [Reason(
         kind="attribution",
@@ -282,6 +281,20 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         a_value=speaker_a,
         b_value=speaker_b,
     )]
+
+
+def same_person(name_a: str, name_b: str) -> bool:
+    """Names compared whole, word by word: every word of the shorter is a word of the longer
+    ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
+    ("Alishbandi", "Heydar Alishvandi": one transliteration of another)."""
+    shorter, longer = sorted((fold(name_a).split(), fold(name_b).split()), key=len)
+    return all(any(_spelled_alike(x, y) for y in longer) for x in shorter)
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    return min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and fuzz.ratio(x, y) >= NAME_SPELLING
 
 
 @lexicon_cache
@@ -370,8 +383,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         for y in names_b:
             if x.key in words_b or y.key in words_a:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
-            if x.key[0] == y.key[0] and not x.key.startswith(y.key) and not y.key.startswith(x.key) and (
-                    fuzz.ratio(x.key, y.key) >= NAME_SPELLING):
+            if not x.key.startswith(y.key) and not y.key.startswith(x.key) and _spelled_alike(x.key, y.key):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 

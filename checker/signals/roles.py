@@ -20,16 +20,24 @@ _CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de",
 _WINDOW = 60  # characters after the title in which its holder's name must start
 # "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de",
 # "Lisa Su, senior vice president and general manager"
+# "Lisa Su, who recently joined AMD to serve as senior vice president", "Waxman — who heads the
+# company's general manager": a relative clause whose verb gives the office, the company's
+# possessive before it ("Jason Waxman, Intel's general manager")
 _HOLDER_BEFORE = re.compile(
-    rf"({_RUN.pattern})(?:\s*,\s*|\s+(?:is|was|as|ist|war|als|es|fue|como)\s+)"
-    r"(?:(?:the|a|an|der|die|ein|eine|el|la|un|una)\s+)?(?:(?:[\w-]+\s+){1,4}(?:and|und|y|et)\s+)?$"
+    rf"({_RUN.pattern})(?:\s*[,—–]\s*|\s+(?:is|was|as|ist|war|als|es|fue|como)\s+"
+    r"|\s*[,—–]\s*(?:who|der|die|que|qui)\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|as|heads|leads|became|ist|war|als|es|fue|como|est)\s+)"
+    r"(?:(?:the|a|an|its|his|her|der|die|ein|eine|el|la|un|una)\s+)?(?:[\w.]+\s*[’']\s*s\s+)?"
+    r"(?:(?:[\w-]+\s+){1,4}(?:and|und|y|et)\s+)?$"
 )
 # Parts of a company a title can be for: "general manager for AMD's products division",
 # "General Manager, Global Business Units". The unit is the words before the noun.
 _UNIT_NOUNS = ("division", "divisions", "group", "unit", "units", "business", "department", "segment", "operations")
 _UNIT = re.compile(
-    r"(?:\s*,\s*|\s+(?:for|of)\s+)(?:the\s+)?(?:[\w.]+\s*[’']\s*s\s+)?((?:[\w-]+\s+){0,4}?(?:"
+    r"(?:\s*,\s*|\s+(?:for|of)\s+)(?:the\s+|its\s+)?(?:[\w.]+\s*[’']\s*s\s+)?((?:[\w-]+\s+){0,4}?(?:"
     + "|".join(_UNIT_NOUNS) + r"))\b", re.IGNORECASE)
+# "general manager for cloud computing,": a field of the company in lower-case words, closed by
+# the end of the phrase (a capitalised word there is the company or the holder)
+_FIELD = re.compile(r"\s+for\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[,;.)—–]|$)")
 _POSSESSIVE = re.compile(r"\s*[’']\s*s\b")
 
 
@@ -74,7 +82,7 @@ def role_mentions(text: str) -> list[RoleMention]:
 
 
 def _unit(text: str, end: int) -> frozenset[str]:
-    unit = _UNIT.match(text, end)
+    unit = _UNIT.match(text, end) or _FIELD.match(text, end)
     if not unit:
         return frozenset()
     return frozenset(fold(w) for w in unit.group(1).split() if fold(w) not in _UNIT_NOUNS)
