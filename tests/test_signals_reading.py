@@ -144,3 +144,21 @@ def test_one_speaker_spelled_two_ways(a, b, one):
 ])
 def test_offices_in_relative_clauses_and_fields(a, b, clash):
     assert any(kind == "title" for kind, *_ in hard(a, b)) is clash
+
+
+@pytest.mark.parametrize(("a", "b", "language", "differ"), [
+    ("Der Anschlag geschah am Sonntagabend.", "Der Anschlag geschah um 21:00 Uhr.", "de", False),
+    ("Der Anschlag geschah am Sonntagabend.", "Der Anschlag geschah um 9:00 Uhr.", "de", True),
+    ("El ataque ocurrió el domingo por la tarde.", "El ataque ocurrió a las 15:30.", "es", False),
+    ("El ataque ocurrió a medianoche.", "El ataque ocurrió a las 15:30.", "es", True),
+    ("L'attaque a eu lieu dimanche soir.", "L'attaque a eu lieu vers 20:00.", "fr", False),
+    ("L'attaque a eu lieu à midi.", "L'attaque a eu lieu à 20:00.", "fr", True),
+])
+def test_times_in_words_in_other_languages(a, b, language, differ):
+    assert bool(hard(a, b, language)) is differ
+
+
+def test_times_in_words_not_read_are_noted():
+    facts = [read_facts(Claim(f"{doc}#x", doc, "L'attacco è avvenuto domenica sera.", 0, 35, "it"), None) for doc in "ab"]
+    notes = [r.explanation for r in compare(*facts, 0.9, Thresholds()) if r.kind == "date"]
+    assert "time of day not checked, language it" in notes

@@ -24,6 +24,7 @@ from checker.records import Claim, Reason
 from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
+from checker.signals.moments import LANGUAGES as TIME_OF_DAY_LANGUAGES
 from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
@@ -56,7 +57,7 @@ class ClaimFacts:
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
-    found_moments = moments(claim.text)
+    found_moments = moments(claim.text, claim.language)
     ages = [m for m in found_moments if m.kind.startswith("age")]
     return ClaimFacts(
         claim=claim,
@@ -94,7 +95,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
         found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b)]
     if same_moment:
-        found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period"))]
+        found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
@@ -105,15 +106,19 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
 
 def supported_languages() -> dict[str, tuple[str, ...]]:
     """The languages each language-bound signal reads."""
-    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "negation": tuple(sorted(_negation_cues()))}
+    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": TIME_OF_DAY_LANGUAGES,
+            "negation": tuple(sorted(_negation_cues()))}
 
 
-def _unchecked(a: ClaimFacts, b: ClaimFacts, kind: str) -> list[Reason]:
+def _unchecked(a: ClaimFacts, b: ClaimFacts, signal: str, kind: str | None = None) -> list[Reason]:
     """A note, not a finding, for each claim language the signal cannot read: silence there
-    must not look like agreement."""
-    supported = supported_languages()[kind]
+    must not look like agreement. kind: the reason kind the signal reports under, when it is
+    part of another ("time of day" in words is a date reading; times in figures are read in
+    every language)."""
+    supported = supported_languages()[signal]
+    prefix = f"{signal} " if kind else ""
     return [
-        Reason(kind=kind, explanation=f"not checked, language {language}")
+        Reason(kind=kind or signal, explanation=f"{prefix}not checked, language {language}")
         for language in sorted({a.claim.language, b.claim.language}) if language not in supported
     ]
 

@@ -4,6 +4,8 @@ Month and weekday names come from Babel's locale data, so adding a language is a
 The article's own date anchors what a text leaves open: "am Dienstag" in an article of
 2026-02-03 is that day; "January 3" is taken in the article's year (the year before when that
 would put it after the article). "zu Jahresbeginn" is January-February, which "January 3" fits.
+"6 months ago" in an article of 14 November 2011 is 14 April to 14 June 2011 (dateutil's
+calendar arithmetic; a rounded count is good to one of its unit either side).
 """
 
 from __future__ import annotations
@@ -24,15 +26,17 @@ from checker.signals.text import find_phrases, fold
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
 NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
-# "6 months ago", "vor drei Wochen", "hace 2 años", "il y a six mois": that long before the
+# "6 months ago", "vor drei Wochen", "hace 2 años", "il y a six mois", "sei mesi fa", "há 2 anos": that long before the
 # article's date, give or take one of the unit (a rounded count).
 _AGO = {
     "en": r"\b(?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?|years?) ago\b",
     "de": r"\bvor (?P<n>\d+|[a-z]+) (?P<unit>tag|tagen|wochen?|monaten?|jahren?)\b",
     "es": r"\bhace (?P<n>\d+|[a-z]+) (?P<unit>dias?|semanas?|mes|meses|anos?)\b",
     "fr": r"\bil y a (?P<n>\d+|[a-z]+) (?P<unit>jours?|semaines?|mois|ans?|annees?)\b",
-}
-_AGO_UNITS = {"days": ("day", "dia", "tag", "jour"), "weeks": ("week", "woche", "semana", "semaine"),
+    "it": r"\b(?P<n>\d+|[a-z]+) (?P<unit>giorn[io]|settiman[ae]|mes[ei]|ann[io]) fa\b",
+    "pt": r"\bha (?P<n>\d+|[a-z]+) (?P<unit>dias?|semanas?|mes|meses|anos?)\b",
+}  # Arabic: not read (the date signal reads its month and weekday names only)
+_AGO_UNITS = {"days": ("day", "dia", "tag", "jour", "giorn"), "weeks": ("week", "woche", "semana", "semaine", "settiman"),
               "months": ("month", "monat", "mes", "mois"), "years": ("year", "jahr", "ano", "an")}
 
 
@@ -82,6 +86,11 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
         for number, name in get_day_names("wide", locale=language).items():
             days.setdefault(fold(name), number)
     return months, days
+
+
+def weekday_names(language: str) -> tuple[str, ...]:
+    """Weekday names (folded) of the language and English."""
+    return tuple(_names(language)[1])
 
 
 @cache

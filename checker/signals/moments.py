@@ -1,11 +1,13 @@
 """Facts tied to a moment or a named subject that the number and date readers leave alone:
 times of day ("2:53 p.m.", "about 3:00 pm", "14:00"), periods of a game ("late in the third
 quarter", "the second half"), season records ("Indianapolis (10-5)", "their record rose to
-9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31").
+9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31", "32-year-old Buckley").
 
-Also times in words ("midnight", "shortly after noon", "Sunday morning", "early Sunday").
-English forms only: news in other languages writes times as 24-hour figures (read here) and
-rarely gives records this way. A time followed by a time zone other than the local one
+Times in words ("midnight", "shortly after noon", "Sunday morning", "Sonntagabend", "domingo
+por la tarde", "dimanche soir") are read in de, en, es and fr (lexicons/dates.yaml; the pair
+signal notes other languages as not checked); "early Sunday" and the rest in English only:
+news in other languages writes times as 24-hour figures (read here) and rarely gives records
+or ages this way. A time followed by a time zone other than the local one
 ("(1200 GMT)") restates the local time and is not read.
 """
 
@@ -14,8 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.signals.text import fold
+from checker.lexicons import load_lexicon
+from checker.signals.dates import weekday_names
+from checker.signals.text import find_phrases, fold
 
+LANGUAGES = ("de", "en", "es", "fr")  # times of day in words: the languages lexicons/dates.yaml knows
 ROUGH_MINUTES = 10  # "about 3:00 pm" fits 2:50 to 3:10
 ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9}
@@ -25,16 +30,10 @@ MAX_AGE = 120
 _ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
 _TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
 _TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
-# Times in words: "midnight", "shortly after noon", "Sunday morning", "early Sunday" (AP style:
-# before dawn), "late Friday", as ranges of minutes; a night runs past midnight.
+# Times in words (lexicons/dates.yaml: clock words, parts of the day), and "early Sunday" (AP
+# style: before dawn) and "late Friday" in English.
 DAY = 24 * 60
-_CLOCK_WORDS = {"midnight": 0, "noon": 12 * 60, "midday": 12 * 60}
-_PARTS_OF_DAY = {"morning": (5 * 60, 12 * 60), "afternoon": (12 * 60, 18 * 60), "evening": (17 * 60, 22 * 60),
-                 "night": (20 * 60, 30 * 60)}
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_CLOCK_WORD = re.compile(rf"(?<![\w-])({_ROUGH})?(midnight|noon|midday)\b")
-_PART_OF_DAY = re.compile(rf"\b(?:in the|this|that|yesterday|tomorrow|on {_WEEKDAY}|{_WEEKDAY})\s+(morning|afternoon|evening|night)\b")
-_EARLY_LATE_DAY = re.compile(rf"\b(early|late)\s+(?:on\s+)?({_WEEKDAY}|today|yesterday)\b")
+_EARLY_LATE_DAY = re.compile(r"\b(early|late)\s+(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
 _GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
 _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
@@ -76,14 +75,30 @@ class Moment:
         return self.kind.split()[0]
 
 
-def moments(text: str) -> list[Moment]:
+def moments(text: str, language: str = "en") -> list[Moment]:
     folded = fold(text)
-    found = [*_times(text, folded), *_periods(text, folded), *_records(text), *_ages(text)]
+    found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text)]
     return sorted(found, key=lambda m: (m.start, m.kind))
 
 
-def _times(text: str, folded: str) -> list[Moment]:
+def _times_in_words(text: str, language: str) -> list[Moment]:
+    """'shortly after midnight', 'Sunday morning', 'am Sonntagabend', 'dimanche soir'."""
+    lexicon = load_lexicon("dates")
     found = []
+    for hit in find_phrases(text, {str(k): v for k, v in lexicon["clock_words"].items()}):
+        rough = re.search(rf"{_ROUGH}$", fold(text[:hit.start]))
+        at, slack, start = int(hit.key), ROUGH_MINUTES if rough else 0, rough.start() if rough else hit.start
+        found.append(Moment(start, hit.end, text[start:hit.end], "time", at - slack, at + slack))
+    days = weekday_names(language)
+    for n, part in enumerate(lexicon["parts_of_day"]):
+        phrases = [*part["cues"], *(day + suffix for day in days for suffix in part["after_weekday"])]
+        low, high = part["minutes"]
+        found += [Moment(h.start, h.end, h.text, "time", low, high) for h in find_phrases(text, {str(n): phrases})]
+    return found
+
+
+def _times(text: str, folded: str, language: str) -> list[Moment]:
+    found: list[Moment] = []
     taken: list[tuple[int, int]] = []
     for pattern, twelve in ((_TIME_12, True), (_TIME_24, False)):
         for m in pattern.finditer(folded):
@@ -100,13 +115,7 @@ def _times(text: str, folded: str) -> list[Moment]:
             slack = ROUGH_MINUTES if m.group(1) else 0
             taken.append((m.start(), m.end()))
             found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
-    for m in _CLOCK_WORD.finditer(folded):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            at, slack = _CLOCK_WORDS[m.group(2)], ROUGH_MINUTES if m.group(1) else 0
-            found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
-    for m in _PART_OF_DAY.finditer(folded):
-        low, high = _PARTS_OF_DAY[m.group(1)]
-        found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
+    found += _times_in_words(text, language)
     for m in _EARLY_LATE_DAY.finditer(folded):
         low, high = (0, 7 * 60) if m.group(1) == "early" else (18 * 60, DAY)
         found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
