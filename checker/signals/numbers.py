@@ -22,6 +22,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
 from checker.lexicons import lexicon_cache, load_lexicon
+from checker.names import place_spellings
 from checker.signals.text import Match, fold, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
@@ -89,6 +90,7 @@ class _Lexicon:
     scope_nouns: frozenset[str]
     scope_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
+    relative_places: frozenset[str]
     per_span: dict[str, str]
     not_numbers: frozenset[str]
     modifiers: frozenset[str]
@@ -124,6 +126,7 @@ def _lexicon() -> _Lexicon:
         scope_nouns=words("scope_nouns"),
         scope_adverbs=words("scope_adverbs"),
         place_prepositions=words("place_prepositions"),
+        relative_places=words("relative_places"),
         per_span=_inverted(data["per_span"]),
         not_numbers=words("not_numbers"),
         modifiers=words("modifiers"),
@@ -371,7 +374,7 @@ def _qualified(toks: list[Match], i: int, value: float, step: float, duration: b
     """The range a stated value stands for, given the words just before it; whether it is a
     plain tally; where the qualifier starts. Before a duration "over" means "during". "More
     than x" reaches up to the next figure at x's precision (a speaker who knew of 31,000 dead
-    would not say "more than 26,000"); "at least" is a floor and stays open."""
+    would not say "more than 26,000": _just_over); "at least" is a floor and stays open."""
     kind, start = _phrase_ending(toks, i, _lexicon().qualifiers)
     if duration and kind == "over" and toks[start].key in ("over", "uber"):
         kind = None
@@ -383,7 +386,7 @@ def _qualified(toks: list[Match], i: int, value: float, step: float, duration: b
         "nearly": (0.9 * value, value),
         "about": (0.9 * value, 1.1 * value),
         "at_least": (value, math.inf),
-        "over": (value, value + _precision(value, step)),
+        "over": (value, _just_over(value, step)),
         "up_to": (0.0, value),
         "at_most": (0.0, value),
         "under": (0.0, value),
@@ -392,33 +395,57 @@ def _qualified(toks: list[Match], i: int, value: float, step: float, duration: b
     return low, high, False, toks[start].start
 
 
-def _precision(value: float, step: float) -> float:
-    """The step x is written to: its rounding step, or the largest power of ten that divides it
-    ("26,000": 1,000; "$2.6 million": 100,000; "24": 1)."""
+def _just_over(value: float, step: float) -> float:
+    """How far "more than x" reaches: the next figure at x's precision, the largest power of ten
+    that divides it ("26,000": 27,000; "$2.6 million": $2.7 million), when x has two significant
+    digits or more. A round figure of one ("more than 100 yards", "over 70 dead") is a threshold
+    passed, and says nothing of how far."""
     precision = step
     while value >= precision * 10 and math.isclose(value % (precision * 10), 0, abs_tol=precision * 1e-6):
         precision *= 10
-    return precision
+    return value + precision if value >= 10 * precision else math.inf
 
 
 def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
     """The tokens of the figure's clause, up to CLAUSE_WINDOW either side."""
     lo = i
-    while lo > 0 and i - lo < CLAUSE_WINDOW and not CLAUSE_BREAKS & set(text[toks[lo - 1].end:toks[lo].start]):
+    while lo > 0 and i - lo < CLAUSE_WINDOW and not _breaks(text, toks, lo):
         lo -= 1
     hi = last
-    while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not CLAUSE_BREAKS & set(text[toks[hi].end:toks[hi + 1].start]):
+    while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not _breaks(text, toks, hi + 1):
         hi += 1
     return toks[lo:hi + 1]
 
 
+def _breaks(text: str, toks: list[Match], k: int) -> bool:
+    """Does a clause break come just before token k?"""
+    return bool(CLAUSE_BREAKS & set(text[toks[k - 1].end:toks[k].start]))
+
+
+def _leading_place(text: str, toks: list[Match], lo: int) -> list[Match]:
+    """The clause before the figure's when it says where the figure is: a sentence that opens
+    with a place ("In Heraklion, 10,000 people marched") or a place the figure's clause goes on
+    from ("in Thessaloniki, where 20,000 people marched")."""
+    if lo == 0 or not _breaks(text, toks, lo):
+        return []
+    start = lo - 1
+    while start > 0 and not _breaks(text, toks, start):
+        start -= 1
+    lex = _lexicon()
+    if toks[lo].key in lex.relative_places or (start == 0 and toks[0].key in lex.place_prepositions):
+        return toks[max(start, lo - CLAUSE_WINDOW):lo]
+    return []
+
+
 def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> frozenset[str]:
     """Scope words in the figure's clause ("in Qeshm district", "nationwide"), and the names right
-    after a place preposition there ("600 were killed in Zarand"). Other names in the clause (who said
-    it, which quake) do not narrow what is counted."""
+    after a place preposition there ("600 were killed in Zarand") or in a clause before it that
+    places it (_leading_place). Other names in the clause (who said it, which quake) do not
+    narrow what is counted."""
     lex = _lexicon()
     found = set()
     clause = _clause(toks, text, i, last)
+    clause = _leading_place(text, toks, toks.index(clause[0])) + clause
     for k, t in enumerate(clause):
         if first <= t.start < toks[last].end:
             continue
@@ -426,7 +453,7 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
         if t.key in lex.scope_adverbs or (t.key in lex.scope_nouns and after_preposition):
             found.add(t.key)
         elif k and clause[k - 1].key in lex.place_prepositions and t.text[:1].isupper():
-            found.add(t.key)
+            found.add(place_spellings().get(t.key, t.key))  # "in Salonika" is "in Thessaloniki"
     return frozenset(found)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import aliases
-from checker.signals.text import find_phrases, fold
+from checker.signals.text import Match, find_phrases, fold
 
 _CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
@@ -66,8 +66,9 @@ def _places() -> frozenset[str]:
 def role_mentions(text: str) -> list[RoleMention]:
     variants = {office: entry["variants"] for office, entry in offices().items()}
     found = []
-    for title in find_phrases(text, variants):
-        after = _holder_after(text, title.end)
+    titles = find_phrases(text, variants)
+    for n, title in enumerate(titles):
+        after = _holder_after(text, title.end) or _shared_holder(text, title, titles[n + 1:])
         before = None if after else _HOLDER_BEFORE.search(text[:title.start])
         unit = _unit(text, title.end)
         if after:
@@ -79,6 +80,17 @@ def role_mentions(text: str) -> list[RoleMention]:
                 fold(name.split()[-1]), name, title.key, before.start(1), title.end, text[before.start(1):title.end], unit
             ))
     return found
+
+
+_JOINED = re.compile(r"\s+(?:and|und|y|et)\s+(?:[\w’'.-]+\s+){0,3}$")
+
+
+def _shared_holder(text: str, title: Match, later: list[Match]) -> tuple[str, int] | None:
+    """'SeaMicro CEO and new AMD general manager Andrew Feldman': two offices joined before one
+    name are both the name's."""
+    if later and _JOINED.match(text[title.end:later[0].start]):
+        return _holder_after(text, later[0].end) or _shared_holder(text, later[0], later[1:])
+    return None
 
 
 def _unit(text: str, end: int) -> frozenset[str]:
