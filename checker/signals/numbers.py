@@ -305,12 +305,23 @@ def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
     (unit, width up to its end)."""
     lex = _lexicon()
     unit, width = _phrase(toks, end, lex.units)
+    if not unit and end < len(toks) and "-" in toks[end].key:
+        unit, width = _compound_unit(toks[end].key), 1
     if unit or end >= len(toks) or not toks[end].text.isalpha() or not toks[end].text.islower():
-        return unit, width
+        return unit, (width if unit else 0)
     if toks[end].key in lex.counted or toks[end].key in lex.people:
         return None, 0
     unit, width = _phrase(toks, end + 1, lex.units)
     return (unit, width + 1) if unit and unit not in DURATIONS else (None, 0)
+
+
+def _compound_unit(key: str) -> str | None:
+    """A unit written as one hyphenated word: "1,500-square-kilometer island", "4,051
+    yards-breaking" (a dash lost in the page). A duration so written describes ("a 32-year-old
+    man") and is no amount."""
+    lex = _lexicon()
+    unit = lex.units.get(key.replace("-", " ")) or lex.units.get(key.split("-")[0])
+    return unit if unit not in DURATIONS else None
 
 
 def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None, int]:
