@@ -192,8 +192,7 @@ def test_one_city_spelled_two_ways_is_one_scope():
 @pytest.mark.parametrize(("text", "measure"), [
     ("The island covers 1,500 square kilometres.", "[length] ** 2"),  # once a crash: pint has no "square_kilometer"
     ("Qeshm, a 1,500-square-kilometer island, was hit.", "[length] ** 2"),
-    ("He set the record with 4,051 yards-breaking the old mark.", "[length]"),  # a dash lost in the page
-    ("Charles broke an 84-yard run.", "[length]"),
+    ("The epicentre lay 10 kilometers-deep under the island.", "[length]"),  # a dash lost in the page
 ])
 def test_units_written_as_one_hyphenated_word(text, measure):
     assert [q.measure for q in quantities(text, "en")] == [measure]
@@ -205,4 +204,3 @@ def test_a_duration_written_as_one_word_describes():
 
 def test_an_area_is_not_a_distance():
     assert hard("Qeshm, a 1,500-square-kilometer island, lies off Iran.", "Qeshm lies 1,150 kilometers from Tehran.") == []
-    assert [k for k, *_ in hard("Luck set the record with 4,183 passing yards.", "Luck set the record with 4,051 yards.")] == ["number"]

@@ -316,9 +316,9 @@ def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
 
 
 def _compound_unit(key: str) -> str | None:
-    """A unit written as one hyphenated word: "1,500-square-kilometer island", "4,051
-    yards-breaking" (a dash lost in the page). A duration so written describes ("a 32-year-old
-    man") and is no amount."""
+    """A unit written as one hyphenated word: "1,500-square-kilometer island", "10
+    kilometers-deep" (a dash lost in the page). A duration so written describes ("a
+    32-year-old man") and is no amount."""
     lex = _lexicon()
     unit = lex.units.get(key.replace("-", " ")) or lex.units.get(key.split("-")[0])
     return unit if unit not in DURATIONS else None
