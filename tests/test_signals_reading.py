@@ -204,3 +204,13 @@ def test_a_duration_written_as_one_word_describes():
 
 def test_an_area_is_not_a_distance():
     assert hard("Qeshm, a 1,500-square-kilometer island, lies off Iran.", "Qeshm lies 1,150 kilometers from Tehran.") == []
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("Ziranag is one of the 12 worst-hit villages.", ["count villag"]),
+    ("Drei schwer-beschädigte Häuser stürzten ein.", []),  # a German noun is capitalised: no lower-case count noun
+    ("Ten 10-year-old girls came.", []),  # glued to the number, the compound describes it
+])
+def test_a_hyphenated_word_between_a_count_and_its_noun(text, measures):
+    language = "de" if "Häuser" in text else "en"
+    assert [q.measure for q in quantities(text, language)] == measures

@@ -361,6 +361,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         return "people", end
     if end < len(toks) and _noun_follows(text, toks, end):
         return f"count {toks[end].key[:6]}", end
+    if end + 1 < len(toks) and _compound_modifier(text, toks, end) and _noun_follows(text, toks, end + 1):
+        return f"count {toks[end + 1].key[:6]}", end + 1  # "the 12 worst-hit villages"
     return None, end
 
 
@@ -371,6 +373,14 @@ def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
     word = toks[at]
     return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower() and "-" not in word.key
             and text[toks[at - 1].end:word.start] in ("", " ", "-"))
+
+
+def _compound_modifier(text: str, toks: list[Match], at: int) -> bool:
+    """A lower-case hyphenated word standing apart after the number ("12 worst-hit villages"):
+    it describes what is counted. Glued to the number ("10-year-old girls") it describes the
+    number's noun, not a count."""
+    word = toks[at]
+    return "-" in word.key and word.text.islower() and text[toks[at - 1].end:word.start] == " "
 
 
 def _converted(unit: str, low: float, high: float) -> tuple[str, float, float]:
