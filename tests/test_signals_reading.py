@@ -27,6 +27,7 @@ def hard(text_a, text_b, language="en", anchor_a=None, anchor_b=None, similarity
     ("More than 1,000 people marched.", "1,400 people marched.", "en"),
     ("Mehr als 26.000 Menschen starben.", "26.500 Menschen starben.", "de"),
     ("Más de 70 personas murieron.", "75 personas murieron.", "es"),
+    ("The march drew an approximate 2,000 people.", "The march drew 2,100 people.", "en"),
 ])
 def test_hedged_figures_fit_the_figure_they_hedge(a, b, language):
     assert hard(a, b, language) == []
