@@ -134,9 +134,8 @@ def test_one_speaker_spelled_two_ways(a, b, one):
 
 @pytest.mark.parametrize(("a", "b", "clash"), [
     # an office held in a relative clause, and a field of the company without a unit noun
-    ('"It fits," said Lisa Su, who recently joined AMD to serve as senior vice president and general manager '
-     'for global business units.', '"It fits," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
-     True),
+    ('"It fits," said Lisa Su, who recently joined AMD to serve as senior vice president and general manager for global units.',
+     '"It fits," said Lisa Su, senior vice president and general manager for AMD\'s products division.', True),
     ("Jason Waxman, Intel's general manager for cloud computing, said so.",
      "Jason Waxman, general manager of Intel's data center business unit, said so.", True),
     ("AMD ’ s Lisa Su — the company ’ s general manager for its global business units — says so.",
