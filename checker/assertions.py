@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +36,7 @@ from checker.signals import (
     read_facts,
     titles,
 )
+from checker.signals.numbers import Quantity
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 STANCES = ("supports", "contradicts", "framing", "silent")
@@ -278,9 +280,21 @@ def evidence_features(
         for i, c in enumerate(corpus):
             given = facts[c.id].quantities
             if wanted and given:
-                figures[k, i] = sum(any(q.comparable(g) and q.overlaps(g) for g in given) for q in wanted) / len(wanted)
+                figures[k, i] = sum(any(_gives(g, q) for g in given) for q in wanted) / len(wanted)
     same_language = np.array([c.language == wording for c in corpus])
     return EvidenceFeatures(corpus, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
+
+
+def _gives(given: Quantity, wanted: Quantity) -> bool:
+    """Does the sentence's figure give the claim's? A bound gives its bound only: "at least 10"
+    is compatible with three hundred but gives ten (a contradiction needs figures that do not
+    fit at all; this is evidence that the sentence states the claim)."""
+    low, high = given.low, given.high
+    if math.isinf(high):
+        high = low
+    elif low == 0:
+        low = high
+    return wanted.comparable(given) and wanted.low <= high and low <= wanted.high
 
 
 def _as_claim(known: KnownClaim, language: str) -> Claim:
@@ -326,7 +340,8 @@ def verify(
             known_facts = read_facts(as_claim, anchor[d])  # read in the light of this article's date
             evidence = []
             for i in candidates[(k, d)]:
-                reasons = _reasons(facts[corpus[i].id], known_facts, float(score[k, i]), thresholds)
+                about = support[k, i] >= thresholds.verify_related
+                reasons = _reasons(facts[corpus[i].id], known_facts, float(score[k, i]), about, thresholds)
                 evidence.append(Evidence(
                     claim=corpus[i],
                     similarity=round(float(features.similarity[k, i]), 4),
@@ -359,15 +374,38 @@ def _nli_scores(known, corpus, candidates, nli) -> dict[tuple[int, int], NliScor
     return dict(zip(keys, scores))
 
 
-def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, thresholds: Thresholds) -> list[Reason]:
-    """Typed differences, plus agreement on a named person's office.
+def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, about: bool, thresholds: Thresholds) -> list[Reason]:
+    """Typed differences, plus agreement on a named person's office. about: the evidence model
+    finds the sentence about the claim (verify_related), which says more than the alignment
+    score that gates the signals between two reports: its figures and dates are the claim's.
 
     The known claim states what it states, so an office it gives a person is compared with the
     evidence's whatever the similarity: a different office is a contradiction (or framing, for
     a loaded title), the same office supports.
     """
+    if about:
+        score = max(score, thresholds.same_fact)
     others = [r for r in compare(evidence, claim, score, thresholds, one_fact=True) if r.kind != "title"]
+    if score >= thresholds.same_fact and not any(r.kind == "number" for r in others):
+        others += _figure_mismatches(evidence, claim)
     return titles(evidence, claim, same_fact=True, agreements=True) + others
+
+
+def _figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
+    """The known claim's one figure of a measure against a sentence that gives that measure more
+    than once, none of its figures fitting. Between two reports which of the figures the other
+    meant is a guess (signals compare no such pair); the known claim is the desk's fact, so a
+    source that never gives it and gives others for the same thing disagrees with it."""
+    found = []
+    for q in claim.quantities:
+        if sum(o.measure == q.measure for o in claim.quantities) != 1:
+            continue
+        same = [g for g in evidence.quantities if q.comparable(g)]
+        if len(same) > 1 and not any(q.overlaps(g) for g in same):
+            given = ", ".join(f"'{g.text}'" for g in same)
+            found.append(Reason("number", f"{given} against '{q.text}': {q.unit} figures that do not fit it",
+                                (same[0].start, same[-1].end), (q.start, q.end), HARD, given, q.text))
+    return found
 
 
 def hub_corrected(scorer: CorpusScorer, score: np.ndarray, docs: list[str]) -> np.ndarray:
@@ -412,11 +450,22 @@ def decide(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> 
     def nli_sees_the_fact(e: Evidence) -> bool:
         return not with_nli or e.nli.entailment >= thresholds.entail or e.nli.contradiction >= thresholds.contradict
 
+    def states_it(e: Evidence) -> bool:
+        if has(e, HARD):
+            return False
+        if with_nli:
+            return e.nli.entailment >= thresholds.entail
+        return e.support >= thresholds.verify_support or has(e, AGREES)
+
+    # A mismatch in a sentence less likely to state the claim than one that states it is another
+    # figure of the story (the cash part of a price, an earlier funding round, another agency's
+    # magnitude), not the source's version of the claim.
+    clearest = max((e.support for e in anchored if states_it(e)), default=-1.0)
     for e in related:
-        if has(e, HARD) and nli_sees_the_fact(e):
+        if has(e, HARD) and nli_sees_the_fact(e) and e.support >= clearest:
             return "contradicts", e
     for e in anchored:
-        if has(e, HARD, ("title",)):
+        if has(e, HARD, ("title",)) and e.support >= clearest:
             return "contradicts", e
     for e in anchored:
         if has(e, FRAMING):
