@@ -12,6 +12,7 @@ import fnmatch
 import json
 import math
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -241,6 +242,7 @@ class EvidenceFeatures:
     """Known claims x corpus sentences."""
 
     corpus: list[Claim]
+    published: dict[str, date | None]  # document id -> its date, what its facts are read against
     facts: dict[str, ClaimFacts]  # corpus claim id -> its facts
     languages: list[str]  # of the known claims
     same_language: np.ndarray  # (sentences,): in the language the claims are written in
@@ -272,8 +274,8 @@ def evidence_features(
     # Stems in the language of the claims together: one short claim is easily taken for Yoruba.
     wording = detect_language(" ".join(k.text for k in known))
     coverage = TermCoverage([terms(c.text, c.language) for c in corpus]).coverage([terms(k.text, wording) for k in known])
-    anchor = {a.id: a.published for a in articles}
-    facts = {c.id: read_facts(c, anchor[c.doc]) for c in corpus}
+    published = {a.id: a.published for a in articles}
+    facts = {c.id: read_facts(c, published[c.doc]) for c in corpus}
     figures = np.zeros_like(similarity)
     for k, (claim, language) in enumerate(zip(known, languages)):
         wanted = read_facts(_as_claim(claim, language), None).quantities
@@ -282,7 +284,7 @@ def evidence_features(
             if wanted and given:
                 figures[k, i] = sum(any(_gives(g, q) for g in given) for q in wanted) / len(wanted)
     same_language = np.array([c.language == wording for c in corpus])
-    return EvidenceFeatures(corpus, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
+    return EvidenceFeatures(corpus, published, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
 
 
 def _gives(given: Quantity, wanted: Quantity) -> bool:
@@ -317,7 +319,6 @@ def verify(
     corpus, facts = features.corpus, features.facts
     support = (model or fitted_evidence_model()).support(features.stacked(), features.same_language)
     overlap, score = features.overlap, features.score
-    anchor = {a.id: a.published for a in articles}
     by_doc = {d: [i for i, c in enumerate(corpus) if c.doc == d] for d in docs}
 
     # Evidence: the likeliest sentences, and those naming the most of the claim's names and
@@ -337,7 +338,7 @@ def verify(
         as_claim = _as_claim(claim, features.languages[k])
         stances = []
         for d in docs:
-            known_facts = read_facts(as_claim, anchor[d])  # read in the light of this article's date
+            known_facts = read_facts(as_claim, features.published[d])  # read in the light of this article's date
             evidence = []
             for i in candidates[(k, d)]:
                 about = support[k, i] >= thresholds.verify_related
