@@ -282,12 +282,12 @@ def evidence_features(
         for i, c in enumerate(corpus):
             given = facts[c.id].quantities
             if wanted and given:
-                figures[k, i] = sum(any(_gives(g, q) for g in given) for q in wanted) / len(wanted)
+                figures[k, i] = sum(any(gives(g, q) for g in given) for q in wanted) / len(wanted)
     same_language = np.array([c.language == wording for c in corpus])
     return EvidenceFeatures(corpus, published, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
 
 
-def _gives(given: Quantity, wanted: Quantity) -> bool:
+def gives(given: Quantity, wanted: Quantity) -> bool:
     """Does the sentence's figure give the claim's? A bound gives its bound only: "at least 10"
     is compatible with three hundred but gives ten (a contradiction needs figures that do not
     fit at all; this is evidence that the sentence states the claim)."""
@@ -388,11 +388,11 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, about: bool,
         score = max(score, thresholds.same_fact)
     others = [r for r in compare(evidence, claim, score, thresholds, one_fact=True) if r.kind != "title"]
     if score >= thresholds.same_fact and not any(r.kind == "number" for r in others):
-        others += _figure_mismatches(evidence, claim)
+        others += figure_mismatches(evidence, claim)
     return titles(evidence, claim, same_fact=True, agreements=True) + others
 
 
-def _figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
+def figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
     """The known claim's one figure of a measure against a sentence that gives that measure more
     than once, none of its figures fitting. Between two reports which of the figures the other
     meant is a guess (signals compare no such pair); the known claim is the desk's fact, so a
@@ -402,7 +402,8 @@ def _figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
         if sum(o.measure == q.measure for o in claim.quantities) != 1:
             continue
         same = [g for g in evidence.quantities if q.comparable(g)]
-        if len(same) > 1 and not any(q.overlaps(g) for g in same):
+        several = sum(g.measure == q.measure for g in evidence.quantities) > 1
+        if several and same and not any(q.overlaps(g) for g in same):
             given = ", ".join(f"'{g.text}'" for g in same)
             found.append(Reason("number", f"{given} against '{q.text}': {q.unit} figures that do not fit it",
                                 (same[0].start, same[-1].end), (q.start, q.end), HARD, given, q.text))
