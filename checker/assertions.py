@@ -393,19 +393,19 @@ def _reasons(evidence: ClaimFacts, claim: ClaimFacts, score: float, about: bool,
 
 
 def figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
-    """The known claim's one figure of a measure against a sentence that gives that measure more
-    than once, none of its figures fitting. Between two reports which of the figures the other
-    meant is a guess (signals compare no such pair); the known claim is the desk's fact, so a
-    source that never gives it and gives others for the same thing disagrees with it."""
+    """The known claim's one figure of a measure against a sentence whose figures for that measure
+    all give another value (a bound gives its bound, see `gives`). Between two reports signals
+    leave such pairs alone: which of several figures the other meant is a guess, and "at least
+    three" may be an early count of the ten. The known claim is the desk's fact, so a source that
+    gives another figure for the same thing, and not the claim's, does not say what it says."""
     found = []
     for q in claim.quantities:
         if sum(o.measure == q.measure for o in claim.quantities) != 1:
             continue
         same = [g for g in evidence.quantities if q.comparable(g)]
-        several = sum(g.measure == q.measure for g in evidence.quantities) > 1
-        if several and same and not any(q.overlaps(g) for g in same):
+        if same and not any(gives(g, q) for g in same):
             given = ", ".join(f"'{g.text}'" for g in same)
-            found.append(Reason("number", f"{given} against '{q.text}': {q.unit} figures that do not fit it",
+            found.append(Reason("number", f"{given} against '{q.text}': {q.unit} figures that do not give it",
                                 (same[0].start, same[-1].end), (q.start, q.end), HARD, given, q.text))
     return found
 

@@ -46,6 +46,13 @@ def test_a_known_figure_against_several_that_do_not_fit_it():
     assert not figure_mismatches(facts("It has 80 employees and 3 offices."), claim)
 
 
+def test_a_bound_that_does_not_give_the_known_figure_is_a_mismatch():
+    claim = facts("The earthquake killed ten people.")
+    (reason,) = figure_mismatches(facts("An earthquake hit, killing at least three people."), claim)
+    assert reason.a_value == "'at least three people'" and reason.b_value == "ten people"
+    assert not figure_mismatches(facts("An earthquake hit, killing at least 10 people."), claim)
+
+
 def evidence(text: str, support: float, *reasons: Reason) -> Evidence:
     return Evidence(Claim(text[:8], "d", text, 0, len(text), "en"), 0.5, 0.5, 0.5, 0.0, 0.5, 0.0, support, None, reasons)
 
