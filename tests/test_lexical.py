@@ -40,9 +40,12 @@ def test_coverage_is_the_share_of_the_claims_rare_wording():
 
 
 def test_a_sentence_in_another_language_is_judged_without_the_wording():
-    model = EvidenceModel(np.array([0.0, 10.0, 0.0, 0.0]), 0.0, np.array([1.0, 0.0, 0.0]), -5.0)
+    wording = FEATURES.index("coverage")
+    weights = np.zeros(len(FEATURES))
+    weights[wording] = 10.0
+    model = EvidenceModel(weights, 0.0, np.ones(len(FEATURES) - 1), -5.0)
     features = np.zeros((1, 2, len(FEATURES)))
-    features[0, :, FEATURES.index("coverage")] = 1.0
+    features[0, :, wording] = 1.0
     support = model.support(features, np.array([True, False]))
     assert support[0, 0] > 0.99 and support[0, 1] < 0.01
 
