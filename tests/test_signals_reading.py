@@ -214,3 +214,17 @@ def test_an_area_is_not_a_distance():
 def test_a_hyphenated_word_between_a_count_and_its_noun(text, measures):
     language = "de" if "Häuser" in text else "en"
     assert [q.measure for q in quantities(text, language)] == measures
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Müller, 32, wurde festgenommen.", "Der 31-jährige Müller wurde festgenommen.", "de"),
+    ("García, de 32 años, fue detenido.", "García, de 31 años, fue detenido.", "es"),
+    ("Dupont, âgé de 32 ans, a été arrêté.", "Dupont, 31 ans, a été arrêté.", "fr"),
+])
+def test_ages_in_other_languages(a, b, language):
+    assert [k for k, *_ in hard(a, b, language)] == ["number"]
+
+
+def test_ages_not_read_are_noted():
+    facts = [read_facts(Claim(f"{doc}#x", doc, "Rossi, 32 anni, è stato arrestato.", 0, 34, "it"), None) for doc in "ab"]
+    assert "age not checked, language it" in [r.explanation for r in compare(*facts, 0.9, Thresholds()) if r.kind == "number"]

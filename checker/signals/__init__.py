@@ -24,7 +24,7 @@ from checker.records import Claim, Reason
 from checker.signals import dates, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
-from checker.signals.moments import LANGUAGES as TIME_OF_DAY_LANGUAGES
+from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.roles import RoleMention, role_mentions
@@ -93,7 +93,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     if same_fact:
         found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
-        found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b)]
+        found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b), *_unchecked(a, b, "age", "number")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
@@ -106,7 +106,7 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
 
 def supported_languages() -> dict[str, tuple[str, ...]]:
     """The languages each language-bound signal reads."""
-    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": TIME_OF_DAY_LANGUAGES,
+    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": MOMENT_LANGUAGES, "age": MOMENT_LANGUAGES,
             "negation": tuple(sorted(_negation_cues()))}
 
 

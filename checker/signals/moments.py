@@ -5,9 +5,10 @@ quarter", "the second half"), season records ("Indianapolis (10-5)", "their reco
 
 Times in words ("midnight", "shortly after noon", "Sunday morning", "Sonntagabend", "domingo
 por la tarde", "dimanche soir") are read in de, en, es and fr (lexicons/dates.yaml; the pair
-signal notes other languages as not checked); "early Sunday" and the rest in English only:
-news in other languages writes times as 24-hour figures (read here) and rarely gives records
-or ages this way. A time followed by a time zone other than the local one
+signal notes other languages as not checked), and so are ages ("Müller, 32,", "der 32-jährige
+Müller", "García, de 32 años,", "Dupont, âgé de 32 ans,"); "early Sunday" and the rest in English
+only: news in other languages writes times as 24-hour figures (read here) and rarely gives
+records this way. A time followed by a time zone other than the local one
 ("(1200 GMT)") restates the local time and is not read.
 """
 
@@ -20,7 +21,7 @@ from checker.lexicons import load_lexicon
 from checker.signals.dates import weekday_names
 from checker.signals.text import find_phrases, fold
 
-LANGUAGES = ("de", "en", "es", "fr")  # times of day in words: the languages lexicons/dates.yaml knows
+LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages of a named person
 ROUGH_MINUTES = 10  # "about 3:00 pm" fits 2:50 to 3:10
 ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9}
@@ -43,9 +44,14 @@ _RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-
 _RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
 # "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio" (a comma
 # before a digit is a thousands separator: "Qeshm, a 1,500-square-kilometer island" gives no age)
-_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?:-year-old)?(?=,(?!\d)|\s+(?:was|is|said|who|and)\b|\.?$)")
+# ... and "Müller, 32, wurde", "García, de 32 años,", "Dupont, âgé de 32 ans," (de, es, fr)
+_AGE = re.compile(
+    r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{1,3})(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
+    r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
-_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
+# ... and "der 32-jährige Christopher Buckley"
+_AGE_BEFORE = re.compile(
+    r"\b(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
 
 
 @dataclass(frozen=True)
