@@ -19,16 +19,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import groupby
+
+from rapidfuzz import fuzz
 from dataclasses import dataclass
 
-from checker.names import inner_names
 from checker.normalize import normalize
-from checker.signals import ClaimFacts
+from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
 
 OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
-_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 
 
 @dataclass(frozen=True)
@@ -59,31 +61,87 @@ class EventFact:
         return (self.low, self.high, self.detail)
 
 
-def event_facts(facts: ClaimFacts, owners: dict[str, str]) -> list[EventFact]:
-    """The claim's times of day, owned ages and records, and manners of death. `owners` maps
-    an owner's word to the event's name for it (`owner_names`)."""
+@dataclass(frozen=True)
+class EventNames:
+    """What the event's claims together say about its names."""
+
+    owners: dict[str, str]  # a capitalised word -> the event's longer name for it ("colts" -> "indianapolis colts")
+    spellings: dict[str, str]  # a name spelled two ways -> its most written spelling ("alishvandi" -> "alishbandi")
+
+
+def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
+    """The claim's times of day, owned ages and records, manners of death and names the event
+    spells more than one way."""
     found = []
     for m in facts.moments:
         if m.kind == "time":
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
         elif m.kind.startswith(("age ", "record ")):
             what, owner = m.kind.split(" ", 1)
-            found.append(EventFact(m.start, m.end, m.text, f"{what} of {owners.get(owner, owner)}", OWNED, m.low, m.high, m.position))
+            owner = names.owners.get(owner, owner)
+            found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
+    found += [
+        EventFact(t.start, t.end, t.text, f"spelling of {names.spellings[t.key]}", OWNED, 0, 0, t.key)
+        for t in facts.words if t.key in names.spellings
+    ]
     return found
 
 
-def owner_names(facts: Sequence[ClaimFacts]) -> dict[str, str]:
-    """Each capitalised word of the event -> the name of two or three words that the event's
+def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:
+    """names: the event's `inner_names`."""
+    return EventNames(_owner_names(facts, names), _spellings(facts, names))
+
+
+def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
+    """Each capitalised word of the event -> the name of two words or more that the event's
     claims write it in most often ("colts" and "indianapolis" -> "indianapolis colts")."""
-    names = inner_names([f.claim.text for f in facts])
-    runs = Counter(
-        " ".join(normalize(w) for w in m.group().split()) for f in facts for m in _NAME_RUN.finditer(f.claim.text)
-        if all(normalize(w) in names for w in m.group().split())  # not "The Colts"
-    )
+    runs: Counter[str] = Counter()
+    for f in facts:
+        for m in _NAME_RUN.finditer(f.claim.text):
+            # the names in a run of capitalised words: "The Indianapolis Colts" -> "indianapolis colts"
+            for is_name, words in groupby(map(normalize, m.group().split()), key=lambda w: w in names):
+                words = list(words)
+                if is_name and len(words) >= 2:
+                    runs[" ".join(words)] += 1
     by_word: dict[str, list[tuple[int, str]]] = {}
     for run, count in runs.items():
         for word in run.split():
             by_word.setdefault(word, []).append((-count, run))
     return {word: min(found)[1] for word, found in by_word.items()}
 
+
+def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
+    """Names written two ways that stand next to one name ("Heydar Alishbandi", "Heidar
+    Alishvandi"; "Abdul Rahman", "Abdel Rahman"): one person's name spelled two ways. Alike
+    (rapidfuzz ratio >= NAME_SPELLING, same first letter, neither a prefix of the other:
+    "Iran", "Iranian") is not enough on its own: "Marfin Bank" is not "Martin Luther"."""
+    counts: Counter[str] = Counter()
+    beside: dict[str, set[str]] = {}
+    for f in facts:
+        named = [t if t.text[0].isupper() and normalize(t.text) in names else None for t in f.words]
+        for i, t in enumerate(named):
+            if t is None:
+                continue
+            counts[t.key] += 1
+            beside.setdefault(t.key, set()).update(n.key for n in (named[i - 1] if i else None, named[i + 1] if i + 1 < len(named) else None) if n)
+    keys = sorted(k for k in counts if len(k) >= SHORTEST_NAME)
+    group = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i, x in enumerate(keys):
+        for y in keys[i + 1:]:
+            if _spelled_alike(x, y) and any(a == b or _spelled_alike(a, b) for a in beside[x] for b in beside[y]):
+                group[max(root(x), root(y))] = min(root(x), root(y))
+    members: dict[str, list[str]] = {}
+    for k in keys:
+        members.setdefault(root(k), []).append(k)
+    return {k: max(ks, key=lambda s: (counts[s], s)) for ks in members.values() if len(ks) > 1 for k in ks}
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    return x[0] == y[0] and not x.startswith(y) and not y.startswith(x) and fuzz.ratio(x, y) >= NAME_SPELLING

@@ -34,7 +34,7 @@ from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers
 from checker.signals.dates import compatible
-from checker.signals.event_facts import ACT, GENERAL, OWNED, SPECIFIC, EventFact, event_facts, owner_names
+from checker.signals.event_facts import ACT, GENERAL, OWNED, SPECIFIC, EventFact, event_facts, event_names
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 from checker.signals.text import fold
 
@@ -159,7 +159,7 @@ def describe(members: list[Stated]) -> str:
 
 def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
     names = inner_names([f.claim.text for f in facts])
-    owners = owner_names(facts)
+    event = event_names(facts, names)
     places = {f.claim.id: _places(f, names) for f in facts}
     docs_naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
@@ -170,7 +170,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
     for f in facts:
         if _another_time(f):
             continue
-        values: list[Value] = [*f.quantities, *event_facts(f, owners)]
+        values: list[Value] = [*f.quantities, *event_facts(f, event)]
         measures = [v.measure for v in values]
         for v in values:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
