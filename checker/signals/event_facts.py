@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from rapidfuzz import fuzz
-from dataclasses import dataclass
 
 from checker.normalize import normalize
 from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts

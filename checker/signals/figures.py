@@ -34,7 +34,15 @@ from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers
 from checker.signals.dates import compatible
-from checker.signals.event_facts import ACT, GENERAL, OWNED, SPECIFIC, EventFact, event_facts, event_names
+from checker.signals.event_facts import (
+    ACT,
+    GENERAL,
+    OWNED,
+    SPECIFIC,
+    EventFact,
+    event_facts,
+    event_names,
+)
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 from checker.signals.text import fold
 
