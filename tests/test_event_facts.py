@@ -51,7 +51,7 @@ def test_times_of_other_acts_or_days_are_left_apart(a, b, similarity):
 def test_one_persons_age_across_sources():
     [found] = characterised([("a", "Anthony Buckley, 32, was arrested at his home."),
                              ("b", "The accountant, Buckley, 31, had worked at the firm.")], similarity=0.0)
-    assert found.subject == "age of buckley"
+    assert found.subject == "age of Buckley"
     assert camps(found) == [("31", ["b"]), ("32", ["a"])]
 
 
@@ -64,7 +64,7 @@ def test_a_team_named_two_ways_is_one_owner():
     [found] = characterised([("a", "By beating the Chiefs, Indianapolis' record rose to 9-5."),
                              ("b", "The Colts (10-5) clinched a playoff spot."),
                              ("c", "The Indianapolis Colts beat the Kansas City Chiefs 20-13.")], similarity=0.0)
-    assert found.subject == "record of indianapolis colts"
+    assert found.subject == "record of Indianapolis Colts"
     assert camps(found) == [("9-5", ["a"]), ("10-5", ["b"])]
 
 
@@ -93,7 +93,7 @@ def test_one_name_spelled_two_ways_beside_one_name():
     [found] = characterised([("a", "Governor Heydar Alishbandi said five villages were hit."),
                              ("b", "Governor Heydar Alishvandi said 50 were injured."),
                              ("c", "Governor Heydar Alishvandi visited the island.")], similarity=0.0)
-    assert found.subject == "spelling of alishvandi"
+    assert found.subject == "spelling of Alishvandi"
     assert camps(found) == [("Alishbandi", ["a"]), ("Alishvandi", ["b", "c"])]
 
 

@@ -40,7 +40,7 @@ class EventFact:
     start: int
     end: int
     text: str
-    measure: str  # "time of day", "age of anthony buckley", "record of indianapolis colts", "manner of death"
+    measure: str  # "time of day", "age of Anthony Buckley", "record of Indianapolis Colts", "manner of death"
     reach: str  # OWNED, SPECIFIC or ACT: what makes two of them one fact (see the module's notes)
     low: float  # minutes after midnight for a time; the age; the wins of a record
     high: float
@@ -78,11 +78,11 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
         elif m.kind.startswith(("age ", "record ")):
             what, owner = m.kind.split(" ", 1)
-            owner = names.owners.get(owner, owner)
+            owner = names.owners.get(owner, owner).title()
             found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
     found += [
-        EventFact(t.start, t.end, t.text, f"spelling of {names.spellings[t.key]}", OWNED, 0, 0, t.key)
+        EventFact(t.start, t.end, t.text, f"spelling of {names.spellings[t.key].title()}", OWNED, 0, 0, t.key)
         for t in facts.words if t.key in names.spellings
     ]
     return found

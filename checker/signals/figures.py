@@ -78,7 +78,6 @@ class Stated:
 
     facts: ClaimFacts
     value: Value
-    tokens: tuple[int, int]  # the claim's first and last word inside the value
     places: frozenset[str]  # places named near the value ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
     context: frozenset[str]  # content-word stems of the claim, besides the value's own words
@@ -103,6 +102,10 @@ class Stated:
 def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]], similarity: Similarity,
                    thresholds: Thresholds) -> list[list[Stated]]:
     """Sets of values (two documents or more) that state one fact, in a stable order."""
+
+    def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
+        return _measure_alike(x, y) and (x.reach != ACT or _one_fact(x, y, similarity, thresholds))
+
     found = []
     for docs in events:
         members = set(docs)
@@ -113,9 +116,6 @@ def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]],
             for i, x in enumerate(stated) for j, y in enumerate(stated[i + 1:], i + 1)
             if _one_fact(x, y, similarity, thresholds)
         )
-        def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
-            return _measure_alike(x, y) and (x.reach != ACT or _one_fact(x, y, similarity, thresholds))
-
         for cluster in _clusters(stated, [(i, j) for _, i, j in links], together):
             members = [stated[i] for i in cluster]
             if len({m.doc for m in members}) >= 2:
@@ -188,7 +188,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
                 continue
             near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
-            found.append(Stated(f, v, at, near, near & event_wide, _context(f, v, at, whole), _near_names(f, at, names)))
+            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole), _near_names(f, at, names)))
     return found
 
 
