@@ -234,7 +234,7 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
     for i, t in enumerate(toks):
         place = gazetteer.get(t.start)
         inside = any(p.start < t.start < p.end for p in f.places)  # "Abbas" of "Bandar Abbas"
-        inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the region Thursday"
+        inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
         if named and _after_place_cue(text, toks, i):
             found.add((place.key if place else t.key, i))
