@@ -8,11 +8,13 @@ Two values are taken for one fact only when everything we can read says so: the 
 other (Quantity.comparable); the same places ("in Thessaloniki" is another march than "in
 Athens"; no place at all fits only the event's own); no names by the figures that tell them
 apart (Vinatieri's field goal, Succop's); a claim not dated to another time (a quake "in
-December 2003" is another quake); and sentences that share what they talk about: content words
+December 2003" is another quake), nor naming days that the other's days do not fit (the bombing
+"on Tuesday", "Thursday's bombing"); and sentences that share what they talk about: content words
 (jusText's stop-word lists leave the rest) near a general figure, anywhere in the claim for a
 measure that is one fact by itself (the dead, a magnitude), or embeddings alike enough
-(`thresholds.figure_similarity`) when the wording differs. Sets are built by complete linkage,
-so no chain of near-alike figures makes one fact of many. Left out: a claim that gives one
+(`thresholds.figure_similarity`) when the wording differs; what ties the values of
+event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
+so no chain of near-alike values makes one fact of many. Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
 ("another five people"), spans of time.
 """
