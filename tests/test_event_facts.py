@@ -108,3 +108,13 @@ def test_a_weekday_after_in_is_no_place():
                              ("b", "Planes dropped five bombs on the camp, witnesses said."),
                              ("c", "The camp holds refugees from the Nuba Mountains.")], similarity=0.0, kind="figure")
     assert [value for value, _ in found.camps] == ["four bombs", "five bombs"]
+
+
+def test_a_person_is_a_year_older_a_year_later():
+    def ages(day_b):
+        texts = [("a", "Anthony Buckley, 38, was arrested.", date(2007, 4, 10)), ("b", "Anthony Buckley, 39, was convicted.", day_b)]
+        facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
+                 for i, (doc, text, day) in enumerate(texts)]
+        return fact_characterisations(same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.0, Thresholds()))
+    assert ages(date(2008, 4, 30)) == []
+    assert len(ages(date(2007, 4, 11))) == 1

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 
 from rapidfuzz import fuzz
@@ -30,6 +31,7 @@ from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
 OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
+DAYS_A_YEAR = 365.25
 _NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 
 
@@ -86,6 +88,17 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
         for t in facts.words if t.key in names.spellings
     ]
     return found
+
+
+def grew_older(a: EventFact, published_a: date | None, b: EventFact, published_b: date | None) -> bool:
+    """Two ages of one person that the years between their articles explain: 38 in April 2007
+    and 39 in April 2008 (one year more per year between them, to the nearest year: a day
+    apart, 31 and 32 still conflict)."""
+    if not (a.measure.startswith("age of") and published_a and published_b):
+        return False
+    (early, _), (late, _) = sorted(((a, published_a), (b, published_b)), key=lambda side: side[1])
+    years = round(abs((published_b - published_a).days) / DAYS_A_YEAR)
+    return 0 <= late.low - early.low <= years
 
 
 def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:

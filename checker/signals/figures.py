@@ -44,6 +44,7 @@ from checker.signals.event_facts import (
     EventFact,
     event_facts,
     event_names,
+    grew_older,
 )
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 from checker.signals.text import fold
@@ -134,10 +135,17 @@ def fact_characterisations(sets: list[list[Stated]]) -> list[Characterisation]:
         if members[0].value.measure in EVOLVING:
             continue
         # a value that fits every other ("about 6", "more than 100,000") takes no side
-        siding = [x for x in members if any(not x.value.overlaps(y.value) for y in members if y.doc != x.doc)]
+        siding = [x for x in members if any(not _fits(x, y) for y in members if y.doc != x.doc)]
         if siding:
             found.append(fact_characterisation(siding, ""))
     return found
+
+
+def _fits(x: Stated, y: Stated) -> bool:
+    """Could both values be true: they overlap, or they are one person's ages in articles far
+    enough apart for the person to have grown older (event_facts.grew_older)."""
+    return x.value.overlaps(y.value) or (
+        isinstance(x.value, EventFact) and grew_older(x.value, x.facts.published, y.value, y.facts.published))
 
 
 def fact_characterisation(members: list[Stated], note: str) -> Characterisation:
