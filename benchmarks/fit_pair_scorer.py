@@ -1,7 +1,7 @@
 """Fits the alignment pair scorer and its thresholds: writes checker/data/pair_scorer.json.
 
 Data: ECB+ (../shared/ecbplus), fitting topics only (benchmarks/ecbplus.py holds the held-out
-topics back: 18, 23, 24 and every fourth other topic), and the seed articles for the event split.
+topics back: 18, 23, 24 and every fourth other topic), the seed articles and the tune corpora events.
 
 1. Pair model: every candidate pair that alignment's search finds in a fitting topic (both
    look-alike sub-topics in one folder, so the sister event's sentences compete), labelled true
