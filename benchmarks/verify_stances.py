@@ -1,7 +1,7 @@
 """Per-source stance accuracy of `checker verify` on claims files whose `expect` is the truth,
 and the fit of its evidence model and offline stance thresholds.
 
-    python benchmarks/verify_stances.py FILE... [--fit] [--set name=value ...]
+    python benchmarks/verify_stances.py FILE... [--fit [--cv]] [--set name=value ...]
 
 Prints, per file and in total, the stances right with the all-silent baseline beside them. With
 --fit, on the files given (give it only TUNE events' files and the seed's claims.yaml):
@@ -15,6 +15,9 @@ Prints, per file and in total, the stances right with the all-silent baseline be
    stance comes from the typed signals.
 2. verify_related and verify_support (printed; set them in config.py): a grid search for the most
    stances right, evidence gathered once with the fitted model, only the decision repeated.
+
+With --fit --cv, first each file is measured by a model and thresholds fitted on the other files
+alone (leave one file out; each TUNE file is one event): how far the fitted figure is fitting.
 
 Then measure held-out files with the fitted values as defaults. The seed corpus's claims.yaml is
 read against tests/data/stances_truth.yaml (its `any` entries are not the truth). Models: the
@@ -32,9 +35,16 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from checker.assertions import FEATURES, EvidenceModel, decide, evidence_features, load_claims_file, verify
+from checker.assertions import (
+    FEATURES,
+    EvidenceModel,
+    decide,
+    evidence_features,
+    load_claims_file,
+    verify,
+)
 from checker.cache import open_cache
-from checker.config import load_config
+from checker.config import Thresholds, load_config
 from checker.corpus import read_corpus
 from checker.loading import load_models
 
@@ -121,36 +131,60 @@ def accuracy(found, thresholds) -> dict[str, list[int]]:
     return counts
 
 
+def fit(paths: list[Path], models, thresholds) -> tuple[EvidenceModel, Thresholds, list]:
+    """The evidence model, then verify_related and verify_support on its evidence; and the cases."""
+    model = fit_model(labelled_documents(paths, models, thresholds))
+    found = [case for path in paths for case in cases(path, models, thresholds, model)]
+    grid = [
+        replace(thresholds, verify_related=related, verify_support=support)
+        for related, support in itertools.product([x / 100 for x in range(5, 96, 5)], repeat=2)
+        if support >= related
+    ]
+    # most stances right; among ties the highest thresholds (fewest claimed supports)
+    best = max(grid, key=lambda t: (sum(r for r, _, _ in accuracy(found, t).values()), t.verify_support, t.verify_related))
+    return model, best, found
+
+
+def cross_validated(paths: list[Path], models, thresholds) -> dict[str, list[int]]:
+    """Leave one file out: fit model and thresholds on the others, count the stances right on it."""
+    counts = {}
+    for held in paths:
+        model, fitted, _ = fit([p for p in paths if p != held], models, thresholds)
+        counts |= accuracy(cases(held, models, thresholds, model), fitted)
+        print(f"  fitted without {held.name}: verify_related={fitted.verify_related} verify_support={fitted.verify_support}")
+    return counts
+
+
+def print_counts(counts: dict[str, list[int]], title: str) -> None:
+    print(title)
+    totals = [0, 0, 0]
+    for name, (right, silent, total) in sorted(counts.items()):
+        totals = [a + b for a, b in zip(totals, (right, silent, total))]
+        print(f"{name}: {right}/{total} right ({right / total:.1%}); all-silent {silent}/{total} ({silent / total:.1%})")
+    right, silent, total = totals
+    print(f"total: {right}/{total} right ({right / total:.1%}); all-silent {silent}/{total} ({silent / total:.1%})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--cv", action="store_true", help="with --fit: also leave-one-file-out accuracy")
     parser.add_argument("--set", action="append", default=[], help="threshold=value")
     args = parser.parse_args()
     config = load_config("offline")
     thresholds = replace(config.thresholds, **{k: float(v) for k, v in (s.split("=") for s in args.set)})
     models = load_models(config, embedder_explicit=False, nli_explicit=False, allow_fallback=False, cache=open_cache(None))
-    model = None
+    if args.fit and args.cv:
+        print_counts(cross_validated(args.files, models, thresholds), "leave one file out (each file measured by a fit without it):")
     if args.fit:
-        model = fit_model(labelled_documents(args.files, models, thresholds))
+        model, thresholds, found = fit(args.files, models, thresholds)
         MODEL_FILE.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
         print(f"evidence model written to {MODEL_FILE.relative_to(ROOT)}: {model.to_json()}")
-    found = [case for path in args.files for case in cases(path, models, thresholds, model)]
-    if args.fit:
-        grid = [
-            replace(thresholds, verify_related=related, verify_support=support)
-            for related, support in itertools.product([x / 100 for x in range(5, 96, 5)], repeat=2)
-            if support >= related
-        ]
-        # most stances right; among ties the highest thresholds (fewest claimed supports)
-        thresholds = max(grid, key=lambda t: (sum(r for r, _, _ in accuracy(found, t).values()), t.verify_support, t.verify_related))
         print(f"fitted: verify_related={thresholds.verify_related} verify_support={thresholds.verify_support}")
-    totals = [0, 0, 0]
-    for name, (right, silent, total) in sorted(accuracy(found, thresholds).items()):
-        totals = [a + b for a, b in zip(totals, (right, silent, total))]
-        print(f"{name}: {right}/{total} right ({right / total:.1%}); all-silent {silent}/{total} ({silent / total:.1%})")
-    right, silent, total = totals
-    print(f"total: {right}/{total} right ({right / total:.1%}); all-silent {silent}/{total} ({silent / total:.1%})")
+    else:
+        found = [case for path in args.files for case in cases(path, models, thresholds, None)]
+    print_counts(accuracy(found, thresholds), "fitted on these files:" if args.fit else "measured:")
 
 
 if __name__ == "__main__":

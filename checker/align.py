@@ -37,6 +37,7 @@ from scipy.spatial.distance import squareform
 
 from checker.config import Thresholds, fitted_pair_scorer
 from checker.embed import unit_rows
+from checker.lexical import IdfIndex
 from checker.names import anchors, inner_names
 from checker.normalize import normalize
 from checker.records import Alignment, CandidatePair, Claim, ClaimGroup
@@ -453,27 +454,12 @@ class CorpusScorer:
         self._weight = thresholds.anchor_weight
         self._names = inner_names([c.text for c in claims])
         corpus_anchors = [anchors(c.text, self._names) for c in claims]
-        self._vocabulary = {a: n for n, a in enumerate(sorted(set().union(*corpus_anchors)))}
-        frequency = Counter(a for found in corpus_anchors for a in found)
-        self._idf = np.array(
-            [math.log(1 + len(claims) / frequency[a]) for a in self._vocabulary], dtype=np.float32
-        )
-        self._unseen_idf = math.log(1 + len(claims))  # an anchor the corpus never uses
+        self._index = IdfIndex(corpus_anchors, unseen_rows=1)  # an anchor the corpus never uses: as if used once
         self._centred = self._centring.apply(vectors, languages)
-        self._incidence, self._own = self._anchor_rows(corpus_anchors)
+        self._incidence, self._own = self._index.rows(corpus_anchors)
 
     def centre(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
         return self._centring.apply(vectors, languages)
-
-    def _anchor_rows(self, anchor_sets: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Incidence rows over the corpus vocabulary, and each row's own IDF weight."""
-        incidence = np.zeros((len(anchor_sets), len(self._vocabulary)), dtype=np.float32)
-        own = np.zeros(len(anchor_sets), dtype=np.float32)
-        for row, found in enumerate(anchor_sets):
-            known = [self._vocabulary[a] for a in found if a in self._vocabulary]
-            incidence[row, known] = 1.0
-            own[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
-        return incidence, own
 
     def corpus_matrices(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(similarity, anchor overlap, score) of every two corpus claims."""
@@ -483,12 +469,12 @@ class CorpusScorer:
         self, texts: list[str], vectors: np.ndarray, languages: list[str]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(similarity, anchor overlap, score) of each text against each corpus claim."""
-        incidence, own = self._anchor_rows([anchors(t, self._names) for t in texts])
+        incidence, own = self._index.rows([anchors(t, self._names) for t in texts])
         return self._matrices(self.centre(vectors, languages), incidence, own)
 
     def _matrices(self, centred, incidence, own) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         similarity = centred @ self._centred.T
-        shared = (incidence * self._idf) @ self._incidence.T
+        shared = self._index.shared_weight(incidence, self._incidence)
         smaller = np.minimum.outer(own, self._own)
         overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
         return similarity, overlap, similarity + self._weight * overlap

@@ -46,13 +46,13 @@ class Thresholds:
     # A claim group holds at most this many claims of one document (stops chains of weak links).
     group_claims_per_doc: int = 2
     # checker verify ranks a document's sentences by their evidence model probability of stating
-    # the claim (assertions.EvidenceModel: similarity, shared wording, hub-corrected score, shared
-    # figures) and reads the best `verify_evidence` as evidence; below verify_related a sentence is
+    # the claim (assertions.EvidenceModel: hub-corrected score, shared wording, shared figures)
+    # and reads the best `verify_evidence` as evidence; below verify_related a sentence is
     # not about the claim at all; offline (no NLI) a document supports the claim when its best
     # evidence reaches verify_support. Both fitted, with the model, on the TUNE events' claims files
     # and the seed corpus (benchmarks/verify_stances.py --fit; README).
     verify_evidence: int = 3
-    verify_related: float = 0.4
+    verify_related: float = 0.45
     verify_support: float = 0.45
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).

@@ -60,29 +60,47 @@ def _grouped(number: str) -> bool:
     return len(groups) > 1 and all(len(g) == 3 for g in groups[1:])
 
 
+class IdfIndex:
+    """Inverse document frequency over a corpus's rows of terms (a sentence's stems, a claim's
+    names): idf = log(1 + rows / rows with the term). A term no row has counts as if
+    `unseen_rows` rows had it, so it weighs at least as much as the rarest seen term."""
+
+    def __init__(self, corpus_rows: list[frozenset[str]], unseen_rows: float):
+        self.vocabulary = {t: n for n, t in enumerate(sorted(set().union(*corpus_rows)))}
+        frequency = Counter(t for found in corpus_rows for t in found)
+        count = len(corpus_rows)
+        self.idf = np.array([math.log(1 + count / frequency[t]) for t in self.vocabulary], dtype=np.float32)
+        self.unseen_idf = math.log(1 + count / unseen_rows)
+
+    def rows(self, term_sets: list[frozenset[str]]) -> tuple[csr_matrix, np.ndarray]:
+        """Incidence rows over the vocabulary, and each row's own IDF weight (unseen terms too)."""
+        rows, cols = [], []
+        own = np.zeros(len(term_sets), dtype=np.float32)
+        for row, found in enumerate(term_sets):
+            known = sorted(self.vocabulary[t] for t in found if t in self.vocabulary)
+            rows += [row] * len(known)
+            cols += known
+            own[row] = self.idf[known].sum() + self.unseen_idf * (len(found) - len(known))
+        incidence = csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(term_sets), len(self.vocabulary))
+        )
+        return incidence, own
+
+    def shared_weight(self, queries: csr_matrix, corpus: csr_matrix) -> np.ndarray:
+        """queries x corpus rows: the IDF weight of the terms both have."""
+        return np.asarray((queries.multiply(self.idf[None, :]) @ corpus.T).todense(), dtype=np.float32)
+
+
 class TermCoverage:
     """IDF statistics from a corpus's sentences alone, so a query's coverage never depends on
     other queries."""
 
     def __init__(self, sentence_terms: list[frozenset[str]]):
-        self._vocabulary = {t: n for n, t in enumerate(sorted(set().union(*sentence_terms)))}
-        frequency = Counter(t for found in sentence_terms for t in found)
-        count = len(sentence_terms)
-        self._idf = np.array([math.log(1 + count / frequency[t]) for t in self._vocabulary], dtype=np.float32)
-        self._unseen_idf = math.log(1 + 2 * count)  # a term no sentence has: as rare as can be
-        rows = [n for n, found in enumerate(sentence_terms) for _ in found]
-        cols = [self._vocabulary[t] for found in sentence_terms for t in sorted(found)]
-        self._incidence = csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(count, len(self._vocabulary))
-        )
+        self._index = IdfIndex(sentence_terms, unseen_rows=0.5)  # a term no sentence has: as rare as can be
+        self._incidence, _ = self._index.rows(sentence_terms)
 
     def coverage(self, query_terms: list[frozenset[str]]) -> np.ndarray:
         """queries x sentences: the share of each query's IDF weight that the sentence has too."""
-        weights = np.zeros((len(query_terms), len(self._vocabulary)), dtype=np.float32)
-        totals = np.zeros(len(query_terms), dtype=np.float32)
-        for row, found in enumerate(query_terms):
-            known = [self._vocabulary[t] for t in found if t in self._vocabulary]
-            weights[row, known] = self._idf[known]
-            totals[row] = self._idf[known].sum() + self._unseen_idf * (len(found) - len(known))
-        shared = np.asarray((self._incidence @ weights.T).T)
+        incidence, totals = self._index.rows(query_terms)
+        shared = self._index.shared_weight(incidence, self._incidence)
         return np.divide(shared, totals[:, None], out=np.zeros_like(shared), where=totals[:, None] > 0)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checker.assertions import FEATURES, EvidenceModel, fitted_evidence_model
-from checker.lexical import TermCoverage, terms
+from checker.lexical import IdfIndex, TermCoverage, terms
 
 
 def test_terms_are_stems_and_numbers_in_the_text_language():
@@ -40,9 +40,12 @@ def test_coverage_is_the_share_of_the_claims_rare_wording():
 
 
 def test_a_sentence_in_another_language_is_judged_without_the_wording():
-    model = EvidenceModel(np.array([0.0, 10.0, 0.0, 0.0]), 0.0, np.array([1.0, 0.0, 0.0]), -5.0)
+    wording = FEATURES.index("coverage")
+    weights = np.zeros(len(FEATURES))
+    weights[wording] = 10.0
+    model = EvidenceModel(weights, 0.0, np.ones(len(FEATURES) - 1), -5.0)
     features = np.zeros((1, 2, len(FEATURES)))
-    features[0, :, FEATURES.index("coverage")] = 1.0
+    features[0, :, wording] = 1.0
     support = model.support(features, np.array([True, False]))
     assert support[0, 0] > 0.99 and support[0, 1] < 0.01
 
@@ -52,3 +55,14 @@ def test_the_fitted_model_weighs_every_feature_as_evidence_for_the_claim():
     model = fitted_evidence_model()
     assert len(model.weights) == len(FEATURES) and (model.weights > 0).all()
     assert len(model.across_weights) == len(FEATURES) - 1 and (model.across_weights > 0).all()
+
+
+def test_idf_index_weighs_rare_terms_and_unseen_ones_most():
+    index = IdfIndex([frozenset({"a", "b"}), frozenset({"a"}), frozenset({"a", "c"}), frozenset({"a"})], unseen_rows=0.5)
+    idf = dict(zip(index.vocabulary, index.idf))
+    assert idf["a"] == pytest.approx(np.log(2)) and idf["b"] == pytest.approx(np.log(5))
+    assert index.unseen_idf == pytest.approx(np.log(9)) and index.unseen_idf > max(index.idf)
+    corpus, _ = index.rows([frozenset({"a", "b"}), frozenset({"c"})])
+    queries, own = index.rows([frozenset({"b", "zzz"})])
+    assert own[0] == pytest.approx(np.log(5) + np.log(9))  # the unseen word counts in the query's weight
+    assert index.shared_weight(queries, corpus) == pytest.approx(np.array([[np.log(5), 0.0]]))
