@@ -245,13 +245,9 @@ class DocumentSimilarity:
 
 def _shared_share(anchor_sets: list[frozenset[str]]) -> np.ndarray:
     """IDF-weighted Jaccard of every two anchor sets (IDF over the sets): rare names shared count most."""
-    vocabulary = {a: n for n, a in enumerate(sorted(frozenset().union(*anchor_sets)))}
-    incidence = np.zeros((len(anchor_sets), len(vocabulary)), dtype=np.float64)
-    for row, found in enumerate(anchor_sets):
-        incidence[row, [vocabulary[a] for a in found]] = 1.0
-    idf = np.log1p(len(anchor_sets) / np.maximum(incidence.sum(axis=0), 1))
-    shared = (incidence * idf) @ incidence.T
-    own = incidence @ idf
+    index = IdfIndex(anchor_sets, unseen_rows=1)  # every anchor is seen: the sets are the corpus
+    incidence, own = index.rows(anchor_sets)
+    shared = index.shared_weight(incidence, incidence).astype(np.float64)
     union = own[:, None] + own[None, :] - shared
     return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
