@@ -70,6 +70,10 @@ class Thresholds:
     # Corpus-wide figures (signals/figures.py): two claims that share no content word besides
     # their figures still give one fact's figure when their embeddings' cosine reaches this.
     figure_similarity: float = 0.9
+    # ... and two times of day are one act's only when the claims share content words and their
+    # cosine reaches this (about the top tenth of an event's cross-source claim pairs, offline
+    # embedder, TUNE events).
+    act_similarity: float = 0.85
     # Triage mode (no NLI): an alignment score at or above this counts as agreement (a close
     # paraphrase), below it as partial.
     triage_agree: float = 0.5

@@ -20,7 +20,7 @@ from checker.progress import Bar, Progress, silent
 from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
-from checker.signals.figures import figure_characterisations, same_fact_figures
+from checker.signals.figures import fact_characterisations, same_fact_sets
 from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
@@ -142,11 +142,11 @@ def assemble(
     ]
     doc_of = {c.id: c.doc for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
-    figures = same_fact_figures(
+    fact_sets = same_fact_sets(
         list(facts.values()), alignment.events,
         lambda a, b: float(vectors[row[a]] @ vectors[row[b]]), config.thresholds,
     )
-    timelines, flagged_figures = figure_timelines(figures)
+    timelines, flagged_figures = figure_timelines(fact_sets)
     event_docs = {doc: list(docs) for docs in alignment.events for doc in docs}
     labels = group_labels(list(alignment.groups), claims, vectors)
     groups = [
@@ -175,7 +175,7 @@ def assemble(
         claims=tuple(claims),
         pairs=tuple(pairs),
         groups=tuple(groups),
-        characterisations=tuple([*characterise(list(facts.values())), *figure_characterisations(figures), *flagged_figures]),
+        characterisations=tuple([*characterise(list(facts.values())), *fact_characterisations(fact_sets), *flagged_figures]),
         summary=summary,
         timelines=tuple(timelines),
         events=alignment.events,

@@ -175,7 +175,7 @@ class Characterisation:
     """How the sources describe one subject across the whole corpus: a person's office, or
     the loaded words for an event. Read from every claim, aligned or not."""
 
-    kind: str  # "title" or "framing"
+    kind: str  # "title", "framing", "figure" (a fact's figures) or "fact" (its other values: signals/event_facts.py)
     subject: str  # "Marco Rubio", "seizure of a person (Maduro, Venezuela)"
     camps: tuple[tuple[str, tuple[Mention, ...]], ...]  # (what is said, where), one per camp
     note: str = ""  # e.g. a false-friend warning

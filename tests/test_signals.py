@@ -272,10 +272,10 @@ def test_no_casualties_against_a_toll():
 
 def corpus_figures(texts, similarity=0.0):
     """Corpus-wide figure sets over one event, one claim per (doc, text, day)."""
-    from checker.signals.figures import same_fact_figures
+    from checker.signals.figures import same_fact_sets
     facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
              for i, (doc, text, day) in enumerate(texts)]
-    return same_fact_figures(facts, [sorted({doc for doc, _, _ in texts})], lambda a, b: similarity, T)
+    return same_fact_sets(facts, [sorted({doc for doc, _, _ in texts})], lambda a, b: similarity, T)
 
 
 DAY = date(2010, 5, 5)
@@ -303,19 +303,19 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
 
 
 def test_corpus_wide_figures_find_unaligned_conflicts():
-    from checker.signals.figures import figure_characterisations
+    from checker.signals.figures import fact_characterisations
     sets = corpus_figures([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
                            ("b", "As markets reacted, Greek stocks plunged 5.4 per cent.", DAY)])
-    [found] = figure_characterisations(sets)
+    [found] = fact_characterisations(sets)
     assert found.kind == "figure" and [value for value, _ in found.camps] == ["3.9 percent", "5.4 per cent"]
     assert [m.text for _, mentions in found.camps for m in mentions] == ["3.9 percent", "5.4 per cent"]
 
 
 def test_a_value_that_fits_every_other_takes_no_side():
-    from checker.signals.figures import figure_characterisations
+    from checker.signals.figures import fact_characterisations
     texts = [("a", "The quake had a magnitude of 5.9, officials said.", DAY), ("b", "The quake had a magnitude of 6.1, USGS said.", DAY),
              ("c", "The quake had a magnitude of about 6, the agency said.", DAY)]
-    [found] = figure_characterisations(corpus_figures(texts))
+    [found] = fact_characterisations(corpus_figures(texts))
     assert [value for value, _ in found.camps] == ["5.9", "6.1"]
 
 
@@ -335,24 +335,24 @@ def test_a_value_that_fits_every_other_takes_no_side():
     ("The stocks fell 5 percent.", "The deficit totalled 13.6 percent of output."),
 ])
 def test_corpus_wide_figures_leave_look_alikes_apart(a, b):
-    from checker.signals.figures import figure_characterisations
-    assert figure_characterisations(corpus_figures([("a", a, DAY), ("b", b, DAY)])) == []
+    from checker.signals.figures import fact_characterisations
+    assert fact_characterisations(corpus_figures([("a", a, DAY), ("b", b, DAY)])) == []
 
 
 def test_corpus_wide_figures_never_chain_unlike_values():
     """Three distances, each pair but one within tenfold: complete linkage keeps the far ones apart."""
-    from checker.signals.figures import figure_characterisations
+    from checker.signals.figures import fact_characterisations
     texts = [("a", "The island lies 58 km south of the port.", DAY), ("b", "The island lies 300 km south of the port.", DAY),
              ("c", "The island lies 1,500 km south of the port.", DAY)]
-    found = figure_characterisations(corpus_figures(texts))
+    found = fact_characterisations(corpus_figures(texts))
     assert all({m.doc for _, mentions in ch.camps for m in mentions} != {"a", "b", "c"} for ch in found)
 
 
 def test_embedding_similarity_links_figures_worded_apart():
-    from checker.signals.figures import figure_characterisations
+    from checker.signals.figures import fact_characterisations
     texts = [("a", "Qeshm is home to 120,000 people.", DAY), ("b", "The island has a population of 200,000.", DAY)]
-    assert figure_characterisations(corpus_figures(texts, similarity=0.0)) == []
-    assert len(figure_characterisations(corpus_figures(texts, similarity=0.95))) == 1
+    assert fact_characterisations(corpus_figures(texts, similarity=0.0)) == []
+    assert len(fact_characterisations(corpus_figures(texts, similarity=0.95))) == 1
 
 
 def test_arabic_weekdays_are_read():

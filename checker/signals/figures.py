@@ -1,17 +1,20 @@
-"""Corpus-wide figures: one fact's figure (a death toll, a magnitude, a distance, a crowd, a
-share price move) as every source of an event gives it, whether or not alignment paired the
-sentences that carry it.
+"""Corpus-wide facts: one fact's value (a death toll, a magnitude, a distance, a crowd, a share
+price move; and the facts that are not figures, signals/event_facts.py: the time of an act, a
+person's age, a team's record, how the dead died) as every source of an event gives it,
+whether or not alignment paired the sentences that carry it.
 
-Two figures are taken for one fact only when everything we can read says so: the same measure
+Two values are taken for one fact only when everything we can read says so: the same measure
 (what is counted, with its unit), the same time span and a scope where neither narrows the
 other (Quantity.comparable); the same places ("in Thessaloniki" is another march than "in
 Athens"; no place at all fits only the event's own); no names by the figures that tell them
 apart (Vinatieri's field goal, Succop's); a claim not dated to another time (a quake "in
-December 2003" is another quake); and sentences that share what they talk about: content words
+December 2003" is another quake), nor naming days that the other's days do not fit (the bombing
+"on Tuesday", "Thursday's bombing"); and sentences that share what they talk about: content words
 (jusText's stop-word lists leave the rest) near a general figure, anywhere in the claim for a
 measure that is one fact by itself (the dead, a magnitude), or embeddings alike enough
-(`thresholds.figure_similarity`) when the wording differs. Sets are built by complete linkage,
-so no chain of near-alike figures makes one fact of many. Left out: a claim that gives one
+(`thresholds.figure_similarity`) when the wording differs; what ties the values of
+event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
+so no chain of near-alike values makes one fact of many. Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
 ("another five people"), spans of time.
 """
@@ -23,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
+from typing import Protocol
 
 import justext
 
@@ -31,13 +35,24 @@ from checker.names import inner_names
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers
+from checker.signals.dates import compatible
+from checker.signals.event_facts import (
+    ACT,
+    GENERAL,
+    OWNED,
+    SPECIFIC,
+    EventFact,
+    event_facts,
+    event_names,
+    grew_older,
+)
 from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 from checker.signals.text import fold
 
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
-SPECIFIC = EVOLVING | {"magnitude"}  # measures that are one fact of an event by themselves
+SPECIFIC_MEASURES = EVOLVING | {"magnitude"}  # measures that are one fact of an event by themselves
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
 SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
@@ -48,84 +63,121 @@ PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dan
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
 
 
+class Value(Protocol):
+    """What a claim states for a fact: a Quantity or an EventFact."""
+
+    start: int
+    end: int
+    text: str
+    measure: str
+
+    def comparable(self, other) -> bool: ...
+    def overlaps(self, other) -> bool: ...
+
+
 @dataclass(frozen=True)
-class Figure:
+class Stated:
+    """One claim's value for a fact, with what tells its fact apart from others."""
+
     facts: ClaimFacts
-    quantity: Quantity
-    places: frozenset[str]  # places named near the figure ("in Athens", "the city of Bam")
+    value: Value
+    places: frozenset[str]  # places named near the value ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
-    context: frozenset[str]  # content-word stems of the claim, besides the figure's own words
-    names: frozenset[str]  # names next to the figure: whose figure it is ("Succop's 47-yard field goal")
+    context: frozenset[str]  # content-word stems of the claim, besides the value's own words
+    names: frozenset[str]  # names next to the value: whose figure it is ("Succop's 47-yard field goal")
 
     @property
     def doc(self) -> str:
         return self.facts.claim.doc
 
+    @property
+    def reach(self) -> str:
+        """What makes two values one fact's (event_facts: OWNED, SPECIFIC, ACT; GENERAL)."""
+        if isinstance(self.value, EventFact):
+            return self.value.reach
+        return SPECIFIC if self.value.measure in SPECIFIC_MEASURES else GENERAL
+
     def mention(self) -> Mention:
-        c, q = self.facts.claim, self.quantity
-        return Mention(c.doc, c.id, c.start + q.start, c.start + q.end, q.text)
+        c, v = self.facts.claim, self.value
+        return Mention(c.doc, c.id, c.start + v.start, c.start + v.end, v.text)
 
 
-def same_fact_figures(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]], similarity: Similarity,
-                      thresholds: Thresholds) -> list[list[Figure]]:
-    """Sets of figures (two documents or more) that measure one fact, in a stable order."""
+def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]], similarity: Similarity,
+                   thresholds: Thresholds) -> list[list[Stated]]:
+    """Sets of values (two documents or more) that state one fact, in a stable order."""
+
+    def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
+        return _measure_alike(x, y) and (x.reach != ACT or _one_fact(x, y, similarity, thresholds))
+
     found = []
     for docs in events:
         members = set(docs)
         in_event = [f for f in facts if f.claim.doc in members]
-        figures = _figures(in_event, len(docs))
+        stated = _stated(in_event, len(docs))
         links = sorted(
             (-similarity(x.facts.claim.id, y.facts.claim.id), i, j)
-            for i, x in enumerate(figures) for j, y in enumerate(figures[i + 1:], i + 1)
+            for i, x in enumerate(stated) for j, y in enumerate(stated[i + 1:], i + 1)
             if _one_fact(x, y, similarity, thresholds)
         )
-        for cluster in _clusters(figures, [(i, j) for _, i, j in links]):
-            members = [figures[i] for i in cluster]
+        for cluster in _clusters(stated, [(i, j) for _, i, j in links], together):
+            members = [stated[i] for i in cluster]
             if len({m.doc for m in members}) >= 2:
                 found.append(members)
     return found
 
 
-def figure_characterisations(sets: list[list[Figure]]) -> list[Characterisation]:
-    """Each fact whose figures do not all fit each other, one camp per value as written, with
+def fact_characterisations(sets: list[list[Stated]]) -> list[Characterisation]:
+    """Each fact whose values do not all fit each other, one camp per value as written, with
     only the values that conflict with another source's. Evolving tallies are the timelines'
     (an update is not a discrepancy)."""
     found = []
     for members in sets:
-        measure = members[0].quantity.measure
-        if measure in EVOLVING:
+        if members[0].value.measure in EVOLVING:
             continue
         # a value that fits every other ("about 6", "more than 100,000") takes no side
-        siding = [x for x in members if any(not x.quantity.overlaps(y.quantity) for y in members if y.doc != x.doc)]
+        siding = [x for x in members if any(not _fits(x, y) for y in members if y.doc != x.doc)]
         if siding:
-            found.append(figure_characterisation(siding, ""))
+            found.append(fact_characterisation(siding, ""))
     return found
 
 
-def figure_characterisation(members: list[Figure], note: str) -> Characterisation:
-    camps: dict[tuple[float, float], list[Figure]] = defaultdict(list)
+def _fits(x: Stated, y: Stated) -> bool:
+    """Could both values be true: they overlap, or they are one person's ages in articles far
+    enough apart for the person to have grown older (event_facts.grew_older)."""
+    return x.value.overlaps(y.value) or (
+        isinstance(x.value, EventFact) and grew_older(x.value, x.facts.published, y.value, y.facts.published))
+
+
+def fact_characterisation(members: list[Stated], note: str) -> Characterisation:
+    camps: dict[tuple, list[Stated]] = defaultdict(list)
     for m in members:
-        camps[(m.quantity.low, m.quantity.high)].append(m)
+        camps[_camp(m.value)].append(m)
     ordered = sorted(camps.items())
+    figure = isinstance(members[0].value, Quantity)
     return Characterisation(
-        kind="figure",
-        subject=describe(members),
-        camps=tuple((group[0].quantity.text, tuple(g.mention() for g in group)) for _, group in ordered),
+        kind="figure" if figure else "fact",
+        subject=describe(members) if figure else members[0].value.measure,
+        camps=tuple((group[0].value.text, tuple(g.mention() for g in group)) for _, group in ordered),
         note=note,
     )
 
 
-def describe(members: list[Figure]) -> str:
+def _camp(value: Value) -> tuple:
+    return value.camp if isinstance(value, EventFact) else (value.low, value.high)
+
+
+def describe(members: list[Stated]) -> str:
     """'dead', 'count of villag...' as the figure's measure, with one claim for context."""
-    q = members[0].quantity
+    q = members[0].value
     what = q.measure.replace("count ", "count of ").strip("[]")
     scope = f" ({', '.join(sorted(q.scope))})" if q.scope else ""
     span = f", {q.span}" if q.span else ""
     return f"{what}{scope}{span}"
 
 
-def _figures(facts: list[ClaimFacts], documents: int) -> list[Figure]:
+def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
     names = inner_names([f.claim.text for f in facts])
+    event = event_names(facts, names)
     places = {f.claim.id: _places(f, names) for f in facts}
     docs_naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
@@ -136,22 +188,39 @@ def _figures(facts: list[ClaimFacts], documents: int) -> list[Figure]:
     for f in facts:
         if _another_time(f):
             continue
-        measures = [q.measure for q in f.quantities]
-        for q in f.quantities:
-            if measures.count(q.measure) > 1 or q.measure in UNCOMPARED or _part_of_a_set(f, q):
+        values: list[Value] = [*f.quantities, *event_facts(f, event)]
+        measures = [v.measure for v in values]
+        for v in values:
+            if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
+                continue  # a measure given twice: which one the other source meant is a guess
+            at = _token_span(f, v)
+            if isinstance(v, Quantity) and _part_of_a_set(f, at):
                 continue
-            at = _token_span(f, q)
             near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
-            found.append(Figure(f, q, near, near & event_wide, _context(f, q), _near_names(f, q, names)))
+            whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
+            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole), _near_names(f, at, names)))
     return found
 
 
-def _one_fact(x: Figure, y: Figure, similarity: Similarity, thresholds: Thresholds) -> bool:
+def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
     if not _measure_alike(x, y):
         return False
     shared = len(x.context & y.context)
-    needed = 1 if x.quantity.measure in SPECIFIC else SHARED_NEAR
-    return shared >= needed or similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.figure_similarity
+    alike = similarity(x.facts.claim.id, y.facts.claim.id)
+    if x.reach == OWNED:
+        return True  # one person's age, one team's record
+    if x.reach == ACT:  # one act: its words and its wording (its day: _measure_alike)
+        return shared >= SHARED_NEAR and alike >= thresholds.act_similarity
+    needed = 1 if x.reach == SPECIFIC else SHARED_NEAR
+    return shared >= needed or alike >= thresholds.figure_similarity
+
+
+def _same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """No day named in one claim that no day named in the other fits: the bombing "on Tuesday"
+    is another than "Thursday's bombing"."""
+    days_a = [d for d in a.dates if not d.scale]
+    days_b = [d for d in b.dates if not d.scale]
+    return not (days_a and days_b) or any(compatible(x, y) for x in days_a for y in days_b)
 
 
 def _another_time(f: ClaimFacts) -> bool:
@@ -175,6 +244,7 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
     for i, t in enumerate(toks):
         place = gazetteer.get(t.start)
         inside = any(p.start < t.start < p.end for p in f.places)  # "Abbas" of "Bandar Abbas"
+        inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
         if named and _after_place_cue(text, toks, i):
             found.add((place.key if place else t.key, i))
@@ -194,41 +264,35 @@ def _after_place_cue(text: str, toks: list, i: int) -> bool:
     return False
 
 
-def _part_of_a_set(f: ClaimFacts, q: Quantity) -> bool:
+def _part_of_a_set(f: ClaimFacts, at: tuple[int, int]) -> bool:
     """'another five people', 'five other bank workers', 'a further 20,000': a count of more of
     something, not the whole of it."""
-    inside = [i for i, t in enumerate(f.words) if q.start <= t.start < q.end]
-    if not inside:
-        return False
-    near = f.words[max(0, inside[0] - 2):inside[-1] + 2]
+    near = f.words[max(0, at[0] - 2):at[1] + 2]
     return any(t.key in numbers.modifiers() for t in near)
 
 
-def _token_span(f: ClaimFacts, q: Quantity) -> tuple[int, int]:
-    inside = [i for i, t in enumerate(f.words) if q.start <= t.start < q.end] or [0]
+def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
+    """The claim's first and last word inside the value: found once, used by every test of
+    what stands near it."""
+    inside = [i for i, t in enumerate(f.words) if v.start <= t.start < v.end] or [0]
     return inside[0], inside[-1]
 
 
-def _near(f: ClaimFacts, q: Quantity) -> tuple:
-    first, last = _token_span(f, q)
-    return f.words[max(0, first - NEAR):last + NEAR + 1]
-
-
-def _near_names(f: ClaimFacts, q: Quantity, names: frozenset[str]) -> frozenset[str]:
+def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str]) -> frozenset[str]:
     """Names in the few words before the figure, where its owner stands ("Charles' 226 yards",
     "Charles rushed for 226 yards while Hillis added 101": not Hillis)."""
-    first, _ = _token_span(f, q)
-    return frozenset(t.key for t in f.words[max(0, first - NEAR):first] if t.text[0].isupper() and normalize(t.text) in names)
+    return frozenset(t.key for t in f.words[max(0, at[0] - NEAR):at[0]] if t.text[0].isupper() and normalize(t.text) in names)
 
 
-def _context(f: ClaimFacts, q: Quantity) -> frozenset[str]:
-    """Content-word stems near the figure (NEAR words either side), or in the whole claim for
-    measures that name their fact themselves (the dead, the injured, a quake's magnitude)."""
+def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> frozenset[str]:
+    """Content-word stems near the value (NEAR words either side), or in the whole claim for
+    values that name their fact themselves (the dead, the injured, a quake's magnitude) or
+    whose fact is the claim's (the time of its act)."""
     stop = _stopwords(f.claim.language)
-    words = f.words if q.measure in SPECIFIC else _near(f, q)
+    words = f.words if whole else f.words[max(0, at[0] - NEAR):at[1] + NEAR + 1]
     return frozenset(
         t.key[:STEM] for t in words
-        if len(t.key) >= 4 and t.key.isalpha() and t.key not in stop and not (q.start <= t.start < q.end)
+        if len(t.key) >= 4 and t.key.isalpha() and t.key not in stop and not (v.start <= t.start < v.end)
     )
 
 
@@ -240,14 +304,14 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _clusters(figures: list[Figure], links: list[tuple[int, int]]) -> list[list[int]]:
-    """Complete linkage over the links, most alike claims first: a figure joins a set only when
-    it can measure the same thing as every figure in it, so that a chain (58 km to Bandar Abbas,
-    300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
-    cluster_of = {i: frozenset({i}) for i in range(len(figures))}
+def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Callable[[Stated, Stated], bool]) -> list[list[int]]:
+    """Complete linkage over the links, most alike claims first: a value joins a set only when
+    it can state the same fact as every value in it (`together`), so that a chain (58 km to
+    Bandar Abbas, 300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
+    cluster_of = {i: frozenset({i}) for i in range(len(stated))}
     for i, j in links:
         x, y = cluster_of[i], cluster_of[j]
-        if x is y or not all(_measure_alike(figures[a], figures[b]) for a in x for b in y):
+        if x is y or not all(together(stated[a], stated[b]) for a in x for b in y):
             continue
         merged = x | y
         for k in merged:
@@ -255,21 +319,22 @@ def _clusters(figures: list[Figure], links: list[tuple[int, int]]) -> list[list[
     return sorted({tuple(sorted(c)) for c in cluster_of.values() if len(c) > 1})
 
 
-def _measure_alike(x: Figure, y: Figure) -> bool:
+def _measure_alike(x: Stated, y: Stated) -> bool:
     if _other_names(x, y):
         return False
-    return x.facts.claim.id != y.facts.claim.id and x.quantity.comparable(y.quantity) and _same_places(x, y)
+    return (x.facts.claim.id != y.facts.claim.id and x.value.comparable(y.value) and _same_places(x, y)
+            and _same_days(x.facts, y.facts))
 
 
-def _other_names(x: Figure, y: Figure) -> bool:
+def _other_names(x: Stated, y: Stated) -> bool:
     """Names next to general figures (yards, dollars) that tell them apart: Vinatieri's field goal
     is not Succop's, and a figure with a name by it is not one with none."""
-    if x.names & y.names or x.quantity.measure in SPECIFIC:
+    if x.names & y.names or x.reach != GENERAL:
         return False  # by a toll or a magnitude, names are who reported it ("IRNA said"), places tell events apart
     return bool(x.names or y.names)
 
 
-def _same_places(x: Figure, y: Figure) -> bool:
+def _same_places(x: Stated, y: Stated) -> bool:
     """The same places, or none in one and only the event's own in the other: "in Athens"
     against no place at all is the Athens march, "in Thessaloniki" is another march."""
     if x.places == y.places:

@@ -31,7 +31,8 @@ _PERIOD = re.compile(
     + "|".join(PERIODS) + r")\b")
 _RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?[,;)]")
 _RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
-_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?:-year-old)?(?=,|\s+(?:was|is|said|who|and)\b|\.?$)")
+# "Buckley, 32," but not "In Heraklion, 10,000 people" or "Qeshm, a 1,500-square-kilometer island"
+_AGE = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+)?(\d{1,3})(?![\d,.]\d)(?:-year-old)?(?=,|\s+(?:was|is|said|who|and)\b|\.?$)")
 
 
 @dataclass(frozen=True)

@@ -11,29 +11,29 @@ from datetime import date
 
 from checker.records import Characterisation, FigurePoint, FigureTimeline
 from checker.signals import EVOLVING, ClaimFacts
-from checker.signals.figures import Figure, figure_characterisation
+from checker.signals.figures import Stated, fact_characterisation
 
 
-def figure_timelines(sets: list[list[Figure]]) -> tuple[list[FigureTimeline], list[Characterisation]]:
+def figure_timelines(sets: list[list[Stated]]) -> tuple[list[FigureTimeline], list[Characterisation]]:
     """Timelines of the evolving figures, and a characterisation of each one's flagged values."""
     timelines, flagged_sets = [], []
     for members in sets:
-        if members[0].quantity.measure not in EVOLVING or all(x.quantity.overlaps(y.quantity) for x in members for y in members):
+        if members[0].value.measure not in EVOLVING or all(x.value.overlaps(y.value) for x in members for y in members):
             continue
         timeline, flagged = _timeline(members)
         timelines.append(timeline)
         if flagged:
-            flagged_sets.append(figure_characterisation(flagged, "; ".join(timeline.flagged)))
+            flagged_sets.append(fact_characterisation(flagged, "; ".join(timeline.flagged)))
     return timelines, flagged_sets
 
 
-def _timeline(members: list[Figure]) -> tuple[FigureTimeline, list[Figure]]:
-    ordered = sorted(members, key=lambda m: (m.facts.published is None, m.facts.published or date.min, m.doc, m.quantity.start))
+def _timeline(members: list[Stated]) -> tuple[FigureTimeline, list[Stated]]:
+    ordered = sorted(members, key=lambda m: (m.facts.published is None, m.facts.published or date.min, m.doc, m.value.start))
     flagged: list[str] = []
-    involved: list[Figure] = []
+    involved: list[Stated] = []
     for i, early in enumerate(ordered):
         for late in ordered[i + 1:]:
-            x, y = early.quantity, late.quantity
+            x, y = early.value, late.value
             if x.overlaps(y) or early.doc == late.doc:
                 continue
             a, b = early.facts, late.facts
@@ -47,10 +47,10 @@ def _timeline(members: list[Figure]) -> tuple[FigureTimeline, list[Figure]]:
                 continue
             involved += [m for m in (early, late) if m not in involved]
     timeline = FigureTimeline(
-        measure=members[0].quantity.measure,
+        measure=members[0].value.measure,
         points=tuple(
             FigurePoint(m.doc, m.facts.claim.id, m.facts.published.isoformat() if m.facts.published else None,
-                        m.quantity.text, m.facts.claim.start + m.quantity.start, m.facts.claim.start + m.quantity.end)
+                        m.value.text, m.facts.claim.start + m.value.start, m.facts.claim.start + m.value.end)
             for m in ordered
         ),
         flagged=tuple(dict.fromkeys(flagged)),

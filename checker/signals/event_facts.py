@@ -1,0 +1,160 @@
+"""Facts of an event that are not figures, as values the corpus-wide sets (signals/figures.py)
+compare across sources like figures: the time of day of an act ("2:53 p.m." against "3:20
+p.m."), a named person's age ("Buckley, 32," against "Buckley, 31,"), a named team's record
+("Indianapolis (10-5)" against "Indianapolis' record rose to 9-5") and how the event's dead
+died ("burnt to death" against "choked on smoke").
+
+What ties two of them to one fact differs by kind (`reach`):
+- OWNED: an age or a record belongs to its owner, named with it; one owner is one fact. An
+  owner is named by one word ("Colts", "Indianapolis"); the event's own longer names
+  ("Indianapolis Colts") make two such words one owner.
+- SPECIFIC: how the dead died is one fact of the event by itself (the claims need only share a
+  content word, as for a death toll).
+- ACT: a time of day is one fact only for one act on one day: the claims must share content
+  words, have embeddings alike (`thresholds.act_similarity`) and name no days that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from rapidfuzz import fuzz
+
+from checker.normalize import normalize
+from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
+
+OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
+TIME_OF_DAY = "time of day"
+MANNER_OF_DEATH = "manner of death"
+DAYS_A_YEAR = 365.25
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """One claim's value for a fact that is not a figure, with offsets into the claim."""
+
+    start: int
+    end: int
+    text: str
+    measure: str  # "time of day", "age of Anthony Buckley", "record of Indianapolis Colts", "manner of death"
+    reach: str  # OWNED, SPECIFIC or ACT: what makes two of them one fact (see the module's notes)
+    low: float  # minutes after midnight for a time; the age; the wins of a record
+    high: float
+    detail: str = ""  # the rest of a record ("5" losses); the manner of death
+
+    def comparable(self, other: EventFact) -> bool:
+        return self.measure == other.measure
+
+    def overlaps(self, other: EventFact) -> bool:
+        """Could both be true? A time "about 3 p.m." is a range; an age, a record or a manner is
+        one value."""
+        if self.reach == ACT:
+            return self.low <= other.high and other.low <= self.high
+        return self.camp == other.camp
+
+    @property
+    def camp(self) -> tuple:
+        return (self.low, self.high, self.detail)
+
+
+@dataclass(frozen=True)
+class EventNames:
+    """What the event's claims together say about its names."""
+
+    owners: dict[str, str]  # a capitalised word -> the event's longer name for it ("colts" -> "indianapolis colts")
+    spellings: dict[str, str]  # a name spelled two ways -> its most written spelling ("alishvandi" -> "alishbandi")
+
+
+def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
+    """The claim's times of day, owned ages and records, manners of death and names the event
+    spells more than one way."""
+    found = []
+    for m in facts.moments:
+        if m.kind == "time":
+            found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
+        elif m.kind.startswith(("age ", "record ")):
+            what, owner = m.kind.split(" ", 1)
+            owner = names.owners.get(owner, owner).title()
+            found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
+    found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
+    found += [
+        EventFact(t.start, t.end, t.text, f"spelling of {names.spellings[t.key].title()}", OWNED, 0, 0, t.key)
+        for t in facts.words if t.key in names.spellings
+    ]
+    return found
+
+
+def grew_older(a: EventFact, published_a: date | None, b: EventFact, published_b: date | None) -> bool:
+    """Two ages of one person that the years between their articles explain: 38 in April 2007
+    and 39 in April 2008 (one year more per year between them, to the nearest year: a day
+    apart, 31 and 32 still conflict)."""
+    if not (a.measure.startswith("age of") and published_a and published_b):
+        return False
+    (early, _), (late, _) = sorted(((a, published_a), (b, published_b)), key=lambda side: side[1])
+    years = round(abs((published_b - published_a).days) / DAYS_A_YEAR)
+    return 0 <= late.low - early.low <= years
+
+
+def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:
+    """names: the event's `inner_names`."""
+    return EventNames(_owner_names(facts, names), _spellings(facts, names))
+
+
+def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
+    """Each capitalised word of the event -> the name of two words or more that the event's
+    claims write it in most often ("colts" and "indianapolis" -> "indianapolis colts")."""
+    runs: Counter[str] = Counter()
+    for f in facts:
+        for m in _NAME_RUN.finditer(f.claim.text):
+            # the names in a run of capitalised words: "The Indianapolis Colts" -> "indianapolis colts"
+            for is_name, words in groupby(map(normalize, m.group().split()), key=lambda w: w in names):
+                words = list(words)
+                if is_name and len(words) >= 2:
+                    runs[" ".join(words)] += 1
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    for run, count in runs.items():
+        for word in run.split():
+            by_word.setdefault(word, []).append((-count, run))
+    return {word: min(found)[1] for word, found in by_word.items()}
+
+
+def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
+    """Names written two ways that stand next to one name ("Heydar Alishbandi", "Heidar
+    Alishvandi"; "Abdul Rahman", "Abdel Rahman"): one person's name spelled two ways. Alike
+    (rapidfuzz ratio >= NAME_SPELLING, same first letter, neither a prefix of the other:
+    "Iran", "Iranian") is not enough on its own: "Marfin Bank" is not "Martin Luther"."""
+    counts: Counter[str] = Counter()
+    beside: dict[str, set[str]] = {}
+    for f in facts:
+        named = [t if t.text[0].isupper() and normalize(t.text) in names else None for t in f.words]
+        for i, t in enumerate(named):
+            if t is None:
+                continue
+            counts[t.key] += 1
+            beside.setdefault(t.key, set()).update(n.key for n in (named[i - 1] if i else None, named[i + 1] if i + 1 < len(named) else None) if n)
+    keys = sorted(k for k in counts if len(k) >= SHORTEST_NAME)
+    group = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i, x in enumerate(keys):
+        for y in keys[i + 1:]:
+            if _spelled_alike(x, y) and any(a == b or _spelled_alike(a, b) for a in beside[x] for b in beside[y]):
+                group[max(root(x), root(y))] = min(root(x), root(y))
+    members: dict[str, list[str]] = {}
+    for k in keys:
+        members.setdefault(root(k), []).append(k)
+    return {k: max(ks, key=lambda s: (counts[s], s)) for ks in members.values() if len(ks) > 1 for k in ks}
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    return x[0] == y[0] and not x.startswith(y) and not y.startswith(x) and fuzz.ratio(x, y) >= NAME_SPELLING

@@ -1,0 +1,120 @@
+"""Corpus-wide facts that are not figures (signals/event_facts.py through figures.py's sets)."""
+
+from datetime import date
+
+import pytest
+
+from checker.config import Thresholds
+from checker.records import Claim
+from checker.signals import read_facts
+from checker.signals.figures import fact_characterisations, same_fact_sets
+from checker.signals.moments import moments
+
+DAY = date(2011, 11, 10)  # a Thursday
+
+
+def characterised(texts, similarity=0.9, kind="fact"):
+    """The fact characterisations of one event, one claim per (doc, text)."""
+    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), DAY)
+             for i, (doc, text) in enumerate(texts)]
+    sets = same_fact_sets(facts, [sorted({doc for doc, _ in texts})], lambda a, b: similarity, Thresholds())
+    return [ch for ch in fact_characterisations(sets) if ch.kind == kind]
+
+
+def camps(found):
+    return [(value, [m.doc for m in mentions]) for value, mentions in found.camps]
+
+
+def test_times_of_one_act_that_differ():
+    [found] = characterised([("a", "Sudan Armed Forces planes bombed the refugee camp at 3:20 p.m. on Thursday."),
+                             ("b", "The Sudan Armed Forces attacked the refugee camp at 2:53 p.m. local time today.")])
+    assert found.subject == "time of day" and not found.consistent
+    assert camps(found) == [("2:53 p.m.", ["b"]), ("3:20 p.m.", ["a"])]
+
+
+@pytest.mark.parametrize("a, b, similarity", [
+    # "about 3 p.m." fits 2:53
+    ("Sudan Armed Forces planes bombed the refugee camp at about 3 p.m. on Thursday.",
+     "The Sudan Armed Forces attacked the refugee camp at 2:53 p.m. local time today.", 0.9),
+    # another act: nothing shared but the clock
+    ("The gunman opened fire in the office at 9:30 a.m.", "Police held a press conference at 2 p.m.", 0.9),
+    # the same words, but embeddings far apart: not one act
+    ("Police said the shooting at the office began at 9:30 a.m.", "Police said the office reopened at 11 a.m.", 0.7),
+    # another day
+    ("The camp was bombed at 3:20 p.m. on Tuesday by Sudan Armed Forces.",
+     "The camp was bombed at 2:53 p.m. on Thursday by Sudan Armed Forces.", 0.95),
+])
+def test_times_of_other_acts_or_days_are_left_apart(a, b, similarity):
+    assert characterised([("a", a), ("b", b)], similarity) == []
+
+
+def test_one_persons_age_across_sources():
+    [found] = characterised([("a", "Anthony Buckley, 32, was arrested at his home."),
+                             ("b", "The accountant, Buckley, 31, had worked at the firm.")], similarity=0.0)
+    assert found.subject == "age of Buckley"
+    assert camps(found) == [("31", ["b"]), ("32", ["a"])]
+
+
+def test_ages_of_two_people_are_two_facts():
+    assert characterised([("a", "Buckley, 32, was arrested."), ("b", "Johnson, 31, was wounded.")]) == []
+
+
+def test_a_team_named_two_ways_is_one_owner():
+    """'Indianapolis' and 'Colts' are one team where the event writes 'Indianapolis Colts'."""
+    [found] = characterised([("a", "By beating the Chiefs, Indianapolis' record rose to 9-5."),
+                             ("b", "The Colts (10-5) clinched a playoff spot."),
+                             ("c", "The Indianapolis Colts beat the Kansas City Chiefs 20-13.")], similarity=0.0)
+    assert found.subject == "record of Indianapolis Colts"
+    assert camps(found) == [("9-5", ["a"]), ("10-5", ["b"])]
+
+
+def test_manners_of_death_that_exclude_each_other():
+    [found] = characterised([("a", "The three bank employees were burnt to death."),
+                             ("b", "Two women and one man working for the bank choked on smoke.")], similarity=0.0)
+    assert found.subject == "manner of death"
+    assert camps(found) == [("burnt to death", ["a"]), ("choked on smoke", ["b"])]
+
+
+def test_a_toll_of_another_days_attack_is_another_fact():
+    """The bombing 'on Tuesday' that killed seven is not Thursday's, which killed 12."""
+    texts = [("a", "Kiir said the bombing of Guffa in Upper Nile state on Tuesday killed seven people."),
+             ("b", "The commissioner said 12 people were killed in Thursday's bombing.")]
+    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), DAY)
+             for i, (doc, text) in enumerate(texts)]
+    assert same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.95, Thresholds()) == []
+
+
+@pytest.mark.parametrize("text", ["In Heraklion, 10,000 people marched.", "Qeshm, a 1,500-square-kilometer island, shook."])
+def test_a_thousands_figure_after_a_name_is_no_age(text):
+    assert [m for m in moments(text) if m.kind.startswith("age")] == []
+
+
+def test_one_name_spelled_two_ways_beside_one_name():
+    [found] = characterised([("a", "Governor Heydar Alishbandi said five villages were hit."),
+                             ("b", "Governor Heydar Alishvandi said 50 were injured."),
+                             ("c", "Governor Heydar Alishvandi visited the island.")], similarity=0.0)
+    assert found.subject == "spelling of Alishvandi"
+    assert camps(found) == [("Alishbandi", ["a"]), ("Alishvandi", ["b", "c"])]
+
+
+def test_alike_names_beside_other_names_are_two_names():
+    assert characterised([("a", "The fire at the Marfin Bank branch killed three."),
+                          ("b", "Protesters quoted Martin Luther King in the square.")], similarity=0.0) == []
+
+
+def test_a_weekday_after_in_is_no_place():
+    """'in the morning Thursday' names a day, not a place that would set the figure apart."""
+    [found] = characterised([("a", "Planes dropped four bombs on the camp early in the morning Thursday, witnesses said."),
+                             ("b", "Planes dropped five bombs on the camp, witnesses said."),
+                             ("c", "The camp holds refugees from the Nuba Mountains.")], similarity=0.0, kind="figure")
+    assert [value for value, _ in found.camps] == ["four bombs", "five bombs"]
+
+
+def test_a_person_is_a_year_older_a_year_later():
+    def ages(day_b):
+        texts = [("a", "Anthony Buckley, 38, was arrested.", date(2007, 4, 10)), ("b", "Anthony Buckley, 39, was convicted.", day_b)]
+        facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
+                 for i, (doc, text, day) in enumerate(texts)]
+        return fact_characterisations(same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.0, Thresholds()))
+    assert ages(date(2008, 4, 30)) == []
+    assert len(ages(date(2007, 4, 11))) == 1
