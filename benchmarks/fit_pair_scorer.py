@@ -1,16 +1,18 @@
 """Fits the alignment pair scorer and its thresholds: writes checker/data/pair_scorer.json.
 
 Data: ECB+ (../shared/ecbplus), fitting topics only (benchmarks/ecbplus.py holds the held-out
-topics back: 18, 23, 24 and every fourth other topic), and the seed articles for the event split.
+topics back: 18, 23, 24 and every fourth other topic), the seed articles and the tune corpora events.
 
 1. Pair model: every candidate pair that alignment's search finds in a fitting topic (both
    look-alike sub-topics in one folder, so the sister event's sentences compete), labelled true
    when both sentences mention one ECB+ event; logistic regression (scikit-learn) on FEATURES.
-2. Event split: the distance at which documents are cut into events, chosen for the best adjusted
-   Rand index, averaged over folders (ties: the smaller distance, as pairing another event's article
-   misleads more than splitting one off): folders of two events (the seed articles, 004 being about
-   another event; each two tune corpora events mixed) and of one event (each tune corpora event).
-   Whole articles: ECB+ alignment sees only its annotated sentences, too few to compare articles.
+2. Event split: the weight of shared names and numbers in two documents' event similarity, and
+   the distance at which documents are cut into events, chosen for the best adjusted Rand index
+   (ties: the smaller distance, as pairing another event's article misleads more than splitting one
+   off), averaged over four kinds of folder, each kind weighing the same: the seed articles (004 is
+   about another event), each tune corpora event alone (one event: any cut is wrong), each two
+   tune corpora events mixed, and each ECB+ fitting topic (two look-alike events, ~3 annotated
+   sentences per article).
 3. Threshold: the probability with the highest recall of the labelled seed pairs
    (tests/data/alignment_pairs.yaml, paired or grouped) while at most TARGET_LOOK_ALIKES of the
    look-alike pairs are, events split as in a real run. Chosen on the seed articles (tune data)
@@ -35,7 +37,7 @@ from sklearn.metrics import adjusted_rand_score, roc_auc_score
 from sklearn.preprocessing import StandardScaler
 
 from ecbplus import as_claims, embedder, held_out, look_alikes, read_topic, share_together, topics, true_pairs
-from checker.align import FEATURES, PairScorer, align, detect_events, find_candidates
+from checker.align import FEATURES, DocumentSimilarity, PairScorer, align, find_candidates
 from checker.claims import extract_claims
 from checker.config import Thresholds
 from checker.corpus import read_corpus
@@ -106,37 +108,49 @@ def main() -> None:
         bias=float(model.intercept_[0]),
         threshold=0.5,
         event_distance=np.inf,
+        event_anchor_weight=0.0,
     )
     print(f"fitting topics: {len(fitting)}; candidate pairs {len(labels)}, true {labels.mean():.1%}; "
           f"AUC on them {roc_auc_score(labels, scorer.probability(features)):.3f}")
     print("weights:", dict(zip(FEATURES, np.round(model.coef_[0], 3))))
 
-    folders = []  # (claims, vectors, true event of each document): whole articles
+    folders: dict[str, list] = {}  # kind -> (claims, vectors, true event of each document)
     seed = [c for a in read_corpus(ROOT / "articles", 5_000_000) for c in extract_claims(a)]
-    folders.append((seed, embed.encode([c.text for c in seed]), {c.doc: c.doc.startswith(SEED_OTHER_EVENT) for c in seed}))
+    seed_vectors = embed.encode([c.text for c in seed])
+    folders["seed"] = [(seed, seed_vectors, {c.doc: c.doc.startswith(SEED_OTHER_EVENT) for c in seed})]
     events = {}
     for event in TUNE_EVENTS:
         claims = [replace(c, doc=f"{event}/{c.doc}") for a in read_corpus(CORPORA / event, 5_000_000) for c in extract_claims(a)]
         events[event] = (claims, embed.encode([c.text for c in claims]))
-        folders.append((*events[event], {c.doc: 0 for c in claims}))
+        folders.setdefault("one event", []).append((*events[event], {c.doc: 0 for c in claims}))
     for first, second in itertools.combinations(TUNE_EVENTS, 2):
         claims = events[first][0] + events[second][0]
-        folders.append((claims, np.vstack([events[first][1], events[second][1]]), {c.doc: c.doc.split("/")[0] for c in claims}))
-    best_distance = None
-    for distance in np.round(np.arange(0.5, 1.01, 0.01), 2):
-        agreement = []
-        for claims, vectors, truth in folders:
-            found = {d: n for n, docs in enumerate(detect_events(claims, vectors, float(distance))) for d in docs}
-            docs = sorted(truth)
-            agreement.append(adjusted_rand_score([truth[d] for d in docs], [found[d] for d in docs]))
-        score = float(np.mean(agreement))
-        print(f"event distance {distance:.2f}: mean adjusted Rand {score:.3f}")
-        if best_distance is None or score > best_distance[1]:  # ties: the smaller distance splits more
-            best_distance = (float(distance), score)
+        folders.setdefault("two events", []).append(
+            (claims, np.vstack([events[first][1], events[second][1]]), {c.doc: c.doc.split("/")[0] for c in claims})
+        )
+    folders["ECB+"] = [(claims, vectors, {s.doc: s.subtopic for s in sentences}) for sentences, claims, vectors, _, _ in data.values()]
+    similarities = {kind: [(DocumentSimilarity.of(claims, vectors, base.fold_similarity), truth) for claims, vectors, truth in kind_folders]
+                    for kind, kind_folders in folders.items()}
+    best_split = None  # (anchor weight, distance, mean adjusted Rand)
+    for anchor_weight in np.round(np.arange(0.0, 0.81, 0.1), 2):
+        for distance in np.round(np.arange(0.6, 1.01, 0.01), 2):
+            by_kind = {}
+            for kind, kind_folders in similarities.items():
+                agreement = []
+                for similarity, truth in kind_folders:
+                    found = {d: n for n, docs in enumerate(similarity.events(float(distance), float(anchor_weight))) for d in docs}
+                    docs = sorted(truth)
+                    agreement.append(adjusted_rand_score([truth[d] for d in docs], [found[d] for d in docs])
+                                     if len(set(truth.values())) > 1 else float(len(set(found.values())) == 1))
+                by_kind[kind] = float(np.mean(agreement))
+            score = float(np.mean(list(by_kind.values())))
+            print(f"event anchor weight {anchor_weight:.1f}, distance {distance:.2f}: mean adjusted Rand {score:.3f} "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in by_kind.items()))
+            if best_split is None or score > best_split[2]:  # ties: the smaller weight and distance
+                best_split = (float(anchor_weight), float(distance), score)
 
-    scorer = replace(scorer, event_distance=best_distance[0])
+    scorer = replace(scorer, event_anchor_weight=best_split[0], event_distance=best_split[1])
 
-    seed_vectors = folders[0][1]
     labelled = {label: [(a.id, b.id) for a, b in rows if a and b] for label, rows in seed_pairs(seed).items()}
     best = None
     for threshold in np.round(np.arange(0.3, 0.96, 0.05), 2):
@@ -153,8 +167,8 @@ def main() -> None:
     fitted = replace(scorer, threshold=threshold)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps(fitted.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(f"threshold {threshold} (seed recall {best[1]:.1%}), event distance {best_distance[0]} "
-          f"(adjusted Rand {best_distance[1]:.3f}) -> {OUTPUT.relative_to(ROOT)}")
+    print(f"threshold {threshold} (seed recall {best[1]:.1%}), event anchor weight {best_split[0]}, distance "
+          f"{best_split[1]} (mean adjusted Rand {best_split[2]:.3f}) -> {OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Alignment stage: claims + embeddings -> events -> candidate pairs across documents -> claim groups.
 
-1. Events. Two articles on one event share facts, so documents are clustered by how well each
-   one's claims find a close claim in the other (average linkage); a folder that mixes events is
-   split, and each event is aligned on its own, so an article about another event is never
-   paired with the coverage of the main one.
+1. Events. Two articles on one event share facts and names, so documents are clustered (average
+   linkage) by how well each one's claims find a close claim in the other, mixed with the share of
+   names and numbers they have in common (a look-alike event, another earthquake, is told in the
+   same words with other names); a folder that mixes events is split, and each event is aligned
+   on its own, so an article about another event is never paired with the coverage of the main one.
 2. Copies. Claims with the same normalised text, and near-identical ones (raw cosine of at
    least `fold_similarity`: wire copy with a word changed), are folded into one unit before the
    search, so 100 copies of an AP story cost one unit and cannot crowd true pairs out of a
@@ -69,7 +70,8 @@ class PairScorer:
     weights: np.ndarray
     bias: float
     threshold: float  # the probability chosen on the fitting topics (align_min_probability)
-    event_distance: float  # documents further apart (cosine distance, average linkage) are other events
+    event_distance: float  # documents further apart (average linkage on 1 - event similarity) are other events
+    event_anchor_weight: float  # share of the names and numbers two documents have in common in their event similarity
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         z = ((features - self.mean) / self.scale) @ self.weights + self.bias
@@ -84,6 +86,7 @@ class PairScorer:
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 4),
             "event_distance": round(self.event_distance, 4),
+            "event_anchor_weight": round(self.event_anchor_weight, 4),
         }
 
 
@@ -99,6 +102,7 @@ def fitted_scorer() -> PairScorer:
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
         event_distance=float(data["event_distance"]),
+        event_anchor_weight=float(data["event_anchor_weight"]),
     )
 
 
@@ -153,7 +157,7 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
     order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
     claims = [claims[i] for i in order]
     vectors = vectors[order]
-    events = detect_events(claims, vectors, scorer.event_distance, thresholds.fold_similarity)
+    events = detect_events(claims, vectors, scorer.event_distance, scorer.event_anchor_weight, thresholds.fold_similarity)
     pairs: list[CandidatePair] = []
     groups: list[ClaimGroup] = []
     copies: list[tuple[str, ...]] = []
@@ -172,44 +176,80 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
 
 
 def detect_events(
-    claims: list[Claim], vectors: np.ndarray, distance: float, fold_similarity: float = 0.97
+    claims: list[Claim], vectors: np.ndarray, distance: float, anchor_weight: float, fold_similarity: float = 0.97
 ) -> tuple[tuple[str, ...], ...]:
-    """Documents grouped into events, the largest first (ties: by first document).
-
-    Two articles on one event share facts: each claim of one finds a close claim in the other.
-    Their similarity is the mean, over both articles' claims, of the best language-centred
-    cosine in the other article; articles are clustered by average linkage on 1 - that. Copies
-    (articles made of the same folded claims) are compared once. Above MAX_EVENT_DOCUMENTS
-    distinct articles the comparison (quadratic in claims) is skipped: one event."""
+    """Documents grouped into events, the largest first (ties: by first document); see
+    DocumentSimilarity. Above MAX_EVENT_DOCUMENTS distinct articles the comparison (quadratic in
+    claims) is skipped: one event."""
     docs = sorted({c.doc for c in claims})
     if len(docs) < 3:
         return (tuple(docs),) if docs else ()
-    units = _fold(claims, vectors, fold_similarity)
-    unit_of = {m: u for u, members in enumerate(units) for m in members}
-    units_of_doc: dict[str, set[int]] = {}
-    for i, c in enumerate(claims):
-        units_of_doc.setdefault(c.doc, set()).add(unit_of[i])
-    kinds: dict[tuple[int, ...], list[str]] = {}  # a document's units -> the documents made of them
-    for doc in docs:
-        kinds.setdefault(tuple(sorted(units_of_doc[doc])), []).append(doc)
-    if len(kinds) < 2 or len(kinds) > MAX_EVENT_DOCUMENTS:
+    similarity = DocumentSimilarity.of(claims, vectors, fold_similarity)
+    if len(similarity.kinds) < 2 or len(similarity.kinds) > MAX_EVENT_DOCUMENTS:
         return (tuple(docs),)
-    languages = [claims[u[0]].language for u in units]
-    centred = centre(vectors[[u[0] for u in units]], languages)
-    shapes = sorted(kinds)
-    best = np.zeros((len(shapes), len(shapes)))
-    for a, own in enumerate(shapes):
-        scores = centred[list(own)] @ centred.T
-        for b, other in enumerate(shapes):
-            best[a, b] = scores[:, list(other)].max(axis=1).mean()
-    similarity = (best + best.T) / 2
-    gaps = np.clip(1 - similarity, 0, None)
-    np.fill_diagonal(gaps, 0)
-    labels = fcluster(linkage(squareform(gaps, checks=False), method="average"), t=distance, criterion="distance")
-    events: dict[int, list[str]] = {}
-    for shape, label in zip(shapes, labels):
-        events.setdefault(int(label), []).extend(kinds[shape])
-    return tuple(tuple(sorted(d)) for d in sorted(events.values(), key=lambda d: (-len(d), min(d))))
+    return similarity.events(distance, anchor_weight)
+
+
+@dataclass(frozen=True)
+class DocumentSimilarity:
+    """How alike documents are as reports of one event.
+
+    Two articles on one event share facts and names: each claim of one finds a close claim in the
+    other, and both name the same people, places, dates and figures (a look-alike event, another
+    earthquake, is told in the same words but with other names and numbers). So two measures:
+    `claims`, the mean over both articles' claims of the best language-centred cosine in the other
+    article, and `anchors`, the IDF-weighted share of their names and numbers in common. Copies
+    (articles made of the same folded claims) are one kind, compared once."""
+
+    kinds: list[list[str]]  # documents made of the same folded claims
+    claims: np.ndarray  # kinds x kinds
+    anchors: np.ndarray  # kinds x kinds
+
+    @classmethod
+    def of(cls, claims: list[Claim], vectors: np.ndarray, fold_similarity: float) -> DocumentSimilarity:
+        units = _fold(claims, vectors, fold_similarity)
+        unit_of = {m: u for u, members in enumerate(units) for m in members}
+        units_of_doc: dict[str, set[int]] = {}
+        for i, c in enumerate(claims):
+            units_of_doc.setdefault(c.doc, set()).add(unit_of[i])
+        by_shape: dict[tuple[int, ...], list[str]] = {}  # a document's units -> the documents made of them
+        for doc in sorted(units_of_doc):
+            by_shape.setdefault(tuple(sorted(units_of_doc[doc])), []).append(doc)
+        shapes = sorted(by_shape)
+        kinds = [by_shape[shape] for shape in shapes]
+        if len(shapes) > MAX_EVENT_DOCUMENTS:
+            return cls(kinds, np.zeros((0, 0)), np.zeros((0, 0)))
+        representatives = [claims[u[0]] for u in units]
+        centred = centre(vectors[[u[0] for u in units]], [c.language for c in representatives])
+        best = np.zeros((len(shapes), len(shapes)))
+        for a, own in enumerate(shapes):
+            scores = centred[list(own)] @ centred.T
+            for b, other in enumerate(shapes):
+                best[a, b] = scores[:, list(other)].max(axis=1).mean()
+        names = inner_names([c.text for c in representatives])
+        unit_anchors = [anchors(c.text, names) for c in representatives]
+        shape_anchors = [frozenset().union(*(unit_anchors[u] for u in shape)) for shape in shapes]
+        return cls(kinds, (best + best.T) / 2, _shared_share(shape_anchors))
+
+    def events(self, distance: float, anchor_weight: float) -> tuple[tuple[str, ...], ...]:
+        """Average-linkage clusters on 1 - the mixed similarity, cut at `distance`."""
+        similarity = (1 - anchor_weight) * self.claims + anchor_weight * self.anchors
+        gaps = np.clip(1 - similarity, 0, None)
+        np.fill_diagonal(gaps, 0)
+        labels = fcluster(linkage(squareform(gaps, checks=False), method="average"), t=distance, criterion="distance")
+        events: dict[int, list[str]] = {}
+        for kind, label in zip(self.kinds, labels):
+            events.setdefault(int(label), []).extend(kind)
+        return tuple(tuple(sorted(d)) for d in sorted(events.values(), key=lambda d: (-len(d), min(d))))
+
+
+def _shared_share(anchor_sets: list[frozenset[str]]) -> np.ndarray:
+    """IDF-weighted Jaccard of every two anchor sets (IDF over the sets): rare names shared count most."""
+    index = IdfIndex(anchor_sets, unseen_rows=1)  # every anchor is seen: the sets are the corpus
+    incidence, own = index.rows(anchor_sets)
+    shared = index.shared_weight(incidence, incidence).astype(np.float64)
+    union = own[:, None] + own[None, :] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Candidates:
