@@ -228,3 +228,10 @@ def test_ages_in_other_languages(a, b, language):
 def test_ages_not_read_are_noted():
     facts = [read_facts(Claim(f"{doc}#x", doc, "Rossi, 32 anni, è stato arrestato.", 0, 34, "it"), None) for doc in "ab"]
     assert "age not checked, language it" in [r.explanation for r in compare(*facts, 0.9, Thresholds()) if r.kind == "number"]
+
+
+def test_a_long_run_of_joined_titles_is_read_once():
+    """Once one recursion per joined title: 1,200 of them ran out of stack."""
+    from checker.signals.roles import role_mentions
+    mentions = role_mentions("SeaMicro " + "CEO and " * 1200 + "general manager Andrew Feldman said.")
+    assert len(mentions) == 1201 and {m.name for m in mentions} == {"Andrew Feldman"}
