@@ -235,3 +235,36 @@ def test_a_long_run_of_joined_titles_is_read_once():
     from checker.signals.roles import role_mentions
     mentions = role_mentions("SeaMicro " + "CEO and " * 1200 + "general manager Andrew Feldman said.")
     assert len(mentions) == 1201 and {m.name for m in mentions} == {"Andrew Feldman"}
+
+
+@pytest.mark.parametrize("text", [
+    "The rock formed 65 million years ago.",  # once a traceback: the year before 1 is out of dateutil's range
+    "The town was founded 2500 years ago.",
+    "Ice covered the valley twenty-one thousand years ago.",  # once read as "thousand years ago"
+    "It began " + "9" * 30 + " days ago.",
+])
+def test_a_span_longer_than_dates_go_is_no_date(text):
+    assert [m.text for m in date_mentions(text, date(2011, 11, 14), "en") if m.first] == []
+    assert hard(text, "It began last week.", anchor_a=date(2011, 11, 14), anchor_b=date(2011, 11, 14)) == []
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("The camp opened twenty-one days ago.", date(2011, 10, 23), date(2011, 10, 25)),
+    ("The camp opened one hundred and five days ago.", date(2011, 7, 31), date(2011, 8, 2)),
+])
+def test_number_words_before_an_ago_count_are_read_with_it(text, first, last):
+    [mention] = [m for m in date_mentions(text, date(2011, 11, 14), "en") if m.first]
+    assert (mention.text, mention.first, mention.last) == (text.split("opened ")[1].rstrip("."), first, last)
+
+
+def test_an_ago_phrase_without_its_count_is_refused(tmp_path):
+    from checker.errors import InputError
+    from checker.lexicons import use_extensions
+    extension = tmp_path / "dates.yaml"
+    extension.write_text('ago: {nl: {phrase: "{unit} geleden", units: {days: [dagen]}}}', encoding="utf-8")
+    use_extensions({"dates": extension})
+    try:
+        with pytest.raises(InputError, match="ago.nl"):
+            date_mentions("3 dagen geleden", date(2011, 11, 14), "nl")
+    finally:
+        use_extensions({})
