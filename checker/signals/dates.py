@@ -83,7 +83,8 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def weekday_names(language: str) -> tuple[str, ...]:
-    """Weekday names (folded) of the language and English."""
+    """Weekday names (folded) of the language and English; of every language in LANGUAGES for
+    a language outside them (as month names: `_languages`)."""
     return tuple(_names(language)[1])
 
 

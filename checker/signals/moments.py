@@ -34,7 +34,7 @@ _TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:
 # Times in words (lexicons/dates.yaml: clock words, parts of the day), and "early Sunday" (AP
 # style: before dawn) and "late Friday" in English.
 DAY = 24 * 60
-_EARLY_LATE_DAY = re.compile(r"\b(early|late)\s+(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
+_EARLY_LATE_DAY = re.compile(rf"\b(early|late)\s+(?:on\s+)?({'|'.join((*weekday_names('en'), 'today', 'yesterday'))})\b")
 _GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
 _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
