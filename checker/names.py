@@ -11,9 +11,14 @@ from functools import cache
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.normalize import normalize
 
-_CAPITALISED = re.compile(r"(?<![\w.])([A-ZÄÖÜÁÉÍÓÚÑ][\w\-’']{2,})")
+# Capital and small letters of the Latin scripts (to Latin Extended-B), one class each for every
+# pattern that reads names: "Ödegaard", "Émile", "Łukasz" are capitalised as "Buckley" is.
+_LATIN = [chr(c) for c in range(ord("A"), 0x250)]
+CAPITAL = "[" + "".join(c for c in _LATIN if c.isupper()) + "]"
+SMALL = "[" + "".join(c for c in _LATIN if c.islower()) + "]"
+_CAPITALISED = re.compile(rf"(?<![\w.])({CAPITAL}[\w\-’']{{2,}})")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_LOWER = re.compile(r"(?<![\w\-])([a-zäöüßáéíóúñ][\w\-’']*)")
+_LOWER = re.compile(rf"(?<![\w\-])({SMALL}[\w\-’']*)")
 
 
 @lexicon_cache

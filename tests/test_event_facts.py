@@ -118,3 +118,12 @@ def test_a_person_is_a_year_older_a_year_later():
         return fact_characterisations(same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.0, Thresholds()))
     assert ages(date(2008, 4, 30)) == []
     assert len(ages(date(2007, 4, 11))) == 1
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Ödegaard, 32, was arrested.", "age odegaard"),
+    ("The 32-year-old Émile was arrested.", "age emile"),
+    ("Östersund (10-5) clinched a playoff spot.", "record ostersund"),
+])
+def test_a_name_with_an_accented_capital_owns_its_fact(text, owner):
+    assert [m.kind for m in moments(text)] == [owner]

@@ -25,6 +25,7 @@ from itertools import groupby
 
 from rapidfuzz import fuzz
 
+from checker.names import CAPITAL
 from checker.normalize import normalize
 from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
 
@@ -32,7 +33,7 @@ OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
 DAYS_A_YEAR = 365.25
-_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+_NAME_RUN = re.compile(rf"(?<![\w’']){CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+)+")
 
 
 @dataclass(frozen=True)

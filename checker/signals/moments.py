@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicons import load_lexicon
+from checker.names import CAPITAL, SMALL
 from checker.signals.dates import weekday_names
 from checker.signals.text import find_phrases, fold
 
@@ -40,18 +41,18 @@ _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
     r"\b(?:(early|late|later|midway through|middle of)\s+(?:in\s+)?(?:the\s+)?)?(" + "|".join(ORDINALS) + r")[\s-]+("
     + "|".join(PERIODS) + r")\b")
-_RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?[,;)]")
-_RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
+_RECORD_AFTER_NAME = re.compile(rf"\b({CAPITAL}[\w’']+)\s*\((\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?[,;)]")
+_RECORD_WORD = re.compile(rf"\b({CAPITAL}[\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){{0,2}}?(\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?\b")
 # "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio", but not
 # "In Heraklion, 10,000 people" or "Qeshm, a 1,500-square-kilometer island" (thousands separators)
 # ... and "Müller, 32, wurde", "García, de 32 años,", "Dupont, âgé de 32 ans," (de, es, fr)
 _AGE = re.compile(
-    r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{1,3})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
+    rf"\b({CAPITAL}[\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
     r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
 # ... and "der 32-jährige Christopher Buckley"
 _AGE_BEFORE = re.compile(
-    r"\b(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
+    rf"\b(\d{{1,3}})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:{SMALL}+\s+){{0,2}}(?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+)")
 
 
 @dataclass(frozen=True)

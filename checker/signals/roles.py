@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import aliases
+from checker.names import CAPITAL, aliases
 from checker.signals.text import Match, find_phrases, fold
 
-_CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
-_RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
+_RUN = re.compile(rf"{CAPITAL}[\w’'\-.]*(?:\s+{CAPITAL}[\w’'\-.]*)*")
 _CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de", "la", "el", "von", "für", "for"}
 _WINDOW = 60  # characters after the title in which its holder's name must start
 # "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de",
