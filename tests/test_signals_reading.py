@@ -268,3 +268,16 @@ def test_an_ago_phrase_without_its_count_is_refused(tmp_path):
             date_mentions("3 dagen geleden", date(2011, 11, 14), "nl")
     finally:
         use_extensions({})
+
+
+@pytest.mark.parametrize(("a", "b", "language", "kinds"), [
+    ("Die Schüsse fielen kurz nach Mitternacht.", "Die Schüsse fielen um 0:10 Uhr.", "de", []),
+    ("Die Schüsse fielen gegen Mitternacht.", "Die Schüsse fielen um 23:55 Uhr.", "de", []),
+    ("Die Schüsse fielen um Mitternacht.", "Die Schüsse fielen um 0:30 Uhr.", "de", ["date"]),
+    ("Los disparos sonaron poco después de la medianoche.", "Los disparos sonaron a las 0:10.", "es", []),
+    ("Los disparos sonaron hacia las 15:30.", "Los disparos sonaron a las 15:35.", "es", []),
+    ("Les coups de feu ont éclaté vers minuit.", "Les coups de feu ont éclaté à 23:55.", "fr", []),
+    ("Les coups de feu ont éclaté à minuit.", "Les coups de feu ont éclaté à 0:30.", "fr", ["date"]),
+])
+def test_hedged_times_in_other_languages(a, b, language, kinds):
+    assert [k for k, *_ in hard(a, b, language)] == kinds

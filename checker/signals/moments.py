@@ -4,7 +4,8 @@ quarter", "the second half"), season records ("Indianapolis (10-5)", "their reco
 9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31", "32-year-old Buckley").
 
 Times in words ("midnight", "shortly after noon", "Sunday morning", "Sonntagabend", "domingo
-por la tarde", "dimanche soir") are read in de, en, es and fr (lexicons/dates.yaml; the pair
+por la tarde", "dimanche soir") and the hedges on times ("about", "kurz nach", "poco después de",
+"vers") are read in de, en, es and fr (lexicons/dates.yaml; the pair
 signal notes other languages as not checked), and so are ages ("Müller, 32,", "der 32-jährige
 Müller", "García, de 32 años,", "Dupont, âgé de 32 ans,"); "early Sunday" and the rest in English
 only: news in other languages writes times as 24-hour figures (read here) and rarely gives
@@ -30,9 +31,6 @@ ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 
 PERIODS = ("quarter", "half", "period", "inning", "innings", "round", "set")
 MAX_AGE = 120
 
-_ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
-_TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
-_TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
 # Times in words (lexicons/dates.yaml: clock words, parts of the day), and "early Sunday" (AP
 # style: before dawn) and "late Friday" in English.
 DAY = 24 * 60
@@ -91,6 +89,18 @@ class Moment:
         return self.kind.split()[0]
 
 
+@lexicon_cache
+def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """12-hour and 24-hour times, each with the hedge before it (lexicons/dates.yaml's
+    clock_hedges, every language's: the clock words are read in each), and the hedge that
+    ends a text before a time in words ("kurz nach" Mitternacht)."""
+    hedges = sorted({fold(h) for words in load_lexicon("dates")["clock_hedges"].values() for h in words}, key=len, reverse=True)
+    rough = rf"(?:(?:{'|'.join(map(re.escape, hedges))})\s+(?:(?:at|la|las)\s+)?)"  # "about at", "hacia las"
+    return (re.compile(rf"(?<![\w:.])({rough})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"),
+            re.compile(rf"(?<![\w:.])({rough})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))"),
+            re.compile(rf"(?<![\w']){rough}$"))
+
+
 def moments(text: str, language: str = "en") -> list[Moment]:
     folded = fold(text)
     found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text)]
@@ -102,7 +112,7 @@ def _times_in_words(text: str, language: str) -> list[Moment]:
     lexicon = load_lexicon("dates")
     found = []
     for hit in find_phrases(text, {str(k): v for k, v in lexicon["clock_words"].items()}):
-        rough = re.search(rf"{_ROUGH}$", fold(text[:hit.start]))
+        rough = _clock_patterns()[2].search(fold(text[:hit.start]))
         at, slack, start = int(hit.key), ROUGH_MINUTES if rough else 0, rough.start() if rough else hit.start
         found.append(Moment(start, hit.end, text[start:hit.end], "time", at - slack, at + slack))
     days = weekday_names(language)
@@ -116,7 +126,7 @@ def _times_in_words(text: str, language: str) -> list[Moment]:
 def _times(text: str, folded: str, language: str) -> list[Moment]:
     found: list[Moment] = []
     taken: list[tuple[int, int]] = []
-    for pattern, twelve in ((_TIME_12, True), (_TIME_24, False)):
+    for pattern, twelve in zip(_clock_patterns()[:2], (True, False)):
         for m in pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken) or _OTHER_ZONE.match(folded, m.end()):
                 continue
