@@ -151,3 +151,13 @@ def test_a_place_or_people_after_an_age_is_no_owner(text):
 ])
 def test_a_name_after_an_age_owns_it(text, owner):
     assert [m.kind for m in moments(text) if m.kind.startswith("age")] == [owner]
+
+
+@pytest.mark.parametrize(("texts", "subject"), [
+    ([("a", "Thomas Müller, 32, was arrested at his home."), ("b", "The accountant, Müller, 31, had worked there.")], "age of Müller"),
+    ([("a", "Ronald McDonald, 32, was arrested at his home."), ("b", "The accountant, McDonald, 31, had worked there.")],
+     "age of McDonald"),
+])
+def test_an_owner_is_shown_as_written(texts, subject):
+    [found] = characterised(texts, similarity=0.0)
+    assert found.subject == subject
