@@ -188,7 +188,7 @@ def _names_a_person(text: str, m: re.Match) -> bool:
     run = normalize(m.group(2))
     if run in nationality_names() or run in weekday_names("und"):
         return False
-    return run not in place_names() and run not in town_names() or bool(_verb_after().match(text, m.end()))
+    return (run not in place_names() and run not in town_names()) or bool(_verb_after().match(text, m.end()))
 
 
 @lexicon_cache
