@@ -19,6 +19,7 @@ from checker.nli import NliScorer, full_matrix_pairs, score_both_ways
 from checker.progress import Bar, Progress, silent
 from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.signals import compare, read_facts
+from checker.signals.grouped import grouped_pairs
 from checker.signals.characterise import characterise
 from checker.signals.figures import fact_characterisations, same_fact_sets
 from checker.signals.timeline import figure_timelines
@@ -82,7 +83,7 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, config: Config, progr
     with _bar(progress, 1, "aligning claims") as bar:
         alignment = align(claims, vectors, config.thresholds)
         bar.update()
-    return alignment
+    return replace(alignment, pairs=(*alignment.pairs, *grouped_pairs(claims, vectors, alignment)))
 
 
 def pairs_to_score(claims: list[Claim], alignment: Alignment) -> list[tuple[str, str]]:
@@ -135,7 +136,7 @@ def assemble(
         pair_verdict(
             p,
             nli_by_pair.get(i),
-            compare(facts[p.a], facts[p.b], p.score, config.thresholds),
+            compare(facts[p.a], facts[p.b], p.score, config.thresholds, grouped=p.grouped),
             config.thresholds,
         )
         for i, p in enumerate(alignment.pairs)

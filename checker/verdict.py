@@ -61,6 +61,11 @@ def _nli_verdict(nli: PairNli, thresholds: Thresholds) -> tuple[Verdict, Reason]
 
 
 def _triage_verdict(pair: CandidatePair, thresholds: Thresholds) -> tuple[Verdict, Reason]:
+    if pair.grouped:
+        return Verdict.PARTIAL, Reason(
+            "similarity", "no NLI (triage mode): not scored by the aligner, in one claim group with it: "
+            "related, not known to be a close paraphrase",
+        )
     agree = pair.score >= thresholds.triage_agree
     reason = Reason(
         "similarity",
