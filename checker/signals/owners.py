@@ -28,12 +28,15 @@ _PART_BREAK = re.compile(
     r"|,\s+(?:and|who|which|und|der|die|das|y|que|et|qui)\b",
     re.IGNORECASE,
 )
+CAPITALISED_NOUNS = frozenset({"de", "lb"})  # every noun has a capital: capitals mark no names
 SHORTEST_OWNER_WORD = 3  # "U.S." reads "us": too short to tell owners apart
 
 
 def owner(text: str, language: str, start: int) -> frozenset[str]:
     """The owner's name words (folded, dots and "'s" dropped) of the figure at `start`; empty
-    when the figure's part of the sentence names no one."""
+    when the figure's part of the sentence names no one, or the language capitalises every noun."""
+    if language in CAPITALISED_NOUNS:
+        return frozenset()
     for lo, hi, words in _parts(text, language):
         if lo <= start < hi:
             return words
