@@ -407,8 +407,10 @@ def figure_mismatches(evidence: ClaimFacts, claim: ClaimFacts) -> list[Reason]:
         same = [g for g in evidence.quantities if q.comparable(g)]
         if same and not any(gives(g, q) for g in same):
             given = ", ".join(f"'{g.text}'" for g in same)
-            found.append(Reason("number", f"{given} against '{q.text}': {q.unit} figures that do not give it",
-                                (same[0].start, same[-1].end), (q.start, q.end), HARD, given, q.text))
+            found.append(Reason(
+                "number", f"{given} against '{q.text}': {q.unit} figures that do not give it",
+                a_span=(same[0].start, same[-1].end), b_span=(q.start, q.end), severity=HARD, a_value=given, b_value=q.text,
+            ))
     return found
 
 

@@ -12,6 +12,7 @@ to the day, so a read rewrites an entry at most once a day.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import sqlite3
 import time
@@ -82,16 +83,22 @@ class DiskCache:
                 chunk = keys[i:i + 500]
                 marks = ",".join("?" * len(chunk))
                 found.update(self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk))
-            hits = list(found)
-            today = _today()
-            with self._db:
-                for i in range(0, len(hits), 500):
-                    chunk = hits[i:i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    self._db.execute(f"UPDATE entries SET used = ? WHERE used < ? AND key IN ({marks})", [today, today, *chunk])
         except sqlite3.Error as exc:
             raise self._unusable(str(exc)) from None
+        self._mark_used(list(found))
         return found
+
+    def _mark_used(self, keys: list[str]) -> None:
+        """Best effort: a cache that can be read but not written (a shared read-only copy) still serves."""
+        today = _today()
+        try:
+            with self._db:
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    self._db.execute(f"UPDATE entries SET used = ? WHERE used < ? AND key IN ({marks})", [today, today, *chunk])
+        except sqlite3.OperationalError:
+            pass
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         today = _today()
@@ -136,14 +143,14 @@ def default_cache_dir() -> Path:
 
 
 def max_cache_bytes() -> int:
-    """$CHECKER_CACHE_MAX_MB in bytes; InputError (one line) when it is not a positive number."""
+    """$CHECKER_CACHE_MAX_MB in bytes; InputError (one line) unless it is a finite number >= 1."""
     text = os.environ.get("CHECKER_CACHE_MAX_MB", str(DEFAULT_MAX_MB))
     try:
         megabytes = float(text)
     except ValueError:
         megabytes = -1.0
-    if not megabytes > 0:
-        raise InputError("CHECKER_CACHE_MAX_MB", f"must be a positive number of megabytes, not {text!r}")
+    if not (math.isfinite(megabytes) and megabytes >= 1):
+        raise InputError("CHECKER_CACHE_MAX_MB", f"must be a number of megabytes, 1 or more, not {text!r}")
     return int(megabytes * 1024 * 1024)
 
 

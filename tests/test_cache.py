@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from test_cli import invoke, one_error_line
 
 from checker import cache as cache_module
@@ -41,8 +42,17 @@ def test_a_cache_from_before_the_bound_is_read_and_bounded(tmp_path):
     assert "k19" in cache.get_many(["k19"])
 
 
-def test_a_bad_bound_is_one_line(corpus_copy, tmp_path, monkeypatch):
-    monkeypatch.setenv("CHECKER_CACHE_MAX_MB", "lots")
+def test_a_cache_that_cannot_be_written_is_still_read(tmp_path):
+    path = tmp_path / "c.sqlite"
+    DiskCache(path).put_many([("k", VALUE)])
+    reader = DiskCache(path)
+    reader._db.execute("PRAGMA query_only = ON")  # as a read-only file would: every write fails
+    assert reader.get_many(["k"]) == {"k": VALUE}
+
+
+@pytest.mark.parametrize("bound", ["lots", "inf", "1e400", "0.0000001", "-5"])
+def test_a_bad_bound_is_one_line(corpus_copy, tmp_path, monkeypatch, bound):
+    monkeypatch.setenv("CHECKER_CACHE_MAX_MB", bound)
     result = invoke("run", str(corpus_copy), "--preset", "offline", "--cache-dir", str(tmp_path / "c"), "--out", str(tmp_path / "o"))
-    one_error_line(result, "CHECKER_CACHE_MAX_MB: must be a positive number of megabytes, not 'lots'")
+    one_error_line(result, f"CHECKER_CACHE_MAX_MB: must be a number of megabytes, 1 or more, not {bound!r}")
     assert not (tmp_path / "o").exists()
