@@ -15,7 +15,9 @@ report came from, not whose figure it is). No name: the owner is unknown, never 
 
 from __future__ import annotations
 
+import itertools
 import re
+
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import place_names
 from checker.normalize import normalize
@@ -49,7 +51,7 @@ def _parts(text: str, language: str) -> tuple[tuple[int, int, frozenset[str]], .
     names = _names(text, language)
     said = [t.start for t in tokens(text) if t.key in _speech_verbs(language)]
     parts = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in itertools.pairwise(cuts):
         first = next((name for name in names if lo <= name.start < hi), None)
         if not any(lo <= at < hi for at in said):
             first = None
