@@ -83,7 +83,7 @@ def align_claims(claims: list[Claim], vectors: np.ndarray, config: Config, progr
     with _bar(progress, 1, "aligning claims") as bar:
         alignment = align(claims, vectors, config.thresholds)
         bar.update()
-    return replace(alignment, pairs=(*alignment.pairs, *grouped_pairs(claims, vectors, alignment)))
+    return alignment
 
 
 def pairs_to_score(claims: list[Claim], alignment: Alignment) -> list[tuple[str, str]]:
@@ -136,10 +136,15 @@ def assemble(
         pair_verdict(
             p,
             nli_by_pair.get(i),
-            compare(facts[p.a], facts[p.b], p.score, config.thresholds, grouped=p.grouped),
+            compare(facts[p.a], facts[p.b], p.score, config.thresholds),
             config.thresholds,
         )
         for i, p in enumerate(alignment.pairs)
+    ]
+    # Typed signals only (no NLI passes): what shares a group is compared even where never paired.
+    pairs += [
+        pair_verdict(p, None, compare(facts[p.a], facts[p.b], None, config.thresholds, grouped=True), config.thresholds)
+        for p in grouped_pairs(claims, vectors, alignment)
     ]
     doc_of = {c.id: c.doc for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
@@ -159,6 +164,7 @@ def assemble(
         "documents": len(articles),
         "claims": len(claims),
         "pairs": len(pairs),
+        "grouped_pairs": sum(p.pair.grouped for p in pairs),
         "groups": len(groups),
         "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
         "single_source_claims": len(claims) - len(grouped),

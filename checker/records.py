@@ -83,7 +83,7 @@ class CandidatePair:
     score: float | None  # what alignment ranked by; None when grouped
     mutual: bool  # each is the other's best match in the other document
     # The aligner scored no such pair: the two share a claim group through other members, and
-    # the group is the evidence that they tell one fact (similarity: the plain cosine).
+    # only the typed signals read them (similarity: the plain cosine; signals/grouped.py).
     grouped: bool = False
 
 

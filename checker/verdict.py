@@ -63,7 +63,7 @@ def _nli_verdict(nli: PairNli, thresholds: Thresholds) -> tuple[Verdict, Reason]
 def _triage_verdict(pair: CandidatePair, thresholds: Thresholds) -> tuple[Verdict, Reason]:
     if pair.grouped:
         return Verdict.PARTIAL, Reason(
-            "similarity", "no NLI (triage mode): not scored by the aligner, in one claim group with it: "
+            "similarity", "only grouped: in one claim group, but neither the aligner nor NLI scored the pair; "
             "related, not known to be a close paraphrase",
         )
     agree = pair.score >= thresholds.triage_agree

@@ -50,7 +50,7 @@ def test_a_big_group_gives_pairs_linear_in_its_size():
 def test_a_grouped_pair_without_a_finding_is_partial_in_triage():
     pair = CandidatePair("a#0", "b#0", 0.8, None, None, False, grouped=True)
     verdict = pair_verdict(pair, None, [], T)
-    assert verdict.verdict == Verdict.PARTIAL and "not scored by the aligner" in verdict.reasons[-1].explanation
+    assert verdict.verdict == Verdict.PARTIAL and "neither the aligner nor NLI" in verdict.reasons[-1].explanation
 
 
 def test_grouped_pairs_compare_near_figures_only():
