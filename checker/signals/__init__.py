@@ -37,11 +37,11 @@ AGREES = "agrees"  # not a discrepancy: both give a person the same office (chec
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
-ANOTHER_TIME = timedelta(days=31)
+ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 # Two figures of a pair the aligner only grouped are one fact told two ways when at most this
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
 # events); further apart they are as often two facts of one story (a 32- and a 37-yard play).
-GROUPED_FIGURES = 1.1  # a claim dated further from its article's date tells of another event
+GROUPED_FIGURES = 1.1
 
 
 @dataclass(frozen=True)
