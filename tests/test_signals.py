@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from signal_helpers import claim, fact_sets, signals
 
 from checker.config import Thresholds
 from checker.lexicons import use_extensions
@@ -21,17 +22,6 @@ from checker.signals import compare, read_facts
 from checker.verdict import group_verdict, pair_verdict
 
 T = Thresholds()
-SAME_SENTENCE = 0.9  # the alignment score of a close paraphrase
-
-
-def claim(text, doc="a", language="en", quote=False, speaker=None):
-    return Claim(f"{doc}#x", doc, text, 0, len(text), language, quote, speaker)
-
-
-def signals(text_a, text_b, lang_a="en", lang_b="en", anchor_a=None, anchor_b=None, similarity=SAME_SENTENCE, **kw):
-    a = read_facts(claim(text_a, "a", lang_a, **kw.get("a", {})), anchor_a)
-    b = read_facts(claim(text_b, "b", lang_b, **kw.get("b", {})), anchor_b)
-    return compare(a, b, similarity, T)
 
 
 def kinds(reasons):
@@ -270,20 +260,12 @@ def test_no_casualties_against_a_toll():
     assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
 
 
-def corpus_figures(texts, similarity=0.0):
-    """Corpus-wide figure sets over one event, one claim per (doc, text, day)."""
-    from checker.signals.figures import same_fact_sets
-    facts = [read_facts(Claim(f"{doc}#{i}", doc, text, 0, len(text), "en", False, None), day)
-             for i, (doc, text, day) in enumerate(texts)]
-    return same_fact_sets(facts, [sorted({doc for doc, _, _ in texts})], lambda a, b: similarity, T)
-
-
 DAY = date(2010, 5, 5)
 
 
 def test_figures_over_time_flag_only_a_later_lower_tally():
     from checker.signals.timeline import figure_timelines
-    sets = corpus_figures([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
+    sets = fact_sets([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
                            ("b", "Ten people were killed in the quake.", date(2005, 11, 28)),
                            ("c", "Two people were killed in the quake.", date(2005, 11, 29))])
     [timeline], [flagged] = figure_timelines(sets)
@@ -296,7 +278,7 @@ def test_figures_over_time_flag_only_a_later_lower_tally():
 
 def test_a_rising_toll_is_a_timeline_not_a_finding():
     from checker.signals.timeline import figure_timelines
-    sets = corpus_figures([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
+    sets = fact_sets([("a", "Three people were killed in the quake.", date(2005, 11, 27)),
                            ("b", "Ten people were killed in the quake.", date(2005, 11, 28))])
     [timeline], flagged = figure_timelines(sets)
     assert timeline.flagged == () and flagged == []
@@ -304,7 +286,7 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
 
 def test_corpus_wide_figures_find_unaligned_conflicts():
     from checker.signals.figures import fact_characterisations
-    sets = corpus_figures([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
+    sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
                            ("b", "As markets reacted, Greek stocks plunged 5.4 per cent.", DAY)])
     [found] = fact_characterisations(sets)
     assert found.kind == "figure" and [value for value, _ in found.camps] == ["3.9 percent", "5.4 per cent"]
@@ -315,7 +297,7 @@ def test_a_value_that_fits_every_other_takes_no_side():
     from checker.signals.figures import fact_characterisations
     texts = [("a", "The quake had a magnitude of 5.9, officials said.", DAY), ("b", "The quake had a magnitude of 6.1, USGS said.", DAY),
              ("c", "The quake had a magnitude of about 6, the agency said.", DAY)]
-    [found] = fact_characterisations(corpus_figures(texts))
+    [found] = fact_characterisations(fact_sets(texts))
     assert [value for value, _ in found.camps] == ["5.9", "6.1"]
 
 
@@ -336,7 +318,7 @@ def test_a_value_that_fits_every_other_takes_no_side():
 ])
 def test_corpus_wide_figures_leave_look_alikes_apart(a, b):
     from checker.signals.figures import fact_characterisations
-    assert fact_characterisations(corpus_figures([("a", a, DAY), ("b", b, DAY)])) == []
+    assert fact_characterisations(fact_sets([("a", a, DAY), ("b", b, DAY)])) == []
 
 
 def test_corpus_wide_figures_never_chain_unlike_values():
@@ -344,15 +326,15 @@ def test_corpus_wide_figures_never_chain_unlike_values():
     from checker.signals.figures import fact_characterisations
     texts = [("a", "The island lies 58 km south of the port.", DAY), ("b", "The island lies 300 km south of the port.", DAY),
              ("c", "The island lies 1,500 km south of the port.", DAY)]
-    found = fact_characterisations(corpus_figures(texts))
+    found = fact_characterisations(fact_sets(texts))
     assert all({m.doc for _, mentions in ch.camps for m in mentions} != {"a", "b", "c"} for ch in found)
 
 
 def test_embedding_similarity_links_figures_worded_apart():
     from checker.signals.figures import fact_characterisations
     texts = [("a", "Qeshm is home to 120,000 people.", DAY), ("b", "The island has a population of 200,000.", DAY)]
-    assert fact_characterisations(corpus_figures(texts, similarity=0.0)) == []
-    assert len(fact_characterisations(corpus_figures(texts, similarity=0.95))) == 1
+    assert fact_characterisations(fact_sets(texts, similarity=0.0)) == []
+    assert len(fact_characterisations(fact_sets(texts, similarity=0.95))) == 1
 
 
 def test_arabic_weekdays_are_read():

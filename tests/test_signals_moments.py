@@ -6,34 +6,25 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from checker.config import Thresholds
-from checker.records import Claim
-from checker.signals import compare, read_facts
-
-
-def signals(text_a, text_b, anchor_a=None, anchor_b=None):
-    facts = [read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), "en"), anchor)
-             for doc, text, anchor in (("a", text_a, anchor_a), ("b", text_b, anchor_b))]
-    return [(r.kind, r.severity, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "hard"]
+from signal_helpers import hard, signals
 
 
 @pytest.mark.parametrize(("a", "b", "found"), [
     ("The planes struck the camp at 2:53 p.m. local time.", "The planes struck the camp at 3:20 p.m.",
-     ("date", "hard", "2:53 p.m.", "3:20 p.m.")),
+     ("date", "2:53 p.m.", "3:20 p.m.")),
     ("The camp was bombed at approximately 3:00 pm.", "The camp was bombed at 3:20 p.m.",
-     ("date", "hard", "approximately 3:00 pm", "3:20 p.m.")),
-    ("The march began at 14:00.", "The march began at 4 p.m.", ("date", "hard", "14:00", "4 p.m.")),
+     ("date", "approximately 3:00 pm", "3:20 p.m.")),
+    ("The march began at 14:00.", "The march began at 4 p.m.", ("date", "14:00", "4 p.m.")),
     ("Indianapolis ’ record rose to 9-5 with the win.", "The win lifted Indianapolis (10-5) into the playoffs.",
-     ("number", "hard", "9-5", "10-5")),
-    ("Buckley, 32, was arrested on Monday.", "Buckley, 31, was arrested on Monday.", ("number", "hard", "32", "31")),
+     ("number", "9-5", "10-5")),
+    ("Buckley, 32, was arrested on Monday.", "Buckley, 31, was arrested on Monday.", ("number", "32", "31")),
     ("Succop tied the game late in the third quarter.", "Succop tied the game in the fourth quarter.",
-     ("date", "hard", "late in the third quarter", "fourth quarter")),
+     ("date", "late in the third quarter", "fourth quarter")),
     ("Quinn was stopped early in the fourth quarter.", "Quinn was stopped late in the fourth quarter.",
-     ("date", "hard", "early in the fourth quarter", "late in the fourth quarter")),
+     ("date", "early in the fourth quarter", "late in the fourth quarter")),
 ])
 def test_moments_that_differ(a, b, found):
-    assert signals(a, b) == [found]
+    assert hard(a, b) == [found]
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -47,23 +38,23 @@ def test_moments_that_differ(a, b, found):
     ("The march began at 2 p.m.", "The march began at 14:00."),
 ])
 def test_moments_that_agree(a, b):
-    assert signals(a, b) == []
+    assert hard(a, b) == []
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
     # "April 19" in an article of 5 April (read as last year's) and of 25 April (this year's)
-    assert signals("The vote is on April 19.", "The vote was held on April 19.", date(2013, 4, 5), date(2013, 4, 25)) == []
-    assert signals("The vote is on April 19.", "The vote was held on April 20.", date(2013, 4, 5), date(2013, 4, 25)) != []
-    assert signals("The vote was on April 19, 2012.", "The vote was held on April 19.", None, date(2013, 4, 25)) == []
+    assert hard("The vote is on April 19.", "The vote was held on April 19.", "en", date(2013, 4, 5), date(2013, 4, 25)) == []
+    assert hard("The vote is on April 19.", "The vote was held on April 20.", "en", date(2013, 4, 5), date(2013, 4, 25)) != []
+    assert hard("The vote was on April 19, 2012.", "The vote was held on April 19.", "en", None, date(2013, 4, 25)) == []
 
 
 def test_relative_days_compare_by_weekday_across_article_dates():
     # a Thursday, then the Monday after: both "Thursday" are one day; "today" on a Thursday is Thursday
     thursday, monday = date(2011, 11, 10), date(2011, 11, 14)
-    assert signals("The camp was bombed on Thursday.", "The camp was bombed on Thursday.", date(2011, 11, 17), monday) == []
-    assert signals("The camp was bombed today.", "The camp was bombed on Thursday.", thursday, monday) == []
-    assert signals("The camp was bombed today.", "The camp was bombed on Tuesday.", thursday, monday) != []
-    assert signals("The camp was bombed on Friday.", "The camp was bombed on Thursday.", thursday, thursday) != []
+    assert hard("The camp was bombed on Thursday.", "The camp was bombed on Thursday.", "en", date(2011, 11, 17), monday) == []
+    assert hard("The camp was bombed today.", "The camp was bombed on Thursday.", "en", thursday, monday) == []
+    assert hard("The camp was bombed today.", "The camp was bombed on Tuesday.", "en", thursday, monday) != []
+    assert hard("The camp was bombed on Friday.", "The camp was bombed on Thursday.", "en", thursday, thursday) != []
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -71,30 +62,28 @@ def test_relative_days_compare_by_weekday_across_article_dates():
     ("The deal doesn ’ t change a whole lot for Intel.", "The deal does not change a lot for Intel."),
 ])
 def test_two_denials_in_different_words_agree(a, b):
-    assert signals(a, b) == []
+    assert hard(a, b) == []
 
 
 def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
-    assert [s[:2] for s in signals("The pilot had yet to regain consciousness.", "The pilot regained consciousness.")] == [
-        ("negation", "hard")]
+    assert [s[0] for s in hard("The pilot had yet to regain consciousness.", "The pilot regained consciousness.")] == [
+        "negation"]
 
 
 def test_one_office_for_two_parts_of_a_company():
-    assert signals('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
-                   '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][:2] == (
-        "title", "hard")
+    assert hard('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
+                '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][0] == "title"
     # several offices of one person, and one unit named in two ways, are not a clash
-    assert signals("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
-                   "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []
+    assert hard("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
+                "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []
     # the company after a title is not its holder
-    assert signals("Jason Waxman, general manager of Intel's data center group, spoke.",
-                   "The general manager of Intel's data center group, Jason Waxman, spoke.") == []
+    assert hard("Jason Waxman, general manager of Intel's data center group, spoke.",
+                "The general manager of Intel's data center group, Jason Waxman, spoke.") == []
 
 
 def test_a_name_spelled_two_ways_is_worth_a_look():
     def soft(a, b):
-        facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "en"), None) for d, t in (("a", a), ("b", b))]
-        return [(r.kind, r.a_value, r.b_value) for r in compare(*facts, 0.9, Thresholds()) if r.severity == "soft"]
+        return [(r.kind, r.a_value, r.b_value) for r in signals(a, b) if r.severity == "soft"]
 
     assert soft("Governor Heydar Alishbandi said ten people died.", "Governor Heydar Alishvandi said ten people died.") == [
         ("entity", "Alishbandi", "Alishvandi")]
@@ -105,43 +94,41 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
 
 
 def test_negation_in_a_language_without_phrase_cues():
-    facts = [read_facts(Claim(f"{d}#x", d, t, 0, len(t), "it"), None) for d, t in (("a", "Il ponte non è crollato."),
-                                                                                  ("b", "Il ponte è crollato."))]
-    found = compare(*facts, 0.9, Thresholds())  # raised KeyError when the language had no phrase cues
+    found = signals("Il ponte non è crollato.", "Il ponte è crollato.", "it", "it")  # raised KeyError when the language had no phrase cues
     assert "not checked, language it" in [r.explanation for r in found if r.kind == "negation"]
 
 
 def test_a_count_after_other_or_another_knows_what_it_counts():
-    assert [s[:2] for s in signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people, wounding 80.")] == [
-        ("number", "hard")]
-    assert signals("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
+    assert [s[0] for s in hard("The quake killed 10 people, wounding other 70.", "The quake killed 10 people, wounding 80.")] == [
+        "number"]
+    assert hard("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
 
 
 def test_manners_of_death_that_exclude_each_other():
-    assert signals("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
-        ("number", "hard", "burnt to death", "choked on smoke")]
-    assert signals("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
-    assert signals("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how
+    assert hard("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
+        ("number", "burnt to death", "choked on smoke")]
+    assert hard("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
+    assert hard("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how
 
 
 def test_the_rest_of_a_set_is_not_a_second_figure():
-    assert [s[:3] for s in signals("Five bombs were dropped on the camp.",
-                                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.")] == [
-        ("number", "hard", "Five bombs")]
-    assert signals("Four bombs were dropped on the camp.",
-                   "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.") == []
+    assert [s[:2] for s in hard("Five bombs were dropped on the camp.",
+                                "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.")] == [
+        ("number", "Five bombs")]
+    assert hard("Four bombs were dropped on the camp.",
+                "Four bombs were dropped: two hit the camp, the other two bombs fell nearby.") == []
 
 
 def test_a_unit_after_one_describing_word():
-    assert [s[:2] for s in signals("The climbers were 30 long miles from the hut.", "The climbers were 80 km from the hut.")] == [
-        ("number", "hard")]
-    assert signals("The climbers were 30 long miles from the hut.", "The climbers were 48 km from the hut.") == []
+    assert [s[0] for s in hard("The climbers were 30 long miles from the hut.", "The climbers were 80 km from the hut.")] == [
+        "number"]
+    assert hard("The climbers were 30 long miles from the hut.", "The climbers were 48 km from the hut.") == []
 
 
 def test_today_is_the_article_date_give_or_take_a_time_zone():
     tuesday, monday = date(2007, 4, 10), date(2007, 4, 9)
     # a paper dated Tuesday where it is printed reports the Monday of the place it reports on
-    assert signals("The gunman walked in at about 10am today.", "The gunman walked in on Monday.", tuesday, monday) == []
-    assert signals("The gunman walked in at about 10am today.", "The gunman walked in on Saturday.", tuesday, monday) != []
+    assert hard("The gunman walked in at about 10am today.", "The gunman walked in on Monday.", "en", tuesday, monday) == []
+    assert hard("The gunman walked in at about 10am today.", "The gunman walked in on Saturday.", "en", tuesday, monday) != []
     # one article date: "today" and "yesterday" are two days
-    assert signals("The gunman walked in today.", "The gunman walked in yesterday.", tuesday, tuesday) != []
+    assert hard("The gunman walked in today.", "The gunman walked in yesterday.", "en", tuesday, tuesday) != []

@@ -20,24 +20,18 @@ from babel.dates import get_day_names, get_month_names
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
-from checker.lexicons import load_lexicon
+from checker.errors import InputError
+from checker.lexicons import lexicon_cache, load_lexicon
 from checker.signals.text import find_phrases, fold
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
+_AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
 NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
-# "6 months ago", "vor drei Wochen", "hace 2 años", "il y a six mois", "sei mesi fa", "há 2 anos": that long before the
-# article's date, give or take one of the unit (a rounded count).
-_AGO = {
-    "en": r"\b(?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?|years?) ago\b",
-    "de": r"\bvor (?P<n>\d+|[a-z]+) (?P<unit>tag|tagen|wochen?|monaten?|jahren?)\b",
-    "es": r"\bhace (?P<n>\d+|[a-z]+) (?P<unit>dias?|semanas?|mes|meses|anos?)\b",
-    "fr": r"\bil y a (?P<n>\d+|[a-z]+) (?P<unit>jours?|semaines?|mois|ans?|annees?)\b",
-    "it": r"\b(?P<n>\d+|[a-z]+) (?P<unit>giorn[io]|settiman[ae]|mes[ei]|ann[io]) fa\b",
-    "pt": r"\bha (?P<n>\d+|[a-z]+) (?P<unit>dias?|semanas?|mes|meses|anos?)\b",
-}  # Arabic: not read (the date signal reads its month and weekday names only)
-_AGO_UNITS = {"days": ("day", "dia", "tag", "jour", "giorn"), "weeks": ("week", "woche", "semana", "semaine", "settiman"),
-              "months": ("month", "monat", "mes", "mois"), "years": ("year", "jahr", "ano", "an")}
+# A count in an "ago" phrase: digits that are not the end of a longer figure ("2,500"), or a word;
+# number words before that word are read with it ("twenty-one thousand years ago").
+_COUNT = r"(?P<count>(?<![\d.,])\d+|[a-z]+)"
+_NUMBER_WORDS_BEFORE = re.compile(r"(?:[a-z\d]+[\s-]+){1,6}$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +83,8 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def weekday_names(language: str) -> tuple[str, ...]:
-    """Weekday names (folded) of the language and English."""
+    """Weekday names (folded) of the language and English; of every language in LANGUAGES for
+    a language outside them (as month names: `_languages`)."""
     return tuple(_names(language)[1])
 
 
@@ -200,25 +195,64 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
     return sorted(found, key=lambda d: d.start)
 
 
+@lexicon_cache
+def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
+    """Language -> the "ago" pattern of lexicons/dates.yaml, one named group per unit, and the units."""
+    found = {}
+    for language, entry in load_lexicon("dates")["ago"].items():
+        units = entry["units"]
+        phrase = re.escape(entry["phrase"])
+        if re.escape("{count}") not in phrase or re.escape("{unit}") not in phrase or set(units) - set(_AGO_UNITS):
+            raise InputError("dates lexicon", f"ago.{language}: needs a phrase with {{count}} and {{unit}}, units among {', '.join(_AGO_UNITS)}")
+        unit = "(?:" + "|".join(f"(?P<{u}>{'|'.join(map(re.escape, words))})" for u, words in units.items()) + ")"
+        pattern = phrase.replace(re.escape("{count}"), _COUNT).replace(re.escape("{unit}"), unit)
+        found[language] = re.compile(rf"\b{pattern}\b"), tuple(units)
+    return found
+
+
 def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[DateMention]:
-    """'6 months ago' in an article of 14 November: April 14 to June 14."""
+    """'6 months ago' in an article of 14 November: April 14 to June 14. A span dateutil cannot
+    take back from the article's date ("65 million years ago") is no date of the news."""
     if anchor is None:
         return []
+    patterns = _ago_patterns()
     found = []
     for lang in dict.fromkeys(_languages(language)):
-        if lang not in _AGO:
+        if lang not in patterns:
             continue
-        for m in re.finditer(_AGO[lang], folded):
-            try:
-                count = int(m.group("n")) if m.group("n").isdigit() else text2num(m.group("n"), lang)
-            except ValueError:
+        pattern, units = patterns[lang]
+        for m in pattern.finditer(folded):
+            counted = _count(folded, m, lang)
+            if counted is None:
                 continue
-            unit = next(unit for unit, stems in _AGO_UNITS.items() if m.group("unit").startswith(stems))
-            found.append(DateMention(
-                m.start(), m.end(), text[m.start():m.end()], first=anchor - relativedelta(**{unit: count + 1}),
-                last=anchor - relativedelta(**{unit: count - 1}),
-            ))
+            count, start = counted[0], min(m.start(), counted[1])
+            unit = next(u for u in units if m.group(u))
+            try:
+                first, last = anchor - relativedelta(**{unit: count + 1}), anchor - relativedelta(**{unit: count - 1})
+            except (ValueError, OverflowError):
+                continue
+            found.append(DateMention(start, m.end(), text[start:m.end()], first=first, last=last))
     return found
+
+
+def _count(folded: str, m: re.Match, language: str) -> tuple[int, int] | None:
+    """The count of an "ago" phrase and where it starts, with the number words just before it
+    ("twenty-one thousand"); None when it is not a number, or the end of a figure in digits
+    ("65 million")."""
+    word, start = m.group("count"), m.start("count")
+    if word.isdigit():
+        return int(word), start
+    before = _NUMBER_WORDS_BEFORE.search(folded, max(0, start - 80), start)
+    words = [(before.start() + w.start(), w.group()) for w in re.finditer(r"[a-z\d]+", before.group())] if before else []
+    count, taken = None, 0
+    for n in range(len(words) + 1):  # the longest run of words before it that reads as one number
+        try:
+            count, taken = text2num(" ".join([*(w for _, w in words[len(words) - n:]), word]), language), n
+        except ValueError:
+            continue
+    if count is None or (taken < len(words) and words[-taken - 1][1].isdigit()):
+        return None
+    return count, words[-taken][0] if taken else start
 
 
 def _ahead(folded: str, at: int) -> bool:

@@ -25,6 +25,7 @@ from itertools import groupby
 
 from rapidfuzz import fuzz
 
+from checker.names import CAPITAL
 from checker.normalize import normalize
 from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
 
@@ -32,7 +33,7 @@ OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
 DAYS_A_YEAR = 365.25
-_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+_NAME_RUN = re.compile(rf"(?<![\w’']){CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+)+")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ class EventNames:
 
     owners: dict[str, str]  # a capitalised word -> the event's longer name for it ("colts" -> "indianapolis colts")
     spellings: dict[str, str]  # a name spelled two ways -> its most written spelling ("alishvandi" -> "alishbandi")
+    written: dict[str, str]  # a folded capitalised word -> as the event's claims write it most ("muller" -> "Müller")
+
+    def shown(self, key: str) -> str:
+        """A folded name as written: folded keys match, people read "McDonald" and "Müller"."""
+        return " ".join(self.written.get(word, word) for word in key.split())
 
 
 def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
@@ -80,11 +86,11 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
         elif m.kind.startswith(("age ", "record ")):
             what, owner = m.kind.split(" ", 1)
-            owner = names.owners.get(owner, owner).title()
+            owner = names.shown(names.owners.get(owner, owner))
             found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
     found += [
-        EventFact(t.start, t.end, t.text, f"spelling of {names.spellings[t.key].title()}", OWNED, 0, 0, t.key)
+        EventFact(t.start, t.end, t.text, f"spelling of {names.shown(names.spellings[t.key])}", OWNED, 0, 0, t.key)
         for t in facts.words if t.key in names.spellings
     ]
     return found
@@ -103,7 +109,17 @@ def grew_older(a: EventFact, published_a: date | None, b: EventFact, published_b
 
 def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:
     """names: the event's `inner_names`."""
-    return EventNames(_owner_names(facts, names), _spellings(facts, names))
+    return EventNames(_owner_names(facts, names), _spellings(facts, names), _written(facts))
+
+
+def _written(facts: Sequence[ClaimFacts]) -> dict[str, str]:
+    """Each capitalised word's folded key -> its most written form (ties: the first in code point order)."""
+    forms: dict[str, Counter[str]] = {}
+    for f in facts:
+        for t in f.words:
+            if t.text[:1].isupper():
+                forms.setdefault(t.key, Counter())[t.text] += 1
+    return {key: min(counts, key=lambda form: (-counts[form], form)) for key, counts in forms.items()}
 
 
 def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:

@@ -4,7 +4,8 @@ quarter", "the second half"), season records ("Indianapolis (10-5)", "their reco
 9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31", "32-year-old Buckley").
 
 Times in words ("midnight", "shortly after noon", "Sunday morning", "Sonntagabend", "domingo
-por la tarde", "dimanche soir") are read in de, en, es and fr (lexicons/dates.yaml; the pair
+por la tarde", "dimanche soir") and the hedges on times ("about", "kurz nach", "poco después de",
+"vers") are read in de, en, es and fr (lexicons/dates.yaml; the pair
 signal notes other languages as not checked), and so are ages ("Müller, 32,", "der 32-jährige
 Müller", "García, de 32 años,", "Dupont, âgé de 32 ans,"); "early Sunday" and the rest in English
 only: news in other languages writes times as 24-hour figures (read here) and rarely gives
@@ -17,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicons import load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon
+from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
+from checker.normalize import normalize
 from checker.signals.dates import weekday_names
 from checker.signals.text import find_phrases, fold
 
@@ -28,30 +31,35 @@ ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 
 PERIODS = ("quarter", "half", "period", "inning", "innings", "round", "set")
 MAX_AGE = 120
 
-_ROUGH = r"(?:(?:about|around|approximately|roughly|some|circa|shortly (?:before|after)|just (?:before|after))\s+(?:at\s+)?)"
-_TIME_12 = re.compile(rf"(?<![\w:.])({_ROUGH})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)")
-_TIME_24 = re.compile(rf"(?<![\w:.])({_ROUGH})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))")
 # Times in words (lexicons/dates.yaml: clock words, parts of the day), and "early Sunday" (AP
 # style: before dawn) and "late Friday" in English.
 DAY = 24 * 60
-_EARLY_LATE_DAY = re.compile(r"\b(early|late)\s+(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b")
+_EARLY_LATE_DAY = re.compile(rf"\b(early|late)\s+(?:on\s+)?({'|'.join((*weekday_names('en'), 'today', 'yesterday'))})\b")
 _GAME_CLOCK = re.compile(r"\s*(?:minutes?\s+)?(?:to play|to go|remaining|left|on the clock|of the clock|off the clock)")
 _OTHER_ZONE = re.compile(r"\s*\(?\s*(?:gmt|utc|et|est|edt|pt|pst|cet|z)\b")
 _PERIOD = re.compile(
     r"\b(?:(early|late|later|midway through|middle of)\s+(?:in\s+)?(?:the\s+)?)?(" + "|".join(ORDINALS) + r")[\s-]+("
     + "|".join(PERIODS) + r")\b")
-_RECORD_AFTER_NAME = re.compile(r"\b([A-Z][\w’']+)\s*\((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?[,;)]")
-_RECORD_WORD = re.compile(r"\b([A-Z][\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){0,2}?(\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?\b")
+_RECORD_AFTER_NAME = re.compile(rf"\b({CAPITAL}[\w’']+)\s*\((\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?[,;)]")
+_RECORD_WORD = re.compile(rf"\b({CAPITAL}[\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){{0,2}}?(\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?\b")
 # "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio", but not
 # "In Heraklion, 10,000 people" or "Qeshm, a 1,500-square-kilometer island" (thousands separators)
 # ... and "Müller, 32, wurde", "García, de 32 años,", "Dupont, âgé de 32 ans," (de, es, fr)
 _AGE = re.compile(
-    r"\b([A-Z][\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{1,3})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
+    rf"\b({CAPITAL}[\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
     r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
-# ... and "der 32-jährige Christopher Buckley"
+# ... and "der 32-jährige Christopher Buckley"; not across a preposition ("a 32-year-old man from
+# Ohio", "der 32-Jährige aus Berlin")
+_PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "by", "aus", "von", "vom", "im", "am", "bei", "mit",
+                 "für", "nach", "zu")
 _AGE_BEFORE = re.compile(
-    r"\b(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
+    rf"\b(\d{{1,3}})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
+    rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+))")
+# Auxiliaries after a name make it the subject of a verb ("36-year-old LaSalle had"), as do the
+# speech verbs (lexicons/speech_verbs.yaml: "Jackson said") and -ed/-s forms ("Gomes faces")
+_AUXILIARIES = ("was", "were", "had", "has", "have", "will", "would", "could", "can", "did", "does", "may", "might", "must",
+                "should", "wurde", "wird", "ist", "war", "hat", "hatte", "soll")
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,18 @@ class Moment:
         return self.kind.split()[0]
 
 
+@lexicon_cache
+def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """12-hour and 24-hour times, each with the hedge before it (lexicons/dates.yaml's
+    clock_hedges, every language's: the clock words are read in each), and the hedge that
+    ends a text before a time in words ("kurz nach" Mitternacht)."""
+    hedges = sorted({fold(h) for words in load_lexicon("dates")["clock_hedges"].values() for h in words}, key=len, reverse=True)
+    rough = rf"(?:(?:{'|'.join(map(re.escape, hedges))})\s+(?:(?:at|la|las)\s+)?)"  # "about at", "hacia las"
+    return (re.compile(rf"(?<![\w:.])({rough})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"),
+            re.compile(rf"(?<![\w:.])({rough})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))"),
+            re.compile(rf"(?<![\w']){rough}$"))
+
+
 def moments(text: str, language: str = "en") -> list[Moment]:
     folded = fold(text)
     found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text)]
@@ -92,7 +112,7 @@ def _times_in_words(text: str, language: str) -> list[Moment]:
     lexicon = load_lexicon("dates")
     found = []
     for hit in find_phrases(text, {str(k): v for k, v in lexicon["clock_words"].items()}):
-        rough = re.search(rf"{_ROUGH}$", fold(text[:hit.start]))
+        rough = _clock_patterns()[2].search(fold(text[:hit.start]))
         at, slack, start = int(hit.key), ROUGH_MINUTES if rough else 0, rough.start() if rough else hit.start
         found.append(Moment(start, hit.end, text[start:hit.end], "time", at - slack, at + slack))
     days = weekday_names(language)
@@ -106,7 +126,7 @@ def _times_in_words(text: str, language: str) -> list[Moment]:
 def _times(text: str, folded: str, language: str) -> list[Moment]:
     found: list[Moment] = []
     taken: list[tuple[int, int]] = []
-    for pattern, twelve in ((_TIME_12, True), (_TIME_24, False)):
+    for pattern, twelve in zip(_clock_patterns()[:2], (True, False)):
         for m in pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken) or _OTHER_ZONE.match(folded, m.end()):
                 continue
@@ -154,8 +174,24 @@ def _records(text: str) -> list[Moment]:
 
 def _ages(text: str) -> list[Moment]:
     found = [(m.start(2), m.end(2), m.group(2), m.group(1)) for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _AGE_BEFORE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3)) for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
     return [
         Moment(start, end, age, f"age {fold(person)}", int(age), int(age))
         for start, end, age, person in found if 0 < int(age) <= MAX_AGE
     ]
+
+
+def _names_a_person(text: str, m: re.Match) -> bool:
+    """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
+    weekday ("the 16-year-old was released Wednesday"), nor a place unless a verb follows it:
+    "32-year-old Jackson said", but "32-year-old Troy resident"."""
+    run = normalize(m.group(2))
+    if run in nationality_names() or run in weekday_names("und"):
+        return False
+    return (run not in place_names() and run not in town_names()) or bool(_verb_after().match(text, m.end()))
+
+
+@lexicon_cache
+def _verb_after() -> re.Pattern[str]:
+    verbs = [*_AUXILIARIES, *(v for vs in load_lexicon("speech_verbs").values() for v in vs)]
+    return re.compile(rf"\s+(?:\w+(?:ed|s)|{'|'.join(map(re.escape, verbs))})\b")

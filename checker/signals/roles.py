@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import aliases
+from checker.names import CAPITAL, aliases
 from checker.signals.text import Match, find_phrases, fold
 
-_CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
-_RUN = re.compile(rf"[{_CAPITAL}][\w’'\-.]*(?:\s+[{_CAPITAL}][\w’'\-.]*)*")
+_RUN = re.compile(rf"{CAPITAL}[\w’'\-.]*(?:\s+{CAPITAL}[\w’'\-.]*)*")
 _CONNECTORS = {"der", "die", "des", "den", "of", "the", "to", "in", "del", "de", "la", "el", "von", "für", "for"}
 _WINDOW = 60  # characters after the title in which its holder's name must start
 # "Marco Rubio is the US Secretary of State", "Rubio, der Außenminister", "Petro, presidente de",
@@ -67,8 +66,7 @@ def role_mentions(text: str) -> list[RoleMention]:
     variants = {office: entry["variants"] for office, entry in offices().items()}
     found = []
     titles = find_phrases(text, variants)
-    for n, title in enumerate(titles):
-        after = _holder_after(text, title.end) or _shared_holder(text, title, titles[n + 1:])
+    for title, after in zip(titles, _holders_after(text, titles)):
         before = None if after else _HOLDER_BEFORE.search(text[:title.start])
         unit = _unit(text, title.end)
         if after:
@@ -85,12 +83,15 @@ def role_mentions(text: str) -> list[RoleMention]:
 _JOINED = re.compile(r"\s+(?:and|und|y|et)\s+(?:[\w’'.-]+\s+){0,3}$")
 
 
-def _shared_holder(text: str, title: Match, later: list[Match]) -> tuple[str, int] | None:
-    """'SeaMicro CEO and new AMD general manager Andrew Feldman': two offices joined before one
-    name are both the name's."""
-    if later and _JOINED.match(text[title.end:later[0].start]):
-        return _holder_after(text, later[0].end) or _shared_holder(text, later[0], later[1:])
-    return None
+def _holders_after(text: str, titles: list[Match]) -> list[tuple[str, int] | None]:
+    """The name after each title. 'SeaMicro CEO and new AMD general manager Andrew Feldman': two
+    offices joined before one name are both the name's; walked from the last title back, so a
+    run of joined titles is read once, however long."""
+    holders: list[tuple[str, int] | None] = [None] * len(titles)
+    for n in reversed(range(len(titles))):
+        joined = n + 1 < len(titles) and _JOINED.match(text[titles[n].end:titles[n + 1].start])
+        holders[n] = _holder_after(text, titles[n].end) or (holders[n + 1] if joined else None)
+    return holders
 
 
 def _unit(text: str, end: int) -> frozenset[str]:
