@@ -360,13 +360,17 @@ def same_person(name_a: str, name_b: str) -> bool:
     ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
     ("Alishbandi", "Heydar Alishvandi": one transliteration of another)."""
     shorter, longer = sorted((fold(name_a).split(), fold(name_b).split()), key=len)
-    return all(any(_spelled_alike(x, y) for y in longer) for x in shorter)
+    return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
 
 
-def _spelled_alike(x: str, y: str) -> bool:
-    if x == y:
-        return True
-    return min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and fuzz.ratio(x, y) >= NAME_SPELLING
+def spelled_two_ways(x: str, y: str) -> bool:
+    """Two folded words that are one name in two spellings: long enough to tell, the same first
+    letter, nearly the same letters (rapidfuzz), and neither the start of the other ("Iran",
+    "Iranian" is a derived word, not a spelling)."""
+    return (
+        min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and not x.startswith(y) and not y.startswith(x)
+        and fuzz.ratio(x, y) >= NAME_SPELLING
+    )
 
 
 def speaker(claim: Claim) -> str | None:
@@ -450,7 +454,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         for y in names_b:
             if x.key in words_b or y.key in words_a:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
-            if not x.key.startswith(y.key) and not y.key.startswith(x.key) and _spelled_alike(x.key, y.key):
+            if spelled_two_ways(x.key, y.key):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 
