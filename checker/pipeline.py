@@ -182,7 +182,7 @@ def assemble(
         claims=tuple(claims),
         pairs=tuple(pairs),
         groups=tuple(groups),
-        characterisations=tuple([*characterise(list(facts.values())), *fact_characterisations(fact_sets), *flagged_figures]),
+        characterisations=(*characterise(list(facts.values())), *fact_characterisations(fact_sets), *flagged_figures),
         summary=summary,
         timelines=tuple(timelines),
         events=alignment.events,
