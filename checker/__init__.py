@@ -8,12 +8,12 @@ from checker.config import Config, load_config
 from checker.loaded import Checker, load
 from checker.records import Report
 
-__all__ = ["check", "Checker", "Config", "Report", "load", "load_config"]
+__all__ = ["Checker", "Config", "Report", "check", "load", "load_config"]
 
 
 def check(corpus: Path | str, config: Config | None = None, *, name: str = "report") -> Report:
     """Run the whole pipeline on a folder of articles with the configured models (no cache)."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from checker.corpus import read_corpus
 
@@ -21,5 +21,5 @@ def check(corpus: Path | str, config: Config | None = None, *, name: str = "repo
     loaded = load(config, use_cache=False)
     return loaded.run(
         read_corpus(Path(corpus), config.max_file_bytes),
-        name=name, generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        name=name, generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )

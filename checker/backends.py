@@ -203,7 +203,7 @@ def _gated(role: str, reference, backend: str, store: Path | None) -> tuple:
             candidate = ungated(role, reference, backend, model_file)
             if known is None:
                 known = (nli_gate if role == "nli" else embedder_gate)(reference, candidate, backend)
-        except Exception as exc:  # an architecture the exporter or ONNX Runtime cannot handle: fp32 still can
+        except Exception as exc:  # noqa: BLE001 -- an architecture the exporter or ONNX Runtime cannot handle: fp32 still can
             first = (str(exc).strip().splitlines() or [""])[0][:200]
             return reference, GateResult(role, backend, 0.0, 0, 0.0, f"{type(exc).__name__}: {first}")
         if not result_file.is_file():

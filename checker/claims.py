@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sentencex import segment
 
@@ -156,7 +157,7 @@ def _split_wide_ends(pieces: list[str]) -> list[str]:
     out = []
     for piece in pieces:
         cuts = [0] + [m.end() for m in _WIDE_END.finditer(piece)] + [len(piece)]
-        out.extend(piece[s:e] for s, e in zip(cuts, cuts[1:]) if piece[s:e].strip())
+        out.extend(piece[s:e] for s, e in pairwise(cuts) if piece[s:e].strip())
     return out
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial, wraps
 from pathlib import Path
 
@@ -55,7 +55,7 @@ def _quiet_libraries() -> None:
 def _timestamp() -> str:
     """UTC now, or SOURCE_DATE_EPOCH for byte-identical reproducible reports."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.isoformat(timespec="seconds")
 
 

@@ -22,7 +22,7 @@ NOT_IN_ARTICLE = "page clutter (not in the article trafilatura extracts)"
 
 def html_article(page: str) -> tuple[str | None, set[str]]:
     """(title, normalised article lines) that trafilatura extracts from an HTML page."""
-    import trafilatura  # noqa: PLC0415 - lxml-based and slow to import; only HTML input needs it
+    import trafilatura  # lxml-based and slow to import; only HTML input needs it
 
     document = trafilatura.bare_extraction(page, with_metadata=True, favor_recall=True)
     if document is None:

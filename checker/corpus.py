@@ -192,7 +192,7 @@ def _blank(text: str, spans: list[RemovedSpan]) -> str:
 class _MarkupFinder(HTMLParser):
     """Collects offsets of tags, comments and whole script/style elements."""
 
-    _HIDDEN = {"script", "style", "noscript", "template"}
+    _HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)

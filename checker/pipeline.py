@@ -21,6 +21,7 @@ from checker.records import Alignment, Article, Claim, PairNli, Report, RunSetti
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
 from checker.signals.figures import fact_characterisations, same_fact_sets
+from checker.signals.grouped import grouped_pairs
 from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict
 
@@ -140,6 +141,11 @@ def assemble(
         )
         for i, p in enumerate(alignment.pairs)
     ]
+    # Typed signals only (no NLI passes): what shares a group is compared even where never paired.
+    pairs += [
+        pair_verdict(p, None, compare(facts[p.a], facts[p.b], None, config.thresholds, grouped=True), config.thresholds)
+        for p in grouped_pairs(claims, vectors, alignment)
+    ]
     doc_of = {c.id: c.doc for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
     fact_sets = same_fact_sets(
@@ -158,6 +164,7 @@ def assemble(
         "documents": len(articles),
         "claims": len(claims),
         "pairs": len(pairs),
+        "grouped_pairs": sum(p.pair.grouped for p in pairs),
         "groups": len(groups),
         "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
         "single_source_claims": len(claims) - len(grouped),
@@ -175,7 +182,7 @@ def assemble(
         claims=tuple(claims),
         pairs=tuple(pairs),
         groups=tuple(groups),
-        characterisations=tuple([*characterise(list(facts.values())), *fact_characterisations(fact_sets), *flagged_figures]),
+        characterisations=(*characterise(list(facts.values())), *fact_characterisations(fact_sets), *flagged_figures),
         summary=summary,
         timelines=tuple(timelines),
         events=alignment.events,

@@ -61,6 +61,11 @@ def _nli_verdict(nli: PairNli, thresholds: Thresholds) -> tuple[Verdict, Reason]
 
 
 def _triage_verdict(pair: CandidatePair, thresholds: Thresholds) -> tuple[Verdict, Reason]:
+    if pair.grouped:
+        return Verdict.PARTIAL, Reason(
+            "similarity", "only grouped: in one claim group, but neither the aligner nor NLI scored the pair; "
+            "related, not known to be a close paraphrase",
+        )
     agree = pair.score >= thresholds.triage_agree
     reason = Reason(
         "similarity",
@@ -88,8 +93,7 @@ def _camps(pairs: list[PairVerdict], doc_of: dict[str, str]) -> tuple[Camp, ...]
             if r.severity not in (HARD, FRAMING) or r.a_value is None or r.b_value is None:
                 continue
             for value, claim in ((r.a_value, p.pair.a), (r.b_value, p.pair.b)):
-                written, docs = sides.setdefault((r.kind, fold(value)), (value, set()))
-                docs.add(doc_of[claim])
+                sides.setdefault((r.kind, fold(value)), (value, set()))[1].add(doc_of[claim])
     return tuple(
         Camp(kind, written, tuple(sorted(docs)))
         for (kind, _), (written, docs) in sorted(sides.items(), key=lambda item: (item[0][0], sorted(item[1][1]), item[0][1]))

@@ -46,13 +46,16 @@ def test_explicit_nli_model_runs_both_directions(corpus_copy, tmp_path, seed_cla
     assert result.exit_code == 0, result.output
     data = json.loads((out / "corpus.json").read_text())
     assert data["settings"]["mode"] == "nli"
-    assert data["pairs"]
+    scored = [p for p in data["pairs"] if not p["grouped"]]
+    assert scored
     for pair in data["pairs"]:  # NLI says "entails" both ways; typed signals overrule where they fire
         severities = {r.get("severity") for r in pair["reasons"]}
-        expected = "contradict" if "hard" in severities else "framing" if "framing" in severities else "agree"
+        unscored = "partial" if pair["grouped"] else "agree"  # pairs only grouped get no NLI
+        expected = "contradict" if "hard" in severities else "framing" if "framing" in severities else unscored
         assert pair["verdict"] == expected, pair["reasons"]
-    assert {p["verdict"] for p in data["pairs"]} >= {"agree", "framing"}
-    assert all(p["nli"]["a_to_b"]["entailment"] > 0.99 and p["nli"]["b_to_a"]["entailment"] > 0.99 for p in data["pairs"])
+    assert {p["verdict"] for p in scored} >= {"agree", "framing"}
+    assert all(p["nli"]["a_to_b"]["entailment"] > 0.99 and p["nli"]["b_to_a"]["entailment"] > 0.99 for p in scored)
+    assert all(p["nli"] is None for p in data["pairs"] if p["grouped"])
 
 
 def one_error_line(result, *fragments):

@@ -8,6 +8,7 @@ import base64
 import hashlib
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from jinja2 import Environment
@@ -70,7 +71,7 @@ def article_segments(doc: dict[str, Any], claims: list[dict[str, Any]]) -> list[
     cuts = [c for c in cuts if 0 <= c <= len(text)]
     segments = []
     anchored: set[str] = set()
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         claim = next((cid for s, e, cid in spans if s <= start and end <= e), None)
         first = claim is not None and claim not in anchored
         anchored.add(claim)

@@ -76,6 +76,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "anchor_overlap": p.pair.anchor_overlap,
                 "score": p.pair.score,
                 "mutual": p.pair.mutual,
+                "grouped": p.pair.grouped,
                 "verdict": p.verdict.value,
                 "nli": None if p.nli is None else {
                     "a_to_b": vars(p.nli.a_to_b),

@@ -39,6 +39,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
             "anchor_overlap": p.pair.anchor_overlap,
             "score": p.pair.score,
             "mutual": p.pair.mutual,
+            "grouped": p.pair.grouped,
             "entail_a_to_b": nli.a_to_b.entailment if nli else None,
             "entail_b_to_a": nli.b_to_a.entailment if nli else None,
             "contradiction_max": max(nli.a_to_b.contradiction, nli.b_to_a.contradiction) if nli else None,
@@ -52,7 +53,7 @@ def pairs_frame(report: Report) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=[
         "group", "group_label", "verdict", "doc_a", "doc_b", "text_a", "text_b", "similarity", "anchor_overlap", "score",
-        "mutual", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "review", "claim_a",
+        "mutual", "grouped", "entail_a_to_b", "entail_b_to_a", "contradiction_max", "discrepancies", "reasons", "review", "claim_a",
         "claim_b",
         "offsets_a", "offsets_b",
     ])

@@ -17,7 +17,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache, wraps
 from importlib import resources
 from pathlib import Path
@@ -61,7 +61,7 @@ STATIC = {  # the only files served from the package, by fixed name
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class ReportFolder:

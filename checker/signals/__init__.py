@@ -27,6 +27,7 @@ from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
+from checker.signals.owners import agencies, owner
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, tokens
 
@@ -37,6 +38,10 @@ PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place sp
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
+# Two figures of a pair the aligner only grouped are one fact told two ways when at most this
+# factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
+# events); further apart they are as often two facts of one story (a 32- and a 37-yard play).
+GROUPED_FIGURES = 1.1
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,9 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     )
 
 
-def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds, *, one_fact: bool = False) -> list[Reason]:
+def compare(
+    a: ClaimFacts, b: ClaimFacts, similarity: float | None, thresholds: Thresholds, *, one_fact: bool = False, grouped: bool = False,
+) -> list[Reason]:
     """Every typed difference between two aligned claims, most serious first.
 
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
@@ -86,8 +93,15 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
     and months: two sentences of one story name different days for different moments, the quake
     on Sunday and the aftershock on Monday): between looser pairs such differences are what
     makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
-    evidence names is that fact's day once it is alike enough to be about it.
+    evidence names is that fact's day once it is alike enough to be about it. grouped: the aligner
+    scored no such pair (similarity None) but put both in one claim group, which says no more than
+    that they are about one fact, and loosely: titles, framing, and figures near each other
+    (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
     """
+    order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
+    if grouped:
+        found = [*titles(a, b, True), *_framing(a, b), *_numbers(a, b, within=GROUPED_FIGURES)]
+        return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
     same_fact = similarity >= thresholds.same_fact
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
@@ -100,7 +114,6 @@ def compare(a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresho
         found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
         found += [*_negation(a, b), *_entities(a, b), *_name_spellings(a, b), *_unchecked(a, b, "negation")]
-    order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
 
@@ -135,26 +148,80 @@ def _reason(kind: str, severity: str | None, explanation: str, a: object | None,
     )
 
 
-def _numbers(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """Figures that measure one thing and do not fit each other. A measure given twice in one
-    claim ("30,000 by police count, 50,000 by witnesses") is not compared: which of the two
-    the other source meant is anyone's guess. An evolving tally (the dead, the injured) that
-    rises from an earlier article to a later one is an update, not a discrepancy. The rest of a
-    set ("the other two bombs") is not a second figure."""
+def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None) -> list[Reason]:
+    """Figures that measure one thing and do not fit each other (_matched says which figure of
+    one claim goes with which of the other). Figures of named different owners (the USGS's 6.1,
+    Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
+    another. An evolving tally (the dead, the injured) that rises from an earlier article to a
+    later one is an update, not a discrepancy. The rest of a set ("the other two bombs") is not
+    a second figure. within: only figures at most this factor apart are compared (and "no
+    casualties" against a toll is not)."""
     found = []
     for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
         qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
         qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
-        if len(qa) != 1 or len(qb) != 1 or not qa[0].comparable(qb[0]) or qa[0].overlaps(qb[0]):
-            continue
-        x, y = qa[0], qb[0]
-        if measure in EVOLVING:
-            update = evolving_update(a, x, b, y)
-            if update:
-                found.append(_reason("number", None, update, x, y))
+        for x, y in _matched(a, qa, b, qb):
+            if within is not None and not _near(x, y, within):
                 continue
-        found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y))
+            owner_x, owner_y = _owner(a, x), _owner(b, y)
+            if owner_x and owner_y and not owner_x & owner_y:
+                found.append(_reason(
+                    "attribution", SOFT, f"'{x.text}' ({' '.join(sorted(owner_x))}) against '{y.text}' "
+                    f"({' '.join(sorted(owner_y))}): {x.unit} figures of different owners, not one fact told two ways", x, y,
+                ))
+            else:
+                found += _mismatch(a, x, b, y)
+    if within is not None:
+        return found
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+def _near(x: Quantity, y: Quantity, factor: float) -> bool:
+    lower, higher = sorted((x, y), key=lambda q: q.low)
+    return lower.high > 0 and higher.low / lower.high <= factor
+
+
+def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """The figures of one measure that do not fit, each with the figure of the other claim it
+    stands against. Figures of one owner are matched first ("the USGS said 5.9" against "the U.S.
+    Geological Survey said it was 6.1"), then figures that fit each other (they agree), fitting
+    pairs first at each step. When neither matches any, the figures too far from all the other
+    side's to be one thing are no candidates (numbers.DIFFERENT_THINGS), and one candidate left on
+    each side is compared (600 dead in Zarand against 612, the 31,000 of Bam being no candidate).
+    Otherwise which of its figures the other source meant is anyone's guess, and none is
+    compared."""
+    comparable = sorted(
+        ((x, y) for x in qa for y in qb if x.comparable(y)), key=lambda pair: not pair[0].overlaps(pair[1]),
+    )
+    left_a, left_b = list(qa), list(qb)
+    found = []
+    for belong in (lambda x, y: _owner(a, x) & _owner(b, y), lambda x, y: x.overlaps(y)):
+        for x, y in comparable:
+            if x in left_a and y in left_b and belong(x, y):
+                left_a.remove(x)
+                left_b.remove(y)
+                found += [] if x.overlaps(y) else [(x, y)]
+    if len(left_a) < len(qa):
+        return found  # the claims share a figure: the others are more of the story, not the same fact
+    def candidate(x: Quantity, y: Quantity) -> bool:  # by value, whatever the scopes say
+        return (x, y) in comparable or _near(x, y, numbers.DIFFERENT_THINGS)
+
+    candidates_a = [x for x in qa if any(candidate(x, y) for y in qb)]
+    candidates_b = [y for y in qb if any(candidate(x, y) for x in qa)]
+    if len(candidates_a) == 1 and len(candidates_b) == 1 and (candidates_a[0], candidates_b[0]) in comparable:
+        found.append((candidates_a[0], candidates_b[0]))
+    return found
+
+
+def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:
+    return owner(facts.claim.text, facts.claim.language, quantity.start)
+
+
+def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Reason]:
+    update = evolving_update(a, x, b, y) if x.measure in EVOLVING else None
+    if update:
+        return [_reason("number", None, update, x, y)]
+    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y)]
 
 
 _REST = re.compile(r"\b(?:the (?:other|remaining)|die (?:anderen|übrigen)|los otros|las otras|les autres)\s+$", re.IGNORECASE)
@@ -293,25 +360,24 @@ def same_person(name_a: str, name_b: str) -> bool:
     ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
     ("Alishbandi", "Heydar Alishvandi": one transliteration of another)."""
     shorter, longer = sorted((fold(name_a).split(), fold(name_b).split()), key=len)
-    return all(any(_spelled_alike(x, y) for y in longer) for x in shorter)
+    return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
 
 
-def _spelled_alike(x: str, y: str) -> bool:
-    if x == y:
-        return True
-    return min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and fuzz.ratio(x, y) >= NAME_SPELLING
-
-
-@lexicon_cache
-def _agencies() -> frozenset[str]:
-    return frozenset(fold(name) for name in load_lexicon("agencies"))
+def spelled_two_ways(x: str, y: str) -> bool:
+    """Two folded words that are one name in two spellings: long enough to tell, the same first
+    letter, nearly the same letters (rapidfuzz), and neither the start of the other ("Iran",
+    "Iranian" is a derived word, not a spelling)."""
+    return (
+        min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and not x.startswith(y) and not y.startswith(x)
+        and fuzz.ratio(x, y) >= NAME_SPELLING
+    )
 
 
 def speaker(claim: Claim) -> str | None:
     """The speaker the claim itself names, unless it is a news agency or outlet. A speaker
     carried over from an earlier sentence ("she said") is the reading of a pronoun, not what the
     source wrote: such a quote counts as unattributed."""
-    if claim.speaker is None or fold(claim.speaker).strip() in _agencies():
+    if claim.speaker is None or fold(claim.speaker).strip() in agencies():
         return None
     if fold(claim.speaker.split()[-1]) not in fold(claim.text):
         return None
@@ -388,7 +454,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         for y in names_b:
             if x.key in words_b or y.key in words_a:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
-            if not x.key.startswith(y.key) and not y.key.startswith(x.key) and _spelled_alike(x.key, y.key):
+            if spelled_two_ways(x.key, y.key):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 

@@ -71,13 +71,13 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """Month names (wide and abbreviated) and weekday names, folded."""
     months: dict[str, int] = {}
     days: dict[str, int] = {}
-    for language in _languages(language):
+    for locale in _languages(language):
         for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=language).items():
+            for number, name in get_month_names(width, locale=locale).items():
                 key = fold(name).rstrip(".")
                 if len(key) >= 3:
                     months.setdefault(key, number)
-        for number, name in get_day_names("wide", locale=language).items():
+        for number, name in get_day_names("wide", locale=locale).items():
             days.setdefault(fold(name), number)
     return months, days
 

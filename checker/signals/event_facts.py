@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from rapidfuzz import fuzz
-
 from checker.names import CAPITAL
 from checker.normalize import normalize
-from checker.signals import NAME_SPELLING, SHORTEST_NAME, ClaimFacts
+from checker.signals import SHORTEST_NAME, ClaimFacts, spelled_two_ways
 
 OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
@@ -143,8 +141,7 @@ def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str
 def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
     """Names written two ways that stand next to one name ("Heydar Alishbandi", "Heidar
     Alishvandi"; "Abdul Rahman", "Abdel Rahman"): one person's name spelled two ways. Alike
-    (rapidfuzz ratio >= NAME_SPELLING, same first letter, neither a prefix of the other:
-    "Iran", "Iranian") is not enough on its own: "Marfin Bank" is not "Martin Luther"."""
+    spellings (spelled_two_ways) are not enough on their own: "Marfin Bank" is not "Martin Luther"."""
     counts: Counter[str] = Counter()
     beside: dict[str, set[str]] = {}
     for f in facts:
@@ -164,13 +161,9 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
 
     for i, x in enumerate(keys):
         for y in keys[i + 1:]:
-            if _spelled_alike(x, y) and any(a == b or _spelled_alike(a, b) for a in beside[x] for b in beside[y]):
+            if spelled_two_ways(x, y) and any(a == b or spelled_two_ways(a, b) for a in beside[x] for b in beside[y]):
                 group[max(root(x), root(y))] = min(root(x), root(y))
     members: dict[str, list[str]] = {}
     for k in keys:
         members.setdefault(root(k), []).append(k)
     return {k: max(ks, key=lambda s: (counts[s], s)) for ks in members.values() if len(ks) > 1 for k in ks}
-
-
-def _spelled_alike(x: str, y: str) -> bool:
-    return x[0] == y[0] and not x.startswith(y) and not y.startswith(x) and fuzz.ratio(x, y) >= NAME_SPELLING

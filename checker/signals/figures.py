@@ -68,6 +68,7 @@ class Value(Protocol):
     end: int
     text: str
     measure: str
+    camp: tuple  # values with one camp are one answer
 
     def comparable(self, other) -> bool: ...
     def overlaps(self, other) -> bool: ...
@@ -105,7 +106,7 @@ def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]],
     """Sets of values (two documents or more) that state one fact, in a stable order."""
 
     def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
-        return _measure_alike(x, y) and (x.reach != ACT or _one_fact(x, y, similarity, thresholds))
+        return _one_fact(x, y, similarity, thresholds) if x.reach == ACT else _measure_alike(x, y)
 
     found = []
     for docs in events:
@@ -149,7 +150,7 @@ def _fits(x: Stated, y: Stated) -> bool:
 def fact_characterisation(members: list[Stated], note: str) -> Characterisation:
     camps: dict[tuple, list[Stated]] = defaultdict(list)
     for m in members:
-        camps[_camp(m.value)].append(m)
+        camps[m.value.camp].append(m)
     ordered = sorted(camps.items())
     figure = isinstance(members[0].value, Quantity)
     return Characterisation(
@@ -158,10 +159,6 @@ def fact_characterisation(members: list[Stated], note: str) -> Characterisation:
         camps=tuple((group[0].value.text, tuple(g.mention() for g in group)) for _, group in ordered),
         note=note,
     )
-
-
-def _camp(value: Value) -> tuple:
-    return value.camp if isinstance(value, EventFact) else (value.low, value.high)
 
 
 def describe(members: list[Stated]) -> str:

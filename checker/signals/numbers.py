@@ -55,6 +55,10 @@ class Quantity:
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
 
+    @property
+    def camp(self) -> tuple:
+        return (self.low, self.high)
+
     def comparable(self, other: Quantity) -> bool:
         """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
         each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes

@@ -1,0 +1,98 @@
+"""Claims that share a group without the aligner pairing them, several figures of one measure in one
+sentence, and whose a figure is (small constructed texts)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from checker.config import Thresholds
+from checker.records import Alignment, CandidatePair, Claim, ClaimGroup, Verdict
+from checker.signals import compare, read_facts
+from checker.signals.grouped import GROUP_PARTNERS, grouped_pairs
+from checker.signals.owners import owner
+from checker.verdict import pair_verdict
+
+T = Thresholds()
+
+
+def facts(doc, text, language="en"):
+    return read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), language), None)
+
+
+def findings(text_a, text_b, *, similarity=0.9, grouped=False):
+    found = compare(facts("a", text_a), facts("b", text_b), similarity, T, grouped=grouped)
+    return [(r.kind, r.severity, r.a_value, r.b_value) for r in found if r.severity]
+
+
+def claim(doc, i, text="x"):
+    return Claim(f"{doc}#{i}", doc, text, i, i + 1, "en")
+
+
+def test_grouped_pairs_are_the_cross_source_pairs_the_aligner_left_out():
+    claims = [claim("a", 0), claim("a", 1), claim("b", 0), claim("c", 0)]
+    vectors = np.eye(4, dtype=np.float32) + 0.1
+    scored = CandidatePair("a#0", "b#0", 0.5, 0.5, 0.5, True)
+    alignment = Alignment((scored,), (ClaimGroup("g", ("a#0", "a#1", "b#0", "c#0")),))
+    found = grouped_pairs(claims, vectors, alignment)
+    assert {(p.a, p.b) for p in found} == {("a#0", "c#0"), ("a#1", "b#0"), ("a#1", "c#0"), ("b#0", "c#0")}
+    assert all(p.grouped and p.score is None and p.anchor_overlap is None for p in found)
+    assert grouped_pairs(list(reversed(claims)), vectors[::-1], alignment) == found  # deterministic
+
+
+def test_a_big_group_gives_pairs_linear_in_its_size():
+    sources = 3 * GROUP_PARTNERS
+    claims = [claim(f"d{i:03d}", 0) for i in range(sources)]
+    vectors = np.random.default_rng(0).normal(size=(sources, 8)).astype(np.float32)
+    found = grouped_pairs(claims, vectors, Alignment((), (ClaimGroup("g", tuple(c.id for c in claims)),)))
+    assert len(found) <= sources * GROUP_PARTNERS < sources * (sources - 1) / 2
+
+
+def test_a_grouped_pair_without_a_finding_is_partial_in_triage():
+    pair = CandidatePair("a#0", "b#0", 0.8, None, None, False, grouped=True)
+    verdict = pair_verdict(pair, None, [], T)
+    assert verdict.verdict == Verdict.PARTIAL and "neither the aligner nor NLI" in verdict.reasons[-1].explanation
+
+
+def test_grouped_pairs_compare_near_figures_only():
+    assert findings("A magnitude-6.1 quake hit.", "A magnitude-5.9 quake hit.", grouped=True)[0][:2] == ("number", "hard")
+    # two plays of one game: figures far apart in a loose group are other facts
+    assert findings("Butler returned it 32 yards.", "He ran 37 yards.", grouped=True) == []
+    # the sentence-level signals need a pair the aligner scored that close
+    assert findings("The army did not send troops.", "The army sent troops.", grouped=True) == []
+    assert findings("The army did not send troops.", "The army sent troops.")[0][0] == "negation"
+
+
+def test_grouped_pairs_keep_framing():
+    assert findings("The abduction of Maduro.", "The capture of Maduro.", grouped=True)[0][:2] == ("framing", "framing")
+
+
+def test_two_figures_of_one_measure_are_matched_by_owner():
+    usgs = "The United States Geological Survey said it had a magnitude of 5.9."
+    both = ("Tehran's seismologic center said the quake measured magnitude-5.9, but the U.S. Geological Survey "
+            "said it was a magnitude-6.1 temblor.")
+    assert findings(usgs, both) == [("number", "hard", "5.9", "6.1")]
+
+
+def test_the_one_figure_that_can_be_the_same_fact_is_compared():
+    bam_and_zarand = "More than 31,000 were killed in Bam in 2003, and 600 were killed in Zarand."
+    assert findings(bam_and_zarand, "It killed 612 people.") == [("number", "hard", "600 were killed", "612 people")]
+    # a shared figure makes the others more of the story, not one fact told two ways
+    assert findings("Hillis added 101 yards, and the team finished with 352 yards.",
+                    "Charles had 226 yards and Hillis 101 yards.") == []
+
+
+def test_figures_of_named_different_owners_are_an_attribution_note():
+    found = findings("Commissioner Lang said 12 people were killed.", "Mayor Smith said 15 people were killed.")
+    assert [(kind, severity) for kind, severity, *_ in found] == [("attribution", "soft")]
+    assert ("number", "hard") in [f[:2] for f in findings("Lang said 12 people were killed.", "15 people were killed.")]
+
+
+def test_owners_are_named_speakers_not_places_agencies_or_players():
+    text = "Tehran's seismologic center put it at 5.9, but the U.S. Geological Survey said it was 6.1."
+    assert owner(text, "en", text.index("5.9")) == frozenset()  # a place, and no speech verb
+    assert owner(text, "en", text.index("6.1")) == {"geological", "survey"}
+    told = "The governor of Qeshm told AFP that 10 people were killed."
+    assert owner(told, "en", told.index("10")) == frozenset()
+    assert owner("Jamaal Charles ran for 226 yards.", "en", 24) == frozenset()
+    assert owner("El portavoz Juan Pérez dijo que 12 personas murieron.", "es", 32) == {"juan", "perez"}
+    assert owner("Der Sprecher Klaus Weber sagte, 12 Menschen seien gestorben.", "de", 32) == frozenset()
