@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+from ecbplus import embedder, held_out, share_together, topics
+from fit_pair_scorer import ROOT, TARGET_LOOK_ALIKES, load_topic, pair_rates, seed_pairs
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
-from ecbplus import embedder, held_out, share_together, topics
-from fit_pair_scorer import ROOT, TARGET_LOOK_ALIKES, load_topic, pair_rates, seed_pairs
 from checker.align import PairScorer, align, find_candidates, fitted_scorer
 from checker.claims import extract_claims
 from checker.config import Thresholds
