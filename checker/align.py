@@ -185,12 +185,12 @@ def detect_events(
     if len(docs) < 3:
         return (tuple(docs),) if docs else ()
     similarity = DocumentSimilarity.of(claims, vectors, fold_similarity)
-    if len(similarity.kinds) < 2 or len(similarity.kinds) > MAX_EVENT_DOCUMENTS:
+    if similarity is None or len(similarity.kinds) < 2:
         return (tuple(docs),)
     return similarity.events(distance, anchor_weight)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays: identity is the only equality that makes sense
 class DocumentSimilarity:
     """How alike documents are as reports of one event.
 
@@ -206,7 +206,8 @@ class DocumentSimilarity:
     anchors: np.ndarray  # kinds x kinds
 
     @classmethod
-    def of(cls, claims: list[Claim], vectors: np.ndarray, fold_similarity: float) -> DocumentSimilarity:
+    def of(cls, claims: list[Claim], vectors: np.ndarray, fold_similarity: float) -> DocumentSimilarity | None:
+        """None above MAX_EVENT_DOCUMENTS distinct articles: the comparison is quadratic in claims."""
         units = _fold(claims, vectors, fold_similarity)
         unit_of = {m: u for u, members in enumerate(units) for m in members}
         units_of_doc: dict[str, set[int]] = {}
@@ -218,7 +219,7 @@ class DocumentSimilarity:
         shapes = sorted(by_shape)
         kinds = [by_shape[shape] for shape in shapes]
         if len(shapes) > MAX_EVENT_DOCUMENTS:
-            return cls(kinds, np.zeros((0, 0)), np.zeros((0, 0)))
+            return None
         representatives = [claims[u[0]] for u in units]
         centred = centre(vectors[[u[0] for u in units]], [c.language for c in representatives])
         best = np.zeros((len(shapes), len(shapes)))
