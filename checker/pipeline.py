@@ -142,10 +142,13 @@ def assemble(
         for i, p in enumerate(alignment.pairs)
     ]
     # Typed signals only (no NLI passes): what shares a group is compared even where never paired.
-    pairs += [
+    # Only a grouped pair with a finding is reported: the rest say no more than their group does,
+    # and listing them would present look-alikes that merely share a group as aligned pairs.
+    grouped_findings = (
         pair_verdict(p, None, compare(facts[p.a], facts[p.b], None, config.thresholds, grouped=True), config.thresholds)
         for p in grouped_pairs(claims, vectors, alignment)
-    ]
+    )
+    pairs += [p for p in grouped_findings if any(r.severity for r in p.reasons)]
     doc_of = {c.id: c.doc for c in claims}
     row = {c.id: i for i, c in enumerate(claims)}
     fact_sets = same_fact_sets(

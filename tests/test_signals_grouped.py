@@ -96,3 +96,12 @@ def test_owners_are_named_speakers_not_places_agencies_or_players():
     assert owner("Jamaal Charles ran for 226 yards.", "en", 24) == frozenset()
     assert owner("El portavoz Juan Pérez dijo que 12 personas murieron.", "es", 32) == {"juan", "perez"}
     assert owner("Der Sprecher Klaus Weber sagte, 12 Menschen seien gestorben.", "de", 32) == frozenset()
+
+
+def test_a_report_lists_only_the_grouped_pairs_with_a_finding(seed_report):
+    """The seed's Überfall / abduction framing sits in one group, never scored as a pair: it is
+    reported; grouped pairs with nothing found are not (their group already says they share it)."""
+    grouped = [p for p in seed_report.pairs if p.pair.grouped]
+    assert grouped
+    assert all(any(r.severity for r in p.reasons) for p in grouped)
+    assert seed_report.summary["grouped_pairs"] == len(grouped)
