@@ -67,7 +67,7 @@ class Thresholds:
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6
-    # Corpus-wide figures (signals/figures.py): two claims that share no content word besides
+    # Corpus-wide figures (signals/fact_sets.py): two claims that share no content word besides
     # their figures still give one fact's figure when their embeddings' cosine reaches this.
     figure_similarity: float = 0.9
     # ... and two times of day are one act's only when the claims share content words and their

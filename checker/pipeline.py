@@ -20,7 +20,7 @@ from checker.progress import Bar, Progress, silent
 from checker.records import Alignment, Article, Claim, PairNli, Report, RunSettings
 from checker.signals import compare, read_facts
 from checker.signals.characterise import characterise
-from checker.signals.figures import fact_characterisations, same_fact_sets
+from checker.signals.fact_sets import fact_characterisations, same_fact_sets
 from checker.signals.grouped import grouped_pairs
 from checker.signals.timeline import figure_timelines
 from checker.verdict import group_verdict, pair_verdict

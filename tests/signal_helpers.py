@@ -6,7 +6,7 @@ from __future__ import annotations
 from checker.config import Thresholds
 from checker.records import Claim
 from checker.signals import compare, read_facts
-from checker.signals.figures import same_fact_sets
+from checker.signals.fact_sets import same_fact_sets
 
 SAME_SENTENCE = 0.9  # the alignment score of a close paraphrase
 

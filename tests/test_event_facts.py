@@ -1,11 +1,11 @@
-"""Corpus-wide facts that are not figures (signals/event_facts.py through figures.py's sets)."""
+"""Corpus-wide facts that are not figures (signals/event_facts.py through fact_sets.py's sets)."""
 
 from datetime import date
 
 import pytest
 from signal_helpers import fact_sets
 
-from checker.signals.figures import fact_characterisations
+from checker.signals.fact_sets import fact_characterisations
 from checker.signals.moments import moments
 
 DAY = date(2011, 11, 10)  # a Thursday

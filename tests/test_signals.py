@@ -285,7 +285,7 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
 
 
 def test_corpus_wide_figures_find_unaligned_conflicts():
-    from checker.signals.figures import fact_characterisations
+    from checker.signals.fact_sets import fact_characterisations
     sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
                            ("b", "As markets reacted, Greek stocks plunged 5.4 per cent.", DAY)])
     [found] = fact_characterisations(sets)
@@ -294,7 +294,7 @@ def test_corpus_wide_figures_find_unaligned_conflicts():
 
 
 def test_a_value_that_fits_every_other_takes_no_side():
-    from checker.signals.figures import fact_characterisations
+    from checker.signals.fact_sets import fact_characterisations
     texts = [("a", "The quake had a magnitude of 5.9, officials said.", DAY), ("b", "The quake had a magnitude of 6.1, USGS said.", DAY),
              ("c", "The quake had a magnitude of about 6, the agency said.", DAY)]
     [found] = fact_characterisations(fact_sets(texts))
@@ -317,13 +317,13 @@ def test_a_value_that_fits_every_other_takes_no_side():
     ("The stocks fell 5 percent.", "The deficit totalled 13.6 percent of output."),
 ])
 def test_corpus_wide_figures_leave_look_alikes_apart(a, b):
-    from checker.signals.figures import fact_characterisations
+    from checker.signals.fact_sets import fact_characterisations
     assert fact_characterisations(fact_sets([("a", a, DAY), ("b", b, DAY)])) == []
 
 
 def test_corpus_wide_figures_never_chain_unlike_values():
     """Three distances, each pair but one within tenfold: complete linkage keeps the far ones apart."""
-    from checker.signals.figures import fact_characterisations
+    from checker.signals.fact_sets import fact_characterisations
     texts = [("a", "The island lies 58 km south of the port.", DAY), ("b", "The island lies 300 km south of the port.", DAY),
              ("c", "The island lies 1,500 km south of the port.", DAY)]
     found = fact_characterisations(fact_sets(texts))
@@ -331,7 +331,7 @@ def test_corpus_wide_figures_never_chain_unlike_values():
 
 
 def test_embedding_similarity_links_figures_worded_apart():
-    from checker.signals.figures import fact_characterisations
+    from checker.signals.fact_sets import fact_characterisations
     texts = [("a", "Qeshm is home to 120,000 people.", DAY), ("b", "The island has a population of 200,000.", DAY)]
     assert fact_characterisations(fact_sets(texts, similarity=0.0)) == []
     assert len(fact_characterisations(fact_sets(texts, similarity=0.95))) == 1

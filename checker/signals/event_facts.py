@@ -1,4 +1,4 @@
-"""Facts of an event that are not figures, as values the corpus-wide sets (signals/figures.py)
+"""Facts of an event that are not figures, as values the corpus-wide sets (signals/fact_sets.py)
 compare across sources like figures: the time of day of an act ("2:53 p.m." against "3:20
 p.m."), a named person's age ("Buckley, 32," against "Buckley, 31,"), a named team's record
 ("Indianapolis (10-5)" against "Indianapolis' record rose to 9-5") and how the event's dead

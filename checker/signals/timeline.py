@@ -1,6 +1,6 @@
 """Evolving figures across sources: a death toll that rises from one article to the next is an
 update, not a discrepancy. The values of one figure come from the corpus-wide figure sets
-(signals/figures.py: same measure, scope, span, places and subject, aligned or not); each set
+(signals/fact_sets.py: same measure, scope, span, places and subject, aligned or not); each set
 with more than one value becomes a timeline in article-date order. Only a later or same-day
 source with a lower figure, or values with no date to order them, are flagged, and only those
 values become a corpus-wide characterisation (a finding)."""
@@ -11,7 +11,7 @@ from datetime import date
 
 from checker.records import Characterisation, FigurePoint, FigureTimeline
 from checker.signals import EVOLVING, ClaimFacts
-from checker.signals.figures import Stated, fact_characterisation
+from checker.signals.fact_sets import Stated, fact_characterisation
 
 
 def figure_timelines(sets: list[list[Stated]]) -> tuple[list[FigureTimeline], list[Characterisation]]:
