@@ -19,7 +19,7 @@ from itertools import pairwise
 from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.normalize import normalize
 from checker.records import Article, Claim
 
@@ -192,8 +192,8 @@ def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[
 @lexicon_cache
 def _speech_verbs() -> str:
     """Every language's verbs at once: articles quote across languages, and the lists do not clash."""
-    verbs = [v for vs in load_lexicon("speech_verbs").values() for v in vs]
-    return "|".join(sorted(map(re.escape, set(verbs)), key=len, reverse=True))
+    verbs = every_language(load_lexicon("speech_verbs"))
+    return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
 
 
 def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:

@@ -40,6 +40,11 @@ def load_lexicon(name: str) -> Any:
     return data
 
 
+def every_language(entry: dict[str, list[str]]) -> list[str]:
+    """The words of a lexicon entry kept per language, every language's at once, each once."""
+    return list(dict.fromkeys(word for words in entry.values() for word in words))
+
+
 def use_extensions(files: dict[str, Path]) -> None:
     """Merge users' lexicon files ({lexicon name: path}) into the built-in ones, replacing any
     extensions an earlier run in this process used: a run's config alone decides its lexicons."""

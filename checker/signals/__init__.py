@@ -177,8 +177,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None) -> list[
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:
-    lower, higher = sorted((x, y), key=lambda q: q.low)
-    return lower.high > 0 and higher.low / lower.high <= factor
+    return x.ratio(y) <= factor
 
 
 def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:

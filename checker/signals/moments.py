@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
 from checker.normalize import normalize
 from checker.signals.dates import weekday_names
@@ -94,7 +94,7 @@ def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """12-hour and 24-hour times, each with the hedge before it (lexicons/dates.yaml's
     clock_hedges, every language's: the clock words are read in each), and the hedge that
     ends a text before a time in words ("kurz nach" Mitternacht)."""
-    hedges = sorted({fold(h) for words in load_lexicon("dates")["clock_hedges"].values() for h in words}, key=len, reverse=True)
+    hedges = sorted({fold(h) for h in every_language(load_lexicon("dates")["clock_hedges"])}, key=len, reverse=True)
     rough = rf"(?:(?:{'|'.join(map(re.escape, hedges))})\s+(?:(?:at|la|las)\s+)?)"  # "about at", "hacia las"
     return (re.compile(rf"(?<![\w:.])({rough})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"),
             re.compile(rf"(?<![\w:.])({rough})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))"),
@@ -193,5 +193,5 @@ def _names_a_person(text: str, m: re.Match) -> bool:
 
 @lexicon_cache
 def _verb_after() -> re.Pattern[str]:
-    verbs = [*_AUXILIARIES, *(v for vs in load_lexicon("speech_verbs").values() for v in vs)]
+    verbs = [*_AUXILIARIES, *every_language(load_lexicon("speech_verbs"))]
     return re.compile(rf"\s+(?:\w+(?:ed|s)|{'|'.join(map(re.escape, verbs))})\b")

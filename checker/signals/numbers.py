@@ -59,14 +59,19 @@ class Quantity:
     def camp(self) -> tuple:
         return (self.low, self.high)
 
+    def ratio(self, other: Quantity) -> float:
+        """How many times the smaller figure's top the larger one is; inf when the smaller reaches
+        no higher than zero ("no one was killed")."""
+        lower, higher = sorted((self, other), key=lambda q: q.low)
+        return higher.low / lower.high if lower.high > 0 else math.inf
+
     def comparable(self, other: Quantity) -> bool:
         """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
         each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes
         where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
             return False
-        lower, higher = sorted((self, other), key=lambda q: q.low)
-        if lower.high > 0 and higher.low / lower.high > DIFFERENT_THINGS:
+        if DIFFERENT_THINGS < self.ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
         if self.scope == other.scope:
             return True
