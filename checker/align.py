@@ -322,9 +322,9 @@ def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresh
 
 
 def partner_cap(thresholds: Thresholds, sources: int) -> int:
-    """Most partners one unit keeps: `max_partners`, or `top_k` per other source where that is
-    more (up to `max_searched_sources`), so the cap grows with the number of sources."""
-    return max(thresholds.max_partners, thresholds.top_k * min(sources - 1, thresholds.max_searched_sources))
+    """Most partners one unit keeps: `max_partners`, or `partners_per_source` per other source
+    where that is more (up to `max_searched_sources`), so the cap grows with the number of sources."""
+    return max(thresholds.max_partners, thresholds.partners_per_source * min(sources - 1, thresholds.max_searched_sources))
 
 
 def _align_event(

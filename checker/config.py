@@ -41,8 +41,12 @@ class Thresholds:
     # `max_searched_sources` documents (so the search and the partner cap grow with the sources).
     top_k: int = 2
     max_searched_sources: int = 16
-    # Cap on a claim's partners: at least this many, or `top_k` per other source where that is more.
+    # Cap on a claim's partners: at least this many, or `partners_per_source` per other source (up
+    # to `max_searched_sources`) where that is more. A claim is a candidate of its own nearest claims
+    # and of the claims that list it, so it can have more than `top_k` per source: 3 rather than 2
+    # aligned more labelled pairs of the tune corpora (README "How alignment works").
     max_partners: int = 8
+    partners_per_source: int = 3
     # A claim group holds at most this many claims of one document (stops chains of weak links).
     group_claims_per_doc: int = 2
     # checker verify ranks a document's sentences by their evidence model probability of stating
