@@ -94,7 +94,7 @@ class Config:
     # A document giving more claims than this is refused before embedding: alignment's memory
     # and time grow with it (41,705 claims from one 4.9 MB file ran out of memory).
     max_claims_per_doc: int = 5_000
-    # ... and a corpus giving more than this in all: alignment's memory is linear in claims (0.48 GB
+    # ... and a corpus giving more than this in all: alignment's memory is linear in claims (0.58 GB
     # peak for 33,386 claims from 1,000 sources, benchmarks/alignment.py), the later stages too.
     max_claims: int = 50_000
     nli_max_length: int = 256
