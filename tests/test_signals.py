@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from signal_helpers import claim, fact_sets, signals
+from signal_helpers import claim, fact_sets, hard, signals
 
 from checker.config import Thresholds
 from checker.lexicons import use_extensions
@@ -184,6 +184,22 @@ def test_thresholds_gate_the_looser_signals():
     a = read_facts(claim("The meeting lasted nearly two hours."), None)
     b = read_facts(claim("The meeting lasted three hours.", "b"), None)
     assert compare(a, b, 0.9, loose) == []
+
+
+def test_an_events_tallies_and_a_teams_record_count_in_loosely_aligned_pairs():
+    """The injured, the dead, a named team's record: one fact of the event however little else two
+    sentences share; other figures still need a pair alike enough to be about one fact."""
+    weak = T.same_fact / 2
+    assert ("number", "about 50 hurt", "80 wounded") in hard(
+        "Ten people are killed and about 50 hurt.", "He said 30 of the 80 wounded remained in hospital.", similarity=weak)
+    assert ("number", "at least 12 people", "no casualties") in hard(
+        "Local official Miabek Lang said at least 12 people had been killed.",
+        "An activist later said there were no casualties from the bombing.", similarity=weak)
+    assert ("number", "9-5", "10-5") in hard(
+        "By beating the Chiefs, Indianapolis' record rose to 9-5.", "The freshman calmly led Indianapolis (10-5) downfield.",
+        similarity=weak)
+    assert hard("The quake leveled seven villages.", "Ziranag is one of the 12 worst-hit villages.", similarity=weak) == []
+    assert hard("The quake leveled seven villages.", "Ziranag is one of the 12 worst-hit villages.") != []
 
 
 @pytest.mark.parametrize(("text", "language", "measure", "low", "high"), [
