@@ -159,7 +159,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     one claim goes with which of the other). Figures of named different owners (the USGS's 6.1,
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
-    later one is an update, not a discrepancy. The rest of a set ("the other two bombs") is not
+    later one is an update, not a discrepancy, but still worth a look (soft): the sources give
+    two figures, and the earlier may be wrong rather than early. The rest of a set ("the other two bombs") is not
     a second figure. within: only figures at most this factor apart are compared (and "no
     casualties" against a toll is not). loose: the pair is not alike enough to be about one
     fact, so only an event's tallies (EVENT_TALLIES) are compared."""
@@ -228,7 +229,7 @@ def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:
 def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Reason]:
     update = evolving_update(a, x, b, y) if x.measure in EVOLVING else None
     if update:
-        return [_reason("number", None, update, x, y)]
+        return [_reason("number", SOFT, update, x, y)]
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y)]
 
 
