@@ -100,8 +100,8 @@ def compare(
     between looser pairs such differences are what makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
     evidence names is that fact's day once it is alike enough to be about it. grouped: the aligner
     scored no such pair (similarity None) but put both in one claim group, which says no more than
-    that they are about one fact, and loosely: titles, framing, and figures near each other
-    (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
+    that they are about one fact, and loosely: titles, framing, the event's tallies and other
+    figures near each other (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
     """
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     if grouped:
@@ -160,10 +160,10 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
     later one is an update, not a discrepancy, but still worth a look (soft): the sources give
-    two figures, and the earlier may be wrong rather than early. The rest of a set ("the other two bombs") is not
-    a second figure. within: only figures at most this factor apart are compared (and "no
-    casualties" against a toll is not). loose: the pair is not alike enough to be about one
-    fact, so only an event's tallies (EVENT_TALLIES) are compared."""
+    two figures, and the earlier may be wrong rather than early. The rest of a set ("the other
+    two bombs") is not a second figure. within: other figures than the event's tallies
+    (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
+    enough to be about one fact, so only the event's tallies are compared."""
     found = []
     for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
         if loose and measure not in EVENT_TALLIES:
@@ -171,7 +171,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
         qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
         qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
         for x, y in _matched(a, qa, b, qb):
-            if within is not None and not _near(x, y, within):
+            if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
             owner_x, owner_y = _owner(a, x), _owner(b, y)
             if owner_x and owner_y and not owner_x & owner_y:
@@ -181,8 +181,6 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 ))
             else:
                 found += _mismatch(a, x, b, y)
-    if within is not None:
-        return found
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
 
 
@@ -243,10 +241,11 @@ def _rest_of_a_set(text: str, quantity: Quantity) -> bool:
 
 
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
-    """'no casualties' in a against dead or injured in b."""
+    """'no casualties' in a against dead or injured in b; 'no injuries in Dubai' says nothing of
+    a toll not given for Dubai."""
     none = next((q for q in a.quantities if q.measure == numbers.CASUALTIES), None)
     some = next((q for q in b.quantities if q.measure in ("dead", "injured") and q.low >= 1), None)
-    if not (none and some):
+    if not (none and some) or not none.scope <= some.scope:
         return []
     x, y = (some, none) if swapped else (none, some)
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]

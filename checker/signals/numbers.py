@@ -251,7 +251,8 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
         return None
     for j in (i + 1, i + 2):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
-            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True)
+            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True,
+                            _scope(text, toks, i, j, toks[i].start))  # "no reported injuries in Dubai"
     return None
 
 
