@@ -273,6 +273,11 @@ def test_next_month_is_ahead_of_the_article():
 
 def test_no_casualties_against_a_toll():
     assert ("number", "hard") in kinds(signals("There were no casualties.", "At least 12 people were killed."))
+    # none reported is none given: the words between the zero word and the noun do not hide it
+    assert ("number", "hard") in kinds(signals("There were no immediate reports of any casualties.",
+                                               "At least 12 people were killed."))
+    assert ("number", "hard") in kinds(signals("Es gab keine Berichte über Opfer.", "Mindestens 12 Menschen starben.",
+                                               "de", "de"))
     assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
 
 
