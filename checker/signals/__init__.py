@@ -97,11 +97,12 @@ def compare(
     alike enough to be about one fact (other figures, elapsed time), one statement (attribution)
     or one sentence (negation, swapped places, days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
-    between looser pairs such differences are what makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
-    evidence names is that fact's day once it is alike enough to be about it. grouped: the aligner
-    scored no such pair (similarity None) but put both in one claim group, which says no more than
-    that they are about one fact, and loosely: titles, framing, the event's tallies and other
-    figures near each other (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
+    between looser pairs such differences are what makes them different sentences. one_fact: b
+    is a single known fact (checker verify), so a day the evidence names is that fact's day once
+    it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)
+    but put both in one claim group, which says no more than that they are about one fact, and
+    loosely: titles, framing, the event's tallies and other figures near each other
+    (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
     """
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     if grouped:
