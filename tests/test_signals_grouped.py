@@ -62,6 +62,17 @@ def test_grouped_pairs_compare_near_figures_only():
     assert findings("The army did not send troops.", "The army sent troops.")[0][0] == "negation"
 
 
+def test_grouped_pairs_compare_the_events_tallies_however_far_apart():
+    """The dead and the injured are one fact of the event: a toll against none is a clash in a
+    loose group too, unless the none is said of a place the toll is not ("in Dubai")."""
+    toll = "Local official Miabek Lang said at least 12 people had been killed and 20 wounded."
+    assert findings(toll, "There appeared to be no casualties.", grouped=True)[0][:2] == ("number", "hard")
+    assert findings("About 50 were hurt.", "Five people were injured.", grouped=True)[0][:2] == ("number", "hard")
+    assert findings("Qeshm Gov. Heidar Alishvandi said 50 were injured.", "There were no reported injuries in Dubai.",
+                    grouped=True) == []
+    assert findings("Qeshm Gov. Heidar Alishvandi said 50 were injured.", "There were no reported injuries in Dubai.") == []
+
+
 def test_grouped_pairs_keep_framing():
     assert findings("The abduction of Maduro.", "The capture of Maduro.", grouped=True)[0][:2] == ("framing", "framing")
 

@@ -73,6 +73,10 @@ def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
 def test_one_office_for_two_parts_of_a_company():
     assert hard('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
                 '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][0] == "title"
+    # parts that share a word are still two parts when neither's words hold all of the other's
+    assert hard("Jason Waxman, Intel's general manager for cloud computing, said so.",
+                "Intel ’ s Jason Waxman — who heads the company ’ s general manager of Intel ’ s High Density Computing "
+                "group — says so.")[0][0] == "title"
     # several offices of one person, and one unit named in two ways, are not a clash
     assert hard("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
                 "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []

@@ -33,6 +33,9 @@ from checker.signals.text import Match, find_phrases, fold, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
+# An event has one figure of each of these (its dead, its injured; "no casualties" against them):
+# two claims of one event that give them are about one fact however else their sentences differ.
+EVENT_TALLIES = EVOLVING | {numbers.CASUALTIES}
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
@@ -88,14 +91,17 @@ def compare(
 
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
     and count in any aligned pair, though a title clash makes a contradiction only between claims
-    about one fact. The rest only count in pairs alike enough to be about one fact (numbers,
-    elapsed time), one statement (attribution) or one sentence (negation, swapped places, days
-    and months: two sentences of one story name different days for different moments, the quake
-    on Sunday and the aftershock on Monday): between looser pairs such differences are what
-    makes them different sentences. one_fact: b is a single known fact (checker verify), so a day the
-    evidence names is that fact's day once it is alike enough to be about it. grouped: the aligner
-    scored no such pair (similarity None) but put both in one claim group, which says no more than
-    that they are about one fact, and loosely: titles, framing, and figures near each other
+    about one fact. So do the facts an event or a named owner has one of (the event's dead and
+    injured, a named team's record, a named person's age, how the dead died): two claims that give
+    them are about that one fact however little else they share. The rest only count in pairs
+    alike enough to be about one fact (other figures, elapsed time), one statement (attribution)
+    or one sentence (negation, swapped places, days and months: two sentences of one story name
+    different days for different moments, the quake on Sunday and the aftershock on Monday):
+    between looser pairs such differences are what makes them different sentences. one_fact: b
+    is a single known fact (checker verify), so a day the evidence names is that fact's day once
+    it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)
+    but put both in one claim group, which says no more than that they are about one fact, and
+    loosely: titles, framing, the event's tallies and other figures near each other
     (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
     """
     order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
@@ -105,9 +111,10 @@ def compare(
     same_fact = similarity >= thresholds.same_fact
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
+    found += [*_numbers(a, b, loose=not same_fact), *_unchecked(a, b, "number")]
+    found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b), *_unchecked(a, b, "age", "number")]
     if same_fact:
-        found += [*_numbers(a, b), *_dates(a, b, points=False), *_unchecked(a, b, "number"), *_unchecked(a, b, "date")]
-        found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b), *_unchecked(a, b, "age", "number")]
+        found += [*_dates(a, b, points=False), *_unchecked(a, b, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
@@ -148,20 +155,24 @@ def _reason(kind: str, severity: str | None, explanation: str, a: object | None,
     )
 
 
-def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None) -> list[Reason]:
+def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: bool = False) -> list[Reason]:
     """Figures that measure one thing and do not fit each other (_matched says which figure of
     one claim goes with which of the other). Figures of named different owners (the USGS's 6.1,
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
-    later one is an update, not a discrepancy. The rest of a set ("the other two bombs") is not
-    a second figure. within: only figures at most this factor apart are compared (and "no
-    casualties" against a toll is not)."""
+    later one is an update, not a discrepancy, but still worth a look (soft): the sources give
+    two figures, and the earlier may be wrong rather than early. The rest of a set ("the other
+    two bombs") is not a second figure. within: other figures than the event's tallies
+    (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
+    enough to be about one fact, so only the event's tallies are compared."""
     found = []
     for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
+        if loose and measure not in EVENT_TALLIES:
+            continue
         qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
         qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
         for x, y in _matched(a, qa, b, qb):
-            if within is not None and not _near(x, y, within):
+            if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
             owner_x, owner_y = _owner(a, x), _owner(b, y)
             if owner_x and owner_y and not owner_x & owner_y:
@@ -171,8 +182,6 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None) -> list[
                 ))
             else:
                 found += _mismatch(a, x, b, y)
-    if within is not None:
-        return found
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
 
 
@@ -219,7 +228,7 @@ def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:
 def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Reason]:
     update = evolving_update(a, x, b, y) if x.measure in EVOLVING else None
     if update:
-        return [_reason("number", None, update, x, y)]
+        return [_reason("number", SOFT, update, x, y)]
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y)]
 
 
@@ -233,10 +242,11 @@ def _rest_of_a_set(text: str, quantity: Quantity) -> bool:
 
 
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
-    """'no casualties' in a against dead or injured in b."""
+    """'no casualties' in a against dead or injured in b; 'no injuries in Dubai' says nothing of
+    a toll not given for Dubai."""
     none = next((q for q in a.quantities if q.measure == numbers.CASUALTIES), None)
     some = next((q for q in b.quantities if q.measure in ("dead", "injured") and q.low >= 1), None)
-    if not (none and some):
+    if not (none and some) or not none.scope <= some.scope:
         return []
     x, y = (some, none) if swapped else (none, some)
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]

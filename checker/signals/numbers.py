@@ -87,6 +87,7 @@ class _Lexicon:
     one_after: frozenset[str]
     one_words: frozenset[str]
     zero_words: frozenset[str]
+    none_reported: frozenset[str]
     nobody: frozenset[str]
     casualty_nouns: frozenset[str]
     units: dict[str, str]
@@ -123,6 +124,7 @@ def _lexicon() -> _Lexicon:
         one_after=words("one_after"),
         one_words=words("one_words"),
         zero_words=words("zero_words"),
+        none_reported=words("none_reported"),
         nobody=words("nobody"),
         casualty_nouns=words("casualty_nouns"),
         units=_inverted(data["units"]),
@@ -249,9 +251,13 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
         return None
     if toks[i].key not in lex.zero_words:
         return None
-    for j in (i + 1, i + 2):
+    k = i + 1
+    while k < len(toks) and toks[k].key in lex.none_reported and not _breaks(text, toks, k):
+        k += 1  # "no immediate reports of any casualties"
+    for j in (k, k + 1):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
-            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True)
+            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True,
+                            _scope(text, toks, i, j, toks[i].start))  # "no reported injuries in Dubai"
     return None
 
 

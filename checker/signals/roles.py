@@ -145,9 +145,11 @@ def _drop_place(tokens: list[str]) -> list[str]:
 
 def differ(a: RoleMention, b: RoleMention) -> str | None:
     """None when the offices match; else 'framing' or 'hard', by the lexicon's `loaded` flag.
-    One office for two parts of a company that share no word is 'hard' too."""
+    One office for two parts of a company is 'hard' too: parts whose words neither holds all of
+    the other's ("cloud computing", "High Density Computing group"), where one part named more
+    fully ("Global Business Units", "the new Global Business Units") is one part."""
     if a.office == b.office:
-        return "hard" if a.unit and b.unit and not a.unit & b.unit else None
+        return "hard" if a.unit and b.unit and not (a.unit <= b.unit or b.unit <= a.unit) else None
     table = offices()
     loaded = table[a.office].get("loaded") or table[b.office].get("loaded")
     return "framing" if loaded else "hard"
