@@ -160,9 +160,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     one claim goes with which of the other). Figures of named different owners (the USGS's 6.1,
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
-    later one is an update, not a discrepancy, but still worth a look (soft): the sources give
-    two figures, and the earlier may be wrong rather than early. The rest of a set ("the other
-    two bombs") is not a second figure. within: other figures than the event's tallies
+    later one is an update, not a discrepancy (the timeline shows it). The rest of a set ("the
+    other two bombs") is not a second figure. within: other figures than the event's tallies
     (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
     enough to be about one fact, so only the event's tallies are compared."""
     found = []
@@ -228,7 +227,7 @@ def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:
 def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Reason]:
     update = evolving_update(a, x, b, y) if x.measure in EVOLVING else None
     if update:
-        return [_reason("number", SOFT, update, x, y)]
+        return [_reason("number", None, update, x, y)]
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y)]
 
 
