@@ -21,6 +21,7 @@ measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a cou
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from typing import Protocol
 import justext
 
 from checker.config import Thresholds
-from checker.names import inner_names
+from checker.names import inner_names, place_names, place_spellings
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers, told_of_another_time
@@ -58,6 +59,7 @@ PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 
 PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
 PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
+_POSSESSIVE = re.compile(r"['’]s$")
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
 
 
@@ -231,8 +233,15 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
         inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
         if named and _after_place_cue(text, toks, i):
-            found.add((place.key if place else t.key, i))
+            found.add((place.key if place else _place_key(t.key), i))
     return found
+
+
+def _place_key(key: str) -> str:
+    """A name read as a place, as the gazetteer keys it: "Iran's" is Iran, and GeoNames'
+    alternate names are one city ("Salonika" is Thessaloniki)."""
+    key = _POSSESSIVE.sub("", key)
+    return place_names().get(key) or place_spellings().get(key, key)
 
 
 def _after_place_cue(text: str, toks: list, i: int) -> bool:
