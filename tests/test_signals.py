@@ -284,6 +284,19 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
     assert timeline.flagged == () and flagged == []
 
 
+def test_other_after_another_measure_counts_the_whole():
+    """'other 70' after the dead is the injured, all of them; after an earlier injured count it is more of them."""
+    from checker.signals.timeline import figure_timelines
+    day = date(2005, 11, 28)
+    whole = fact_sets([("a", "The quake killed 10 persons and wounded other 70 in the villages.", day),
+                       ("b", "The quake wounded 50 people in the villages, officials said.", day)])
+    [timeline], [_] = figure_timelines(whole)
+    assert [p.text for p in timeline.points if p.doc == "a"] == ["70"]
+    more = fact_sets([("a", "The quake wounded 20 people and another 70 in the villages.", day),
+                      ("b", "The quake wounded 50 people in the villages, officials said.", day)])
+    assert all(p.text != "70" for members in more for p in (m.value for m in members))
+
+
 def test_corpus_wide_figures_find_unaligned_conflicts():
     from checker.signals.fact_sets import fact_characterisations
     sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),

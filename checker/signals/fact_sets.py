@@ -191,7 +191,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
                 continue  # a measure given twice: which one the other source meant is a guess
             at = _token_span(f, v)
-            if isinstance(v, Quantity) and _part_of_a_set(f, at):
+            if isinstance(v, Quantity) and _part_of_a_set(f, v, at):
                 continue
             near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
@@ -257,11 +257,13 @@ def _after_place_cue(text: str, toks: list, i: int) -> bool:
     return False
 
 
-def _part_of_a_set(f: ClaimFacts, at: tuple[int, int]) -> bool:
-    """'another five people', 'five other bank workers', 'a further 20,000': a count of more of
-    something, not the whole of it."""
+def _part_of_a_set(f: ClaimFacts, v: Quantity, at: tuple[int, int]) -> bool:
+    """'another five people', 'a further 20,000', '1,000 housed and another 2,000 waiting': a
+    count of more of something, not the whole of it. After counts of other measures only,
+    "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its own."""
     near = f.words[max(0, at[0] - 2):at[1] + 2]
-    return any(t.key in numbers.modifiers() for t in near)
+    earlier = {q.measure for q in f.quantities if q.start < v.start}
+    return any(t.key in numbers.modifiers() for t in near) and (not earlier or v.measure in earlier)
 
 
 def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
