@@ -297,6 +297,16 @@ def test_other_after_another_measure_counts_the_whole():
     assert all(p.text != "70" for members in more for p in (m.value for m in members))
 
 
+def test_another_count_at_a_place_of_its_own_is_that_place_s_whole():
+    """'in Thessaloniki, where another 20,000 marched': another place's march, all of it; and the
+    place before the figure is no owner's name setting it apart from Salonika's 50,000."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
+             ("b", "Clashes broke out in Salonika where approximately 50,000 people marched through the centre.", DAY)]
+    [found] = fact_characterisations(fact_sets(texts))
+    assert [value for value, _ in found.camps] == ["20,000 people", "approximately 50,000 people"]
+
+
 def test_corpus_wide_figures_find_unaligned_conflicts():
     from checker.signals.fact_sets import fact_characterisations
     sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),

@@ -191,11 +191,12 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
                 continue  # a measure given twice: which one the other source meant is a guess
             at = _token_span(f, v)
-            if isinstance(v, Quantity) and _part_of_a_set(f, v, at):
-                continue
             near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
+            if isinstance(v, Quantity) and not near and _part_of_a_set(f, v, at):
+                continue
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
-            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole), _near_names(f, at, names)))
+            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole),
+                                 _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
     return found
 
 
@@ -273,10 +274,17 @@ def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
     return inside[0], inside[-1]
 
 
-def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str]) -> frozenset[str]:
+def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str], placed: set[int]) -> frozenset[str]:
     """Names in the few words before the figure, where its owner stands ("Charles' 226 yards",
-    "Charles rushed for 226 yards while Hillis added 101": not Hillis)."""
-    return frozenset(t.key for t in f.words[max(0, at[0] - NEAR):at[0]] if t.text[0].isupper() and normalize(t.text) in names)
+    "Charles rushed for 226 yards while Hillis added 101": not Hillis). Places (`placed`: the
+    claim's place words by index; the gazetteer's) and days are no owners: the places and days
+    rules compare those ("in Thessaloniki, where 20,000", "in Salonika 50,000")."""
+    spans = [*f.places, *f.dates]
+    return frozenset(
+        t.key for i, t in enumerate(f.words[max(0, at[0] - NEAR):at[0]], max(0, at[0] - NEAR))
+        if t.text[0].isupper() and normalize(t.text) in names and i not in placed
+        and not any(s.start <= t.start < s.end for s in spans)
+    )
 
 
 def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> frozenset[str]:
