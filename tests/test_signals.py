@@ -372,6 +372,19 @@ def test_embedding_similarity_links_figures_worded_apart():
     assert len(fact_characterisations(fact_sets(texts, similarity=0.95))) == 1
 
 
+def test_figures_worded_apart_join_on_a_shared_plain_word_and_close_embeddings():
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "An estimated 100,000 people took to the streets as part of nationwide strikes.", DAY),
+             ("b", "Police said as many as 20,000 people took to the streets of Athens.", DAY)]
+    assert fact_characterisations(fact_sets(texts, similarity=0.8)) == []
+    [found] = fact_characterisations(fact_sets(texts, similarity=0.87))
+    assert [value for value, _ in found.camps] == ["as many as 20,000 people", "An estimated 100,000 people"]
+    # a name is no shared word: a yard line is not a run
+    names_only = [("a", "Charles lost the ball at the Indianapolis 16-yard line.", DAY),
+                  ("b", "Charles broke an 86-yard run past the Indianapolis defense.", DAY)]
+    assert fact_characterisations(fact_sets(names_only, similarity=0.87)) == []
+
+
 def test_arabic_weekdays_are_read():
     from checker.signals.dates import date_mentions
     [mention] = date_mentions("التقى الرئيسان يوم الثلاثاء", None, "ar")

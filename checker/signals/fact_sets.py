@@ -12,7 +12,9 @@ December 2003" is another quake), nor naming days that the other's days do not f
 "on Tuesday", "Thursday's bombing"); and sentences that share what they talk about: content words
 (jusText's stop-word lists leave the rest) near a general figure, anywhere in the claim for a
 measure that is one fact by itself (the dead, a magnitude), or embeddings alike enough
-(`thresholds.figure_similarity`) when the wording differs; what ties the values of
+(`thresholds.figure_similarity`) when the wording differs, or, for a general figure, one
+plain word shared (lower-case, outside every figure) and embeddings as alike as one act's
+(`thresholds.act_similarity`) with every member of the set; what ties the values of
 event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
 so no chain of near-alike values makes one fact of many. Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
@@ -85,6 +87,7 @@ class Stated:
     places: frozenset[str]  # places named near the value ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
     context: frozenset[str]  # content-word stems of the claim, besides the value's own words
+    plain: frozenset[str]  # of them, lower-case words outside every figure ("streets"; not "Indianapolis", "yards")
     names: frozenset[str]  # names next to the value: whose figure it is ("Succop's 47-yard field goal")
 
     @property
@@ -107,20 +110,26 @@ def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]],
                    thresholds: Thresholds) -> list[list[Stated]]:
     """Sets of values (two documents or more) that state one fact, in a stable order."""
 
+    def one_fact(x: Stated, y: Stated) -> bool:
+        return _one_fact(x, y, similarity, thresholds)
+
     def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
-        return _one_fact(x, y, similarity, thresholds) if x.reach == ACT else _measure_alike(x, y)
+        return one_fact(x, y) if x.reach == ACT else _measure_alike(x, y)
+
+    def worded_apart(x: Stated, y: Stated) -> bool:
+        return x.reach == GENERAL and _worded_apart(x, y, similarity, thresholds)
 
     found = []
     for docs in events:
         members = set(docs)
         in_event = [f for f in facts if f.claim.doc in members]
         stated = _stated(in_event, len(docs))
-        links = sorted(
-            (-similarity(x.facts.claim.id, y.facts.claim.id), i, j)
-            for i, x in enumerate(stated) for j, y in enumerate(stated[i + 1:], i + 1)
-            if _one_fact(x, y, similarity, thresholds)
-        )
-        for cluster in _clusters(stated, [(i, j) for _, i, j in links], together):
+        clusters = _clusters(stated, _links(stated, one_fact, similarity), together)
+        # then general figures worded apart, only where every pair across the two sets is one
+        # fact either way: one such link never pulls a whole set in
+        clusters = _clusters(stated, _links(stated, worded_apart, similarity),
+                             lambda x, y: one_fact(x, y) or worded_apart(x, y), clusters)
+        for cluster in clusters:
             members = [stated[i] for i in cluster]
             if len({m.doc for m in members}) >= 2:
                 found.append(members)
@@ -195,7 +204,8 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             if isinstance(v, Quantity) and not near and _part_of_a_set(f, v, at):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
-            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole),
+            context = _context(f, v, at, whole)
+            found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
                                  _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
     return found
 
@@ -211,6 +221,15 @@ def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Threshol
         return shared >= SHARED_NEAR and alike >= thresholds.act_similarity
     needed = 1 if x.reach == SPECIFIC else SHARED_NEAR
     return shared >= needed or alike >= thresholds.figure_similarity
+
+
+def _worded_apart(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
+    """Two general figures in claims worded apart ("100,000 people took to the streets", "as
+    many as 20,000 people took to the streets of Athens"): one content word shared near the
+    figures (a lower-case word outside every figure: not "Indianapolis", not another figure's
+    "yards"), and embeddings as alike as one act's (`thresholds.act_similarity`)."""
+    return (_measure_alike(x, y) and bool(x.plain & y.plain)
+            and similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.act_similarity)
 
 
 def _same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -299,6 +318,13 @@ def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> froze
     )
 
 
+def _plain(f: ClaimFacts, context: frozenset[str]) -> frozenset[str]:
+    """The context's stems of lower-case words outside every figure of the claim."""
+    figures = [(q.start, q.end) for q in f.quantities]
+    marked = {t.key[:STEM] for t in f.words if not t.text.islower() or any(a <= t.start < b for a, b in figures)}
+    return context - marked
+
+
 @cache
 def _stopwords(language: str) -> frozenset[str]:
     """jusText's stop-word lists (the boilerplate classifier's), by the claim's language."""
@@ -307,11 +333,20 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Callable[[Stated, Stated], bool]) -> list[list[int]]:
-    """Complete linkage over the links, most alike claims first: a value joins a set only when
-    it can state the same fact as every value in it (`together`), so that a chain (58 km to
-    Bandar Abbas, 300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
+def _links(stated: list[Stated], test: Callable[[Stated, Stated], bool], similarity: Similarity) -> list[tuple[int, int]]:
+    """The pairs of values that pass `test`, most alike claims first."""
+    pairs = [(i, j) for i in range(len(stated)) for j in range(i + 1, len(stated)) if test(stated[i], stated[j])]
+    return sorted(pairs, key=lambda p: (-similarity(stated[p[0]].facts.claim.id, stated[p[1]].facts.claim.id), p))
+
+
+def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Callable[[Stated, Stated], bool],
+              start: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """Complete linkage over the links, most alike claims first, from the `start` sets: a value
+    joins a set only when it can state the same fact as every value in it (`together`), so that
+    a chain (58 km to Bandar Abbas, 300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
     cluster_of = {i: frozenset({i}) for i in range(len(stated))}
+    for c in start:
+        cluster_of.update(dict.fromkeys(c, frozenset(c)))
     for i, j in links:
         x, y = cluster_of[i], cluster_of[j]
         if x is y or not all(together(stated[a], stated[b]) for a in x for b in y):
