@@ -385,6 +385,18 @@ def test_figures_worded_apart_join_on_a_shared_plain_word_and_close_embeddings()
     assert fact_characterisations(fact_sets(names_only, similarity=0.87)) == []
 
 
+def test_a_camp_s_very_value_joins_its_set_whatever_name_stands_by_it():
+    """'an Antonov bomber dropped four bombs' is one more mention of the four bombs; 'a Tupolev
+    bomber dropped six bombs' would be a new value, which a name by it still keeps out."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Five bombs were dropped on the camp, officials said.", DAY),
+             ("b", "Four bombs were dropped on the camp, officials said.", DAY),
+             ("c", "Nevertheless, an Antonov bomber dropped four bombs on the camp.", DAY),
+             ("d", "Nevertheless, a Tupolev bomber dropped six bombs on the camp.", DAY)]
+    [found] = fact_characterisations(fact_sets(texts))
+    assert {value: sorted(m.doc for m in mentions) for value, mentions in found.camps} == {"Four bombs": ["b", "c"], "Five bombs": ["a"]}
+
+
 def test_arabic_weekdays_are_read():
     from checker.signals.dates import date_mentions
     [mention] = date_mentions("التقى الرئيسان يوم الثلاثاء", None, "ar")

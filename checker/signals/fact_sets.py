@@ -129,7 +129,7 @@ def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]],
         # fact either way: one such link never pulls a whole set in
         clusters = _clusters(stated, _links(stated, worded_apart, similarity),
                              lambda x, y: one_fact(x, y) or worded_apart(x, y), clusters)
-        for cluster in clusters:
+        for cluster in _with_equal_values(stated, clusters):
             members = [stated[i] for i in cluster]
             if len({m.doc for m in members}) >= 2:
                 found.append(members)
@@ -355,6 +355,26 @@ def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Call
         for k in merged:
             cluster_of[k] = merged
     return sorted({tuple(sorted(c)) for c in cluster_of.values() if len(c) > 1})
+
+
+def _with_equal_values(stated: list[Stated], clusters: list[list[int]]) -> list[list[int]]:
+    """A value in no set joins a set of conflicting values where it gives one camp's very
+    value and shares a plain word with that camp's claim, when its measure, places and days
+    fit every member: names by it do not keep it out ("an Antonov bomber dropped four bombs"),
+    for it adds a mention to a camp, never a new value to the conflict."""
+    placed = {i for c in clusters for i in c}
+    grown = [list(c) for c in clusters]
+    for i, x in enumerate(stated):
+        if i in placed:
+            continue
+        for c in grown:
+            if len({stated[k].value.camp for k in c}) > 1 and any(
+                    stated[k].value.camp == x.value.camp and x.plain & stated[k].plain for k in c) and all(
+                    x.facts.claim.id != stated[k].facts.claim.id and x.value.comparable(stated[k].value)
+                    and _same_places(x, stated[k]) and _same_days(x.facts, stated[k].facts) for k in c):
+                c.append(i)
+                break
+    return [sorted(c) for c in grown]
 
 
 def _measure_alike(x: Stated, y: Stated) -> bool:
