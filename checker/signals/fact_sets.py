@@ -16,7 +16,8 @@ measure that is one fact by itself (the dead, a magnitude), or embeddings alike 
 plain word shared (lower-case, outside every figure) and embeddings as alike as one act's
 (`thresholds.act_similarity`) with every member of the set; what ties the values of
 event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
-so no chain of near-alike values makes one fact of many. Left out: a claim that gives one
+so no chain of near-alike values makes one fact of many; a value in no set then joins a set
+where it gives one camp's very value (`_with_equal_values`). Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
 ("another five people"), spans of time.
 """
