@@ -305,6 +305,29 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
     assert timeline.flagged == () and flagged == []
 
 
+def test_other_after_another_measure_counts_the_whole():
+    """'other 70' after the dead is the injured, all of them; after an earlier injured count it is more of them."""
+    from checker.signals.timeline import figure_timelines
+    day = date(2005, 11, 28)
+    whole = fact_sets([("a", "The quake killed 10 persons and wounded other 70 in the villages.", day),
+                       ("b", "The quake wounded 50 people in the villages, officials said.", day)])
+    [timeline], [_] = figure_timelines(whole)
+    assert [p.text for p in timeline.points if p.doc == "a"] == ["70"]
+    more = fact_sets([("a", "The quake wounded 20 people and another 70 in the villages.", day),
+                      ("b", "The quake wounded 50 people in the villages, officials said.", day)])
+    assert all(p.text != "70" for members in more for p in (m.value for m in members))
+
+
+def test_another_count_at_a_place_of_its_own_is_that_place_s_whole():
+    """'in Thessaloniki, where another 20,000 marched': another place's march, all of it; and the
+    place before the figure is no owner's name setting it apart from Salonika's 50,000."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
+             ("b", "Clashes broke out in Salonika where approximately 50,000 people marched through the centre.", DAY)]
+    [found] = fact_characterisations(fact_sets(texts))
+    assert [value for value, _ in found.camps] == ["20,000 people", "approximately 50,000 people"]
+
+
 def test_corpus_wide_figures_find_unaligned_conflicts():
     from checker.signals.fact_sets import fact_characterisations
     sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
@@ -342,6 +365,18 @@ def test_corpus_wide_figures_leave_look_alikes_apart(a, b):
     assert fact_characterisations(fact_sets([("a", a, DAY), ("b", b, DAY)])) == []
 
 
+@pytest.mark.parametrize("a, b", [
+    # GeoNames' alternate name of the city
+    ("Police said 20,000 people marched in Thessaloniki.", "Police said about 50,000 people marched in Salonika."),
+    # a place written with its possessive
+    ("A 5.9 magnitude earthquake has leveled seven villages in Iran's southern area.", "A 6.1 magnitude quake was felt in Iran."),
+])
+def test_corpus_wide_figures_read_one_place_written_two_ways(a, b):
+    from checker.signals.fact_sets import fact_characterisations
+    [found] = fact_characterisations(fact_sets([("a", a, DAY), ("b", b, DAY)]))
+    assert {m.doc for _, mentions in found.camps for m in mentions} == {"a", "b"}
+
+
 def test_corpus_wide_figures_never_chain_unlike_values():
     """Three distances, each pair but one within tenfold: complete linkage keeps the far ones apart."""
     from checker.signals.fact_sets import fact_characterisations
@@ -356,6 +391,31 @@ def test_embedding_similarity_links_figures_worded_apart():
     texts = [("a", "Qeshm is home to 120,000 people.", DAY), ("b", "The island has a population of 200,000.", DAY)]
     assert fact_characterisations(fact_sets(texts, similarity=0.0)) == []
     assert len(fact_characterisations(fact_sets(texts, similarity=0.95))) == 1
+
+
+def test_figures_worded_apart_join_on_a_shared_plain_word_and_close_embeddings():
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "An estimated 100,000 people took to the streets as part of nationwide strikes.", DAY),
+             ("b", "Police said as many as 20,000 people took to the streets of Athens.", DAY)]
+    assert fact_characterisations(fact_sets(texts, similarity=0.8)) == []
+    [found] = fact_characterisations(fact_sets(texts, similarity=0.87))
+    assert [value for value, _ in found.camps] == ["as many as 20,000 people", "An estimated 100,000 people"]
+    # a name is no shared word: a yard line is not a run
+    names_only = [("a", "Charles lost the ball at the Indianapolis 16-yard line.", DAY),
+                  ("b", "Charles broke an 86-yard run past the Indianapolis defense.", DAY)]
+    assert fact_characterisations(fact_sets(names_only, similarity=0.87)) == []
+
+
+def test_a_camp_s_very_value_joins_its_set_whatever_name_stands_by_it():
+    """'an Antonov bomber dropped four bombs' is one more mention of the four bombs; 'a Tupolev
+    bomber dropped six bombs' would be a new value, which a name by it still keeps out."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Five bombs were dropped on the camp, officials said.", DAY),
+             ("b", "Four bombs were dropped on the camp, officials said.", DAY),
+             ("c", "Nevertheless, an Antonov bomber dropped four bombs on the camp.", DAY),
+             ("d", "Nevertheless, a Tupolev bomber dropped six bombs on the camp.", DAY)]
+    [found] = fact_characterisations(fact_sets(texts))
+    assert {value: sorted(m.doc for m in mentions) for value, mentions in found.camps} == {"Four bombs": ["b", "c"], "Five bombs": ["a"]}
 
 
 def test_arabic_weekdays_are_read():

@@ -12,15 +12,19 @@ December 2003" is another quake), nor naming days that the other's days do not f
 "on Tuesday", "Thursday's bombing"); and sentences that share what they talk about: content words
 (jusText's stop-word lists leave the rest) near a general figure, anywhere in the claim for a
 measure that is one fact by itself (the dead, a magnitude), or embeddings alike enough
-(`thresholds.figure_similarity`) when the wording differs; what ties the values of
+(`thresholds.figure_similarity`) when the wording differs, or, for a general figure, one
+plain word shared (lower-case, outside every figure) and embeddings as alike as one act's
+(`thresholds.act_similarity`) with every member of the set; what ties the values of
 event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
-so no chain of near-alike values makes one fact of many. Left out: a claim that gives one
+so no chain of near-alike values makes one fact of many; a value in no set then joins a set
+where it gives one camp's very value (`_with_equal_values`). Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
 ("another five people"), spans of time.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,7 +34,7 @@ from typing import Protocol
 import justext
 
 from checker.config import Thresholds
-from checker.names import inner_names
+from checker.names import inner_names, place_names, place_spellings
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers, told_of_another_time
@@ -58,6 +62,7 @@ PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 
 PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
 PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
+_POSSESSIVE = re.compile(r"['’]s$")
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
 
 
@@ -83,6 +88,7 @@ class Stated:
     places: frozenset[str]  # places named near the value ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
     context: frozenset[str]  # content-word stems of the claim, besides the value's own words
+    plain: frozenset[str]  # of them, lower-case words outside every figure ("streets"; not "Indianapolis", "yards")
     names: frozenset[str]  # names next to the value: whose figure it is ("Succop's 47-yard field goal")
 
     @property
@@ -105,20 +111,26 @@ def same_fact_sets(facts: Sequence[ClaimFacts], events: Sequence[Sequence[str]],
                    thresholds: Thresholds) -> list[list[Stated]]:
     """Sets of values (two documents or more) that state one fact, in a stable order."""
 
+    def one_fact(x: Stated, y: Stated) -> bool:
+        return _one_fact(x, y, similarity, thresholds)
+
     def together(x: Stated, y: Stated) -> bool:  # a time joins only the times of its own act
-        return _one_fact(x, y, similarity, thresholds) if x.reach == ACT else _measure_alike(x, y)
+        return one_fact(x, y) if x.reach == ACT else _measure_alike(x, y)
+
+    def worded_apart(x: Stated, y: Stated) -> bool:
+        return x.reach == GENERAL and _worded_apart(x, y, similarity, thresholds)
 
     found = []
     for docs in events:
         members = set(docs)
         in_event = [f for f in facts if f.claim.doc in members]
         stated = _stated(in_event, len(docs))
-        links = sorted(
-            (-similarity(x.facts.claim.id, y.facts.claim.id), i, j)
-            for i, x in enumerate(stated) for j, y in enumerate(stated[i + 1:], i + 1)
-            if _one_fact(x, y, similarity, thresholds)
-        )
-        for cluster in _clusters(stated, [(i, j) for _, i, j in links], together):
+        clusters = _clusters(stated, _links(stated, one_fact, similarity), together)
+        # then general figures worded apart, only where every pair across the two sets is one
+        # fact either way: one such link never pulls a whole set in
+        clusters = _clusters(stated, _links(stated, worded_apart, similarity),
+                             lambda x, y: one_fact(x, y) or worded_apart(x, y), clusters)
+        for cluster in _with_equal_values(stated, clusters):
             members = [stated[i] for i in cluster]
             if len({m.doc for m in members}) >= 2:
                 found.append(members)
@@ -189,11 +201,13 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
                 continue  # a measure given twice: which one the other source meant is a guess
             at = _token_span(f, v)
-            if isinstance(v, Quantity) and _part_of_a_set(f, at):
-                continue
             near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
+            if isinstance(v, Quantity) and not near and _part_of_a_set(f, v, at):
+                continue
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
-            found.append(Stated(f, v, near, near & event_wide, _context(f, v, at, whole), _near_names(f, at, names)))
+            context = _context(f, v, at, whole)
+            found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
+                                 _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
     return found
 
 
@@ -208,6 +222,15 @@ def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Threshol
         return shared >= SHARED_NEAR and alike >= thresholds.act_similarity
     needed = 1 if x.reach == SPECIFIC else SHARED_NEAR
     return shared >= needed or alike >= thresholds.figure_similarity
+
+
+def _worded_apart(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
+    """Two general figures in claims worded apart ("100,000 people took to the streets", "as
+    many as 20,000 people took to the streets of Athens"): one content word shared near the
+    figures (a lower-case word outside every figure: not "Indianapolis", not another figure's
+    "yards"), and embeddings as alike as one act's (`thresholds.act_similarity`)."""
+    return (_measure_alike(x, y) and bool(x.plain & y.plain)
+            and similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.act_similarity)
 
 
 def _same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -231,8 +254,15 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
         inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
         if named and _after_place_cue(text, toks, i):
-            found.add((place.key if place else t.key, i))
+            found.add((place.key if place else _place_key(t.key), i))
     return found
+
+
+def _place_key(key: str) -> str:
+    """A name read as a place, as the gazetteer keys it: "Iran's" is Iran, and GeoNames'
+    alternate names are one city ("Salonika" is Thessaloniki)."""
+    key = _POSSESSIVE.sub("", key)
+    return place_names().get(key) or place_spellings().get(key, key)
 
 
 def _after_place_cue(text: str, toks: list, i: int) -> bool:
@@ -248,11 +278,13 @@ def _after_place_cue(text: str, toks: list, i: int) -> bool:
     return False
 
 
-def _part_of_a_set(f: ClaimFacts, at: tuple[int, int]) -> bool:
-    """'another five people', 'five other bank workers', 'a further 20,000': a count of more of
-    something, not the whole of it."""
+def _part_of_a_set(f: ClaimFacts, v: Quantity, at: tuple[int, int]) -> bool:
+    """'another five people', 'a further 20,000', '1,000 housed and another 2,000 waiting': a
+    count of more of something, not the whole of it. After counts of other measures only,
+    "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its own."""
     near = f.words[max(0, at[0] - 2):at[1] + 2]
-    return any(t.key in numbers.modifiers() for t in near)
+    earlier = {q.measure for q in f.quantities if q.start < v.start}
+    return any(t.key in numbers.modifiers() for t in near) and (not earlier or v.measure in earlier)
 
 
 def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
@@ -262,10 +294,17 @@ def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
     return inside[0], inside[-1]
 
 
-def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str]) -> frozenset[str]:
+def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str], placed: set[int]) -> frozenset[str]:
     """Names in the few words before the figure, where its owner stands ("Charles' 226 yards",
-    "Charles rushed for 226 yards while Hillis added 101": not Hillis)."""
-    return frozenset(t.key for t in f.words[max(0, at[0] - NEAR):at[0]] if t.text[0].isupper() and normalize(t.text) in names)
+    "Charles rushed for 226 yards while Hillis added 101": not Hillis). Places (`placed`: the
+    claim's place words by index; the gazetteer's) and days are no owners: the places and days
+    rules compare those ("in Thessaloniki, where 20,000", "in Salonika 50,000")."""
+    spans = [*f.places, *f.dates]
+    return frozenset(
+        t.key for i, t in enumerate(f.words[max(0, at[0] - NEAR):at[0]], max(0, at[0] - NEAR))
+        if t.text[0].isupper() and normalize(t.text) in names and i not in placed
+        and not any(s.start <= t.start < s.end for s in spans)
+    )
 
 
 def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> frozenset[str]:
@@ -280,6 +319,13 @@ def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> froze
     )
 
 
+def _plain(f: ClaimFacts, context: frozenset[str]) -> frozenset[str]:
+    """The context's stems of lower-case words outside every figure of the claim."""
+    figures = [(q.start, q.end) for q in f.quantities]
+    marked = {t.key[:STEM] for t in f.words if not t.text.islower() or any(a <= t.start < b for a, b in figures)}
+    return context - marked
+
+
 @cache
 def _stopwords(language: str) -> frozenset[str]:
     """jusText's stop-word lists (the boilerplate classifier's), by the claim's language."""
@@ -288,11 +334,20 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Callable[[Stated, Stated], bool]) -> list[list[int]]:
-    """Complete linkage over the links, most alike claims first: a value joins a set only when
-    it can state the same fact as every value in it (`together`), so that a chain (58 km to
-    Bandar Abbas, 300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
+def _links(stated: list[Stated], test: Callable[[Stated, Stated], bool], similarity: Similarity) -> list[tuple[int, int]]:
+    """The pairs of values that pass `test`, most alike claims first."""
+    pairs = [(i, j) for i in range(len(stated)) for j in range(i + 1, len(stated)) if test(stated[i], stated[j])]
+    return sorted(pairs, key=lambda p: (-similarity(stated[p[0]].facts.claim.id, stated[p[1]].facts.claim.id), p))
+
+
+def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Callable[[Stated, Stated], bool],
+              start: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """Complete linkage over the links, most alike claims first, from the `start` sets: a value
+    joins a set only when it can state the same fact as every value in it (`together`), so that
+    a chain (58 km to Bandar Abbas, 300 km to Bam, 1,150 km to Tehran) never makes one fact of many."""
     cluster_of = {i: frozenset({i}) for i in range(len(stated))}
+    for c in start:
+        cluster_of.update(dict.fromkeys(c, frozenset(c)))
     for i, j in links:
         x, y = cluster_of[i], cluster_of[j]
         if x is y or not all(together(stated[a], stated[b]) for a in x for b in y):
@@ -301,6 +356,26 @@ def _clusters(stated: list[Stated], links: list[tuple[int, int]], together: Call
         for k in merged:
             cluster_of[k] = merged
     return sorted({tuple(sorted(c)) for c in cluster_of.values() if len(c) > 1})
+
+
+def _with_equal_values(stated: list[Stated], clusters: list[list[int]]) -> list[list[int]]:
+    """A value in no set joins a set of conflicting values where it gives one camp's very
+    value and shares a plain word with that camp's claim, when its measure, places and days
+    fit every member: names by it do not keep it out ("an Antonov bomber dropped four bombs"),
+    for it adds a mention to a camp, never a new value to the conflict."""
+    placed = {i for c in clusters for i in c}
+    grown = [list(c) for c in clusters]
+    for i, x in enumerate(stated):
+        if i in placed:
+            continue
+        for c in grown:
+            if len({stated[k].value.camp for k in c}) > 1 and any(
+                    stated[k].value.camp == x.value.camp and x.plain & stated[k].plain for k in c) and all(
+                    x.facts.claim.id != stated[k].facts.claim.id and x.value.comparable(stated[k].value)
+                    and _same_places(x, stated[k]) and _same_days(x.facts, stated[k].facts) for k in c):
+                c.append(i)
+                break
+    return [sorted(c) for c in grown]
 
 
 def _measure_alike(x: Stated, y: Stated) -> bool:
