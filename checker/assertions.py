@@ -73,6 +73,7 @@ class Evidence:
     overlap: float  # shared names and numbers, 0..1
     coverage: float  # the claim's wording the sentence has too, IDF-weighted (lexical.TermCoverage)
     figures: float  # share of the claim's figures the sentence gives too (same measure, values that fit)
+    plainly: float  # ... given by a value, not only by a bound that includes it
     support: float  # P(the sentence states the claim), from the four above: what evidence is ranked and judged by
     nli: NliScores | None  # evidence as premise, the known claim as hypothesis
     reasons: tuple[Reason, ...]
@@ -255,6 +256,7 @@ class EvidenceFeatures:
     relevance: np.ndarray
     coverage: np.ndarray
     figures: np.ndarray
+    plainly: np.ndarray  # figures given by a value, not only by a bound that includes it
 
     def stacked(self) -> np.ndarray:
         """(claims, sentences, len(FEATURES))"""
@@ -280,14 +282,16 @@ def evidence_features(
     published = {a.id: a.published for a in articles}
     facts = {c.id: read_facts(c, published[c.doc]) for c in corpus}
     figures = np.zeros_like(similarity)
+    plainly = np.zeros_like(similarity)
     for k, (claim, language) in enumerate(zip(known, languages)):
         wanted = read_facts(_as_claim(claim, language), None).quantities
         for i, c in enumerate(corpus):
             given = facts[c.id].quantities
             if wanted and given:
                 figures[k, i] = sum(any(gives(g, q) for g in given) for q in wanted) / len(wanted)
+                plainly[k, i] = sum(any(gives(g, q) and _its_bound(g) == g for g in given) for q in wanted) / len(wanted)
     same_language = np.array([c.language == wording for c in corpus])
-    return EvidenceFeatures(corpus, published, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures)
+    return EvidenceFeatures(corpus, published, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures, plainly)
 
 
 def claim_languages(texts: list[str], at_hand: set[str]) -> list[str]:
@@ -379,6 +383,7 @@ def verify(
                     overlap=round(float(overlap[k, i]), 4),
                     coverage=round(float(features.coverage[k, i]), 4),
                     figures=round(float(features.figures[k, i]), 4),
+                    plainly=round(float(features.plainly[k, i]), 4),
                     support=round(float(support[k, i]), 4),
                     nli=nli_scores.get((k, i)),
                     reasons=tuple(reasons),
@@ -497,11 +502,12 @@ def decide(evidence: list[Evidence], with_nli: bool, thresholds: Thresholds) -> 
     # A mismatch in a sentence less likely to state the claim than one that states it is another
     # figure of the story (the cash part of a price, an earlier funding round, another agency's
     # magnitude), not the source's version of the claim. Against a figure that takes a sentence
-    # giving the claim's figure: one on the same topic without it ("tremors of lower magnitude
-    # are usual") does not say which figure the source holds.
+    # giving the claim's figure by a value: one on the same topic without it ("tremors of lower
+    # magnitude are usual") does not say which figure the source holds, nor does a bound that
+    # merely includes it ("at least 50 injured" beside "about 50 hurt" against the claim's 80).
     def clearest(mismatch: Evidence) -> float:
         figure = has(mismatch, HARD, ("number",))
-        return max((e.support for e in anchored if states_it(e) and (e.figures > 0 or not figure)), default=-1.0)
+        return max((e.support for e in anchored if states_it(e) and (e.plainly > 0 or not figure)), default=-1.0)
 
     for e in evidence:
         if has(e, HARD) and e.support >= thresholds.verify_mismatch and nli_sees_the_fact(e) and e.support >= clearest(e):

@@ -69,8 +69,10 @@ def test_claims_are_read_in_a_language_at_hand():
     assert claim_languages([*english, german], {"en", "de"}) == ["en", "en", "de"]
 
 
-def evidence(text: str, support: float, *reasons: Reason, figures: float = 0.0) -> Evidence:
-    return Evidence(Claim(text[:8], "d", text, 0, len(text), "en"), 0.5, 0.5, 0.5, 0.0, 0.5, figures, support, None, reasons)
+def evidence(text: str, support: float, *reasons: Reason, figures: float = 0.0, plainly: float | None = None) -> Evidence:
+    plainly = figures if plainly is None else plainly
+    return Evidence(Claim(text[:8], "d", text, 0, len(text), "en"), 0.5, 0.5, 0.5, 0.0, 0.5, figures, plainly, support, None,
+                    reasons)
 
 
 MISMATCH = Reason("number", "'$281 million' against '$334 million'", severity=HARD)
@@ -90,7 +92,7 @@ def test_only_a_sentence_giving_the_claims_figure_outweighs_another_figure():
     topic = evidence("Tremors of lower magnitude are usual occurrences.", 0.6)  # states it, by wording alone
     other = evidence("A magnitude-5.9 earthquake rocked the island.", 0.47, MISMATCH)
     assert decide([topic, other], False, T) == ("contradicts", other)
-    assert decide([replace(topic, figures=1.0), other], False, T)[0] == "supports"
+    assert decide([replace(topic, figures=1.0, plainly=1.0), other], False, T)[0] == "supports"
     # a title mismatch is still outweighed by any sentence stating the claim
     office = Reason("title", "'junior minister' against 'Secretary of State'", severity=HARD)
     assert decide([topic, replace(other, reasons=(office,))], False, T)[0] == "supports"
@@ -101,3 +103,11 @@ def test_a_mismatch_counts_below_the_line_of_related_sentences():
     assert T.verify_mismatch <= other.support < T.verify_related
     assert decide([other], False, T) == ("contradicts", other)
     assert decide([other], False, replace(T, verify_mismatch=T.verify_related))[0] == "silent"
+
+
+def test_a_bound_that_includes_the_claims_figure_does_not_outweigh_a_value_that_does_not():
+    # "at least 50 injured" includes the claim's 80, but the same source says "about 50 hurt"
+    bound = evidence("Ten were killed and at least 50 injured.", 0.86, figures=1.0, plainly=0.0)
+    value = evidence("Ten people are killed and about 50 hurt.", 0.41, MISMATCH)
+    assert decide([bound, value], False, T) == ("contradicts", value)
+    assert decide([replace(bound, plainly=1.0), value], False, T)[0] == "supports"
