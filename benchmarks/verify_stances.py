@@ -3,7 +3,8 @@ and the fit of its evidence model and offline stance thresholds.
 
     python benchmarks/verify_stances.py FILE... [--fit [--cv]] [--set name=value ...]
 
-Prints, per file and in total, the stances right with the all-silent baseline beside them. With
+Prints, per file and in total, the stances right with the all-silent baseline beside them, and the
+true x decided stances over all files (the confusion matrix). With
 --fit, on the files given (give it only TUNE events' files and the seed's claims.yaml):
 
 1. Evidence model (checker/data/verify_evidence.json): logistic regression (scikit-learn) on
@@ -14,7 +15,8 @@ Prints, per file and in total, the stances right with the all-silent baseline be
    times (multiple-instance learning). Contradicting documents are left out: offline their
    stance comes from the typed signals.
 2. verify_related and verify_support (printed; set them in config.py): a grid search for the most
-   stances right, evidence gathered once with the fitted model, only the decision repeated.
+   stances right, evidence gathered once with the fitted model, only the decision repeated; then
+   verify_mismatch, up to verify_related, the same way.
 
 With --fit --cv, first each file is measured by a model and thresholds fitted on the other files
 alone (leave one file out; each TUNE file is one event): how far the fitted figure is fitting.
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from collections import Counter
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -37,6 +40,7 @@ import yaml
 
 from checker.assertions import (
     FEATURES,
+    STANCES,
     EvidenceModel,
     decide,
     evidence_features,
@@ -131,6 +135,17 @@ def accuracy(found, thresholds) -> dict[str, list[int]]:
     return counts
 
 
+def confusion(found, thresholds) -> Counter:
+    """(true stance, decided stance) -> cases: where the stances right and wrong lie."""
+    return Counter((stance, decide(list(evidence), False, thresholds)[0]) for _, evidence, stance in found)
+
+
+def print_confusion(counts: Counter) -> None:
+    print("truth \\ decided: " + " ".join(f"{s:>11}" for s in STANCES))
+    for truth in STANCES:
+        print(f"{truth:>16}: " + " ".join(f"{counts[(truth, s)]:>11}" for s in STANCES))
+
+
 def fit(paths: list[Path], models, thresholds) -> tuple[EvidenceModel, Thresholds, list]:
     """The evidence model, then verify_related and verify_support on its evidence; and the cases."""
     model = fit_model(labelled_documents(paths, models, thresholds))
@@ -142,17 +157,24 @@ def fit(paths: list[Path], models, thresholds) -> tuple[EvidenceModel, Threshold
     ]
     # most stances right; among ties the highest thresholds (fewest claimed supports)
     best = max(grid, key=lambda t: (sum(r for r, _, _ in accuracy(found, t).values()), t.verify_support, t.verify_related))
+    # then the mismatch line, at most verify_related (the fewest claimed contradictions among ties)
+    mismatch = [replace(best, verify_mismatch=m / 100) for m in range(5, round(best.verify_related * 100) + 1, 5)]
+    best = max(mismatch, key=lambda t: (sum(r for r, _, _ in accuracy(found, t).values()), t.verify_mismatch))
     return model, best, found
 
 
-def cross_validated(paths: list[Path], models, thresholds) -> dict[str, list[int]]:
-    """Leave one file out: fit model and thresholds on the others, count the stances right on it."""
-    counts = {}
+def cross_validated(paths: list[Path], models, thresholds) -> tuple[dict[str, list[int]], Counter]:
+    """Leave one file out: fit model and thresholds on the others, count the stances right on it;
+    and the confusion of all the held files."""
+    counts, confused = {}, Counter()
     for held in paths:
         model, fitted, _ = fit([p for p in paths if p != held], models, thresholds)
-        counts |= accuracy(cases(held, models, thresholds, model), fitted)
-        print(f"  fitted without {held.name}: verify_related={fitted.verify_related} verify_support={fitted.verify_support}")
-    return counts
+        found = cases(held, models, thresholds, model)
+        counts |= accuracy(found, fitted)
+        confused += confusion(found, fitted)
+        print(f"  fitted without {held.name}: verify_related={fitted.verify_related} verify_support={fitted.verify_support} "
+              f"verify_mismatch={fitted.verify_mismatch}")
+    return counts, confused
 
 
 def print_counts(counts: dict[str, list[int]], title: str) -> None:
@@ -176,15 +198,19 @@ def main() -> None:
     thresholds = replace(config.thresholds, **{k: float(v) for k, v in (s.split("=") for s in args.set)})
     models = load_models(config, embedder_explicit=False, nli_explicit=False, allow_fallback=False, cache=open_cache(None))
     if args.fit and args.cv:
-        print_counts(cross_validated(args.files, models, thresholds), "leave one file out (each file measured by a fit without it):")
+        counts, confused = cross_validated(args.files, models, thresholds)
+        print_counts(counts, "leave one file out (each file measured by a fit without it):")
+        print_confusion(confused)
     if args.fit:
         model, thresholds, found = fit(args.files, models, thresholds)
         MODEL_FILE.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
         print(f"evidence model written to {MODEL_FILE.relative_to(ROOT)}: {model.to_json()}")
-        print(f"fitted: verify_related={thresholds.verify_related} verify_support={thresholds.verify_support}")
+        print(f"fitted: verify_related={thresholds.verify_related} verify_support={thresholds.verify_support} "
+              f"verify_mismatch={thresholds.verify_mismatch}")
     else:
         found = [case for path in args.files for case in cases(path, models, thresholds, None)]
     print_counts(accuracy(found, thresholds), "fitted on these files:" if args.fit else "measured:")
+    print_confusion(confusion(found, thresholds))
 
 
 if __name__ == "__main__":

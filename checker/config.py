@@ -61,6 +61,9 @@ class Thresholds:
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).
     verify_anchored: float = 0.5
+    # ... and a sentence this likely to state the claim contradicts it with a hard mismatch (also
+    # fitted; see assertions.decide).
+    verify_mismatch: float = 0.35
     # NLI: a direction entails when P(entailment) reaches this ...
     entail: float = 0.5
     # ... and a pair contradicts when P(contradiction) reaches this in either direction.
