@@ -19,6 +19,8 @@ SMALL = "[" + "".join(c for c in _LATIN if c.islower()) + "]"
 _CAPITALISED = re.compile(rf"(?<![\w.])({CAPITAL}[\w\-’']{{2,}})")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LOWER = re.compile(rf"(?<![\w\-])({SMALL}[\w\-’']*)")
+POSSESSIVE = re.compile(r"\s*['’]\s*s\b")  # "Iran's", "AMD ’s"
+_NAME_RUN = re.compile(rf"{CAPITAL}[\w\-]*(?: {CAPITAL}[\w\-]*)*")  # "Bandar Abbas" of "in Bandar Abbas's port"
 
 
 @lexicon_cache
@@ -124,13 +126,40 @@ def place_names() -> dict[str, str]:
     return places
 
 
+SPELLING_LIKENESS = 50  # rapidfuzz ratio from which an alternate name is a spelling of the city's ("Moskau", "Moscow")
+
+
 @cache
 def place_spellings() -> dict[str, str]:
     """One-word spellings of a large city (geonames' alternate names: "Salonika", "Salonica",
-    "Thessaloniki") -> its name as place_names keys it. Spellings two cities share are left out."""
+    "Thessaloniki") -> its name as place_names keys it. Left out: spellings GeoNames gives
+    another city too, small ones included ("Bandar" is a town and an old name of Machilipatnam),
+    and other names than a spelling of the city's (Topeka's stunt name "Google", "Yida" for Jeddah)."""
+    from rapidfuzz import fuzz
+
     owners: dict[str, set[str]] = {}
-    for c in _large_cities():
+    for c in _cities():
         for spelling in (c["name"], *(c.get("alternatenames") or ())):
             if spelling.isalpha() and spelling[:1].isupper() and len(spelling) >= SHORTEST_SPELLING:
                 owners.setdefault(normalize(spelling), set()).add(normalize(c["name"]))
-    return {spelling: next(iter(names)) for spelling, names in owners.items() if len(names) == 1}
+    large = {normalize(c["name"]) for c in _large_cities()}
+    return {spelling: name for spelling, names in owners.items() if len(names) == 1
+            for name in names if name in large and fuzz.ratio(spelling, name) >= SPELLING_LIKENESS}
+
+
+def place_key(text: str, start: int = 0) -> str:
+    """The name at `start` read as a place, keyed as the gazetteer keys it: the longest
+    gazetteer name the capitalised words there begin with, as it is ("Bandar Abbas"; "Iran's" is
+    Iran; "Mexico" is not Mexico City), else the first word, with one word's alternate name as its
+    one city ("Salonika" is Thessaloniki) but not an acronym ("IRNA" is not Salerno) nor a word
+    of a longer name ("Bandar" of "Bandar Lengeh" is not Machilipatnam)."""
+    run = _NAME_RUN.match(text, start)
+    words = run.group().split(" ") if run else [POSSESSIVE.sub("", text[start:].split(" ", 1)[0])]
+    for width in range(min(len(words), 3), 0, -1):
+        key = normalize(" ".join(words[:width]))
+        if key in place_names():
+            return place_names()[key]
+    key = normalize(words[0])
+    if len(words) > 1 or words[0].isupper():
+        return key
+    return place_spellings().get(key, key)

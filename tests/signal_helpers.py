@@ -11,8 +11,8 @@ from checker.signals.fact_sets import same_fact_sets
 SAME_SENTENCE = 0.9  # the alignment score of a close paraphrase
 
 
-def claim(text, doc="a", language="en", quote=False, speaker=None, n=0):
-    return Claim(f"{doc}#{n}", doc, text, 0, len(text), language, quote, speaker)
+def claim(text, doc="a", language="en", quote=False, speaker=None, n=0, start=0):
+    return Claim(f"{doc}#{n}", doc, text, start, start + len(text), language, quote, speaker)
 
 
 def signals(text_a, text_b, lang_a="en", lang_b="en", anchor_a=None, anchor_b=None, similarity=SAME_SENTENCE, a=None, b=None):
@@ -29,6 +29,10 @@ def hard(text_a, text_b, language="en", anchor_a=None, anchor_b=None, similarity
 
 
 def fact_sets(texts, similarity=0.0):
-    """The corpus-wide fact sets of one event, one claim per (doc, text, article date)."""
-    facts = [read_facts(claim(text, doc, n=i), day) for i, (doc, text, day) in enumerate(texts)]
-    return same_fact_sets(facts, [sorted({doc for doc, _, _ in texts})], lambda x, y: similarity, Thresholds())
+    """The corpus-wide fact sets of one event, one claim per (doc, text, article date[, language]),
+    each document's claims one after another in it."""
+    facts, ends = [], {}
+    for i, (doc, text, day, *language) in enumerate(texts):
+        facts.append(read_facts(claim(text, doc, *language, n=i, start=ends.get(doc, 0)), day))
+        ends[doc] = ends.get(doc, 0) + len(text) + 1
+    return same_fact_sets(facts, [sorted({doc for doc, *_ in texts})], lambda x, y: similarity, Thresholds())

@@ -306,26 +306,37 @@ def test_a_rising_toll_is_a_timeline_not_a_finding():
 
 
 def test_other_after_another_measure_counts_the_whole():
-    """'other 70' after the dead is the injured, all of them; after an earlier injured count it is more of them."""
+    """'other 70' after the dead is the injured, all of them; 'another 70' is more of them."""
     from checker.signals.timeline import figure_timelines
     day = date(2005, 11, 28)
     whole = fact_sets([("a", "The quake killed 10 persons and wounded other 70 in the villages.", day),
                        ("b", "The quake wounded 50 people in the villages, officials said.", day)])
     [timeline], [_] = figure_timelines(whole)
     assert [p.text for p in timeline.points if p.doc == "a"] == ["70"]
-    more = fact_sets([("a", "The quake wounded 20 people and another 70 in the villages.", day),
+    more = fact_sets([("a", "Another 70 people were wounded in the villages, officials said.", day),
                       ("b", "The quake wounded 50 people in the villages, officials said.", day)])
-    assert all(p.text != "70" for members in more for p in (m.value for m in members))
+    assert all(p.text != "70 people" for members in more for p in (m.value for m in members))
 
 
 def test_another_count_at_a_place_of_its_own_is_that_place_s_whole():
-    """'in Thessaloniki, where another 20,000 marched': another place's march, all of it; and the
-    place before the figure is no owner's name setting it apart from Salonika's 50,000."""
+    """'in Thessaloniki, where another 20,000 marched' after a figure with no place: another place's
+    march, all of it; and the place before the figure is no owner's name setting it apart from
+    Salonika's 50,000."""
     from checker.signals.fact_sets import fact_characterisations
-    texts = [("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
+    texts = [("a", "Some 100,000 people took to the streets, police said.", DAY),
+             ("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
              ("b", "Clashes broke out in Salonika where approximately 50,000 people marched through the centre.", DAY)]
     [found] = fact_characterisations(fact_sets(texts))
     assert [value for value, _ in found.camps] == ["20,000 people", "approximately 50,000 people"]
+
+
+def test_another_count_at_the_same_place_is_more_of_it():
+    """'A further three injured in Bam' is more of Bam's injured, not all of them: with no earlier
+    figure, or after one at the same place."""
+    for earlier in ([], [("a", "Twenty people were injured in Bam on Thursday.", DAY)]):
+        sets = fact_sets([*earlier, ("a", "A further three people were injured in Bam on Friday.", DAY),
+                          ("b", "Thirty people were injured in Bam on Friday.", DAY)], similarity=0.95)
+        assert all(m.value.text != "three people" for members in sets for m in members)
 
 
 def test_corpus_wide_figures_find_unaligned_conflicts():
@@ -377,6 +388,16 @@ def test_corpus_wide_figures_read_one_place_written_two_ways(a, b):
     assert {m.doc for _, mentions in found.camps for m in mentions} == {"a", "b"}
 
 
+@pytest.mark.parametrize("a, b", [
+    # GeoNames gives "Yida" among Jeddah's alternate names: not a spelling of it
+    ("Bombs dropped in Yida killed 5 people.", "Bombs dropped in Jeddah killed 7 people."),
+    # "Bandar" is a town and an old name of Machilipatnam; the two are two ports' names
+    ("Three people were injured in Bandar Lengeh.", "Five people were injured in Bandar Abbas."),
+])
+def test_corpus_wide_figures_keep_two_places_apart(a, b):
+    assert fact_sets([("a", a, DAY), ("b", b, DAY)], similarity=0.95) == []
+
+
 def test_corpus_wide_figures_never_chain_unlike_values():
     """Three distances, each pair but one within tenfold: complete linkage keeps the far ones apart."""
     from checker.signals.fact_sets import fact_characterisations
@@ -404,6 +425,15 @@ def test_figures_worded_apart_join_on_a_shared_plain_word_and_close_embeddings()
     names_only = [("a", "Charles lost the ball at the Indianapolis 16-yard line.", DAY),
                   ("b", "Charles broke an 86-yard run past the Indianapolis defense.", DAY)]
     assert fact_characterisations(fact_sets(names_only, similarity=0.87)) == []
+
+
+def test_german_nouns_are_plain_words_worded_apart_figures_share():
+    """German capitalises "Straßen" as every noun: a word naming nothing all the same."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Rund 100.000 Menschen gingen auf die Straßen.", DAY, "de"),
+             ("b", "Bis zu 20.000 Menschen zogen durch die Straßen von Athen.", DAY, "de")]
+    [found] = fact_characterisations(fact_sets(texts, similarity=0.87))
+    assert sorted(value for value, _ in found.camps) == ["Bis zu 20.000 Menschen", "Rund 100.000 Menschen"]
 
 
 def test_a_camp_s_very_value_joins_its_set_whatever_name_stands_by_it():

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
+from checker.names import place_key
 from checker.signals.dates import date_mentions
 from checker.signals.moments import moments
 from checker.signals.numbers import quantities
@@ -165,6 +166,31 @@ def test_over_a_round_figure_is_a_threshold():
 ])
 def test_a_place_before_the_figures_clause_scopes_it(a, b, language):
     assert hard(a, b, language) == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Salonika", "thessaloniki"),  # an alternate spelling of one city
+    ("Iran's south", "iran"),
+    ("IRNA reported", "irna"),  # an acronym, not Salerno's alternate name
+    ("Google", "google"),  # Topeka's stunt name, no spelling of Topeka
+    ("Yida", "yida"),
+    ("Bandar Abbas", "bandar abbas"),  # one name of two words
+    ("Bandar Lengeh", "bandar"),  # a word of a longer name
+    ("Mexico", "mexico"),  # a country, not Mexico City
+    ("Panama", "panama"),
+    ("Guatemala", "guatemala"),
+])
+def test_place_keys(text, key):
+    assert place_key(text) == key
+
+
+def test_figures_scope_places_as_the_fact_sets_key_them():
+    """numbers and fact_sets key a place the one way (names.place_key)."""
+    lengeh, abbas, iran = (quantities(t, "en")[0].scope for t in (
+        "Three people were injured in Bandar Lengeh.", "Five people were injured in Bandar Abbas.",
+        "Three people were injured in Iran's south."))
+    assert lengeh == {"bandar"} and abbas == {"bandar abbas"} and iran == {"iran"}
+    assert hard("Three people were injured in Bandar Lengeh.", "Five people were injured in Bandar Abbas.") == []
 
 
 def test_two_offices_joined_before_one_name_are_both_his():

@@ -13,18 +13,18 @@ December 2003" is another quake), nor naming days that the other's days do not f
 (jusText's stop-word lists leave the rest) near a general figure, anywhere in the claim for a
 measure that is one fact by itself (the dead, a magnitude), or embeddings alike enough
 (`thresholds.figure_similarity`) when the wording differs, or, for a general figure, one
-plain word shared (lower-case, outside every figure) and embeddings as alike as one act's
+plain word shared (no name, outside every figure) and embeddings as alike as one act's
 (`thresholds.act_similarity`) with every member of the set; what ties the values of
 event_facts.py to one fact is said there (`reach`). Sets are built by complete linkage,
 so no chain of near-alike values makes one fact of many; a value in no set then joins a set
 where it gives one camp's very value (`_with_equal_values`). Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
-("another five people"), spans of time.
+("another five people"; but after an earlier figure of its document at other places, "in
+Thessaloniki, where another 20,000 marched" is that place's whole), spans of time.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,7 +34,7 @@ from typing import Protocol
 import justext
 
 from checker.config import Thresholds
-from checker.names import inner_names, place_names, place_spellings
+from checker.names import inner_names, place_key
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
 from checker.signals import EVOLVING, ClaimFacts, numbers, told_of_another_time
@@ -60,9 +60,9 @@ SHARED_NEAR = 2  # ... and how many of their content words two figures of a gene
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
 PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 people marched in Patras")
 PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
+NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages whose capitals mark every noun, not names alone
 PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
-_POSSESSIVE = re.compile(r"['’]s$")
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
 
 
@@ -88,7 +88,7 @@ class Stated:
     places: frozenset[str]  # places named near the value ("in Athens", "the city of Bam")
     own_places: frozenset[str]  # those of them that are the event's own (named by many of its documents)
     context: frozenset[str]  # content-word stems of the claim, besides the value's own words
-    plain: frozenset[str]  # of them, lower-case words outside every figure ("streets"; not "Indianapolis", "yards")
+    plain: frozenset[str]  # of them, words naming nothing outside every figure ("streets"; not "Indianapolis", "yards")
     names: frozenset[str]  # names next to the value: whose figure it is ("Succop's 47-yard field goal")
 
     @property
@@ -191,6 +191,10 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
         for p, _ in places[f.claim.id]:
             docs_naming[p].add(f.claim.doc)
     event_wide = {p for p, docs in docs_naming.items() if len(docs) >= EVENT_WIDE * documents}
+    figures: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)  # where each figure stands
+    for f in facts:
+        for q in f.quantities:
+            figures[f.claim.doc, q.measure].append((f.claim.start + q.start, _near(places[f.claim.id], _token_span(f, q))))
     found = []
     for f in facts:
         if told_of_another_time(f):
@@ -201,14 +205,23 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
                 continue  # a measure given twice: which one the other source meant is a guess
             at = _token_span(f, v)
-            near = frozenset(p for p, i in places[f.claim.id] if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
-            if isinstance(v, Quantity) and not near and _part_of_a_set(f, v, at):
+            near = _near(places[f.claim.id], at)
+            # "another 20,000" is more of an earlier figure, unless that one stands at other places: "100,000
+            # took to the streets ... in Thessaloniki, where another 20,000 marched" is Thessaloniki's whole
+            elsewhere = near and any(i < f.claim.start + v.start and there != near
+                                     for i, there in figures[f.claim.doc, v.measure])
+            if isinstance(v, Quantity) and not elsewhere and _part_of_a_set(f, v, at):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
             context = _context(f, v, at, whole)
             found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
                                  _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
     return found
+
+
+def _near(places: set[tuple[str, int]], at: tuple[int, int]) -> frozenset[str]:
+    """The places named within PLACE_NEAR words of a value."""
+    return frozenset(p for p, i in places if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
 
 
 def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
@@ -227,8 +240,8 @@ def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Threshol
 def _worded_apart(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
     """Two general figures in claims worded apart ("100,000 people took to the streets", "as
     many as 20,000 people took to the streets of Athens"): one content word shared near the
-    figures (a lower-case word outside every figure: not "Indianapolis", not another figure's
-    "yards"), and embeddings as alike as one act's (`thresholds.act_similarity`)."""
+    figures (a word naming nothing, outside every figure: not "Indianapolis", not another
+    figure's "yards"), and embeddings as alike as one act's (`thresholds.act_similarity`)."""
     return (_measure_alike(x, y) and bool(x.plain & y.plain)
             and similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.act_similarity)
 
@@ -254,15 +267,8 @@ def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
         inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
         named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
         if named and _after_place_cue(text, toks, i):
-            found.add((place.key if place else _place_key(t.key), i))
+            found.add((place.key if place else place_key(text, t.start), i))
     return found
-
-
-def _place_key(key: str) -> str:
-    """A name read as a place, as the gazetteer keys it: "Iran's" is Iran, and GeoNames'
-    alternate names are one city ("Salonika" is Thessaloniki)."""
-    key = _POSSESSIVE.sub("", key)
-    return place_names().get(key) or place_spellings().get(key, key)
 
 
 def _after_place_cue(text: str, toks: list, i: int) -> bool:
@@ -320,9 +326,14 @@ def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> froze
 
 
 def _plain(f: ClaimFacts, context: frozenset[str]) -> frozenset[str]:
-    """The context's stems of lower-case words outside every figure of the claim."""
+    """The context's stems of words outside every figure of the claim that name nothing: no
+    gazetteer place, and, where case tells names apart, no capitalised word. German capitalises
+    every noun and scripts without case (ar, zh, he) have none, so there only the gazetteer does."""
     figures = [(q.start, q.end) for q in f.quantities]
-    marked = {t.key[:STEM] for t in f.words if not t.text.islower() or any(a <= t.start < b for a, b in figures)}
+    by_case = f.claim.language not in NOUNS_CAPITALISED
+    marked = {t.key[:STEM] for t in f.words
+              if any(a <= t.start < b for a, b in figures) or any(p.start <= t.start < p.end for p in f.places)
+              or (by_case and t.text.lower() != t.text.upper() and not t.text.islower())}
     return context - marked
 
 

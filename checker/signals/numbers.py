@@ -22,7 +22,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import place_spellings
+from checker.names import place_key
 from checker.signals.text import Match, fold, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
@@ -489,7 +489,7 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
         if t.key in lex.scope_adverbs or (t.key in lex.scope_nouns and after_preposition):
             found.add(t.key)
         elif k and clause[k - 1].key in lex.place_prepositions and t.text[:1].isupper():
-            found.add(place_spellings().get(t.key, t.key))  # "in Salonika" is "in Thessaloniki"
+            found.add(place_key(text, t.start))  # "in Salonika" is "in Thessaloniki"
     return frozenset(found)
 
 

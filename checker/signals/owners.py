@@ -19,7 +19,7 @@ import itertools
 import re
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import place_names
+from checker.names import POSSESSIVE, place_names
 from checker.normalize import normalize
 from checker.signals.dates import date_mentions
 from checker.signals.text import Match, fold, tokens
@@ -56,7 +56,7 @@ def _parts(text: str, language: str) -> tuple[tuple[int, int, frozenset[str]], .
         if not any(lo <= at < hi for at in said):
             first = None
         words = frozenset(
-            w for w in re.sub(r"['’]s\b|\.", "", first.key).split() if len(w) >= SHORTEST_OWNER_WORD
+            w for w in POSSESSIVE.sub("", first.key).replace(".", "").split() if len(w) >= SHORTEST_OWNER_WORD
         ) if first else frozenset()
         parts.append((lo, hi, words))
     return tuple(parts)
@@ -81,7 +81,7 @@ def _names(text: str, language: str) -> list[Match]:
     before = {t.start: words[k - 1].key for k, t in enumerate(words) if k}
     for run in runs:
         written = text[run[0].start:run[-1].end]
-        if before.get(run[0].start) in after_preposition or fold(written) in agencies() or normalize(re.sub(r"['’]s$", "", written)) in place_names():
+        if before.get(run[0].start) in after_preposition or fold(written) in agencies() or normalize(POSSESSIVE.sub("", written)) in place_names():
             continue
         names.append(Match(run[0].start, run[-1].end, written, fold(written)))
     return names

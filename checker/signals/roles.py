@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import CAPITAL, aliases
+from checker.names import CAPITAL, POSSESSIVE, aliases
 from checker.signals.text import Match, find_phrases, fold
 
 _RUN = re.compile(rf"{CAPITAL}[\w’'\-.]*(?:\s+{CAPITAL}[\w’'\-.]*)*")
@@ -37,7 +37,6 @@ _UNIT = re.compile(
 # "general manager for cloud computing,": a field of the company in lower-case words, closed by
 # the end of the phrase (a capitalised word there is the company or the holder)
 _FIELD = re.compile(r"\s+for\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*(?:[,;.)—–]|$)")
-_POSSESSIVE = re.compile(r"\s*[’']\s*s\b")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def _holder_after(text: str, start: int) -> tuple[str, int] | None:
         tokens = run.group().rstrip(".").split()
         # "general manager of Intel's group", "General Manager, Global Business Units": a company
         # or its unit, not the holder
-        if _POSSESSIVE.match(window, cursor + run.end()) or fold(tokens[-1]).endswith(("'s", "’s")) or (
+        if POSSESSIVE.match(window, cursor + run.end()) or fold(tokens[-1]).endswith(("'s", "’s")) or (
                 fold(tokens[-1]) in _UNIT_NOUNS):
             return None
         while tokens and _is_place(tokens):
