@@ -220,6 +220,8 @@ def test_a_count_of_more_stands_only_against_another():
     assert hard("Around 20 more people had to be ushered to safety.", "Firefighters rescued another five people.") != []
     # a further count at a place of its own is that place's whole; "more than" is no count of more
     assert hard("In Thessaloniki, where a further 20,000 people marched.", "In Thessaloniki about 50,000 people marched.") != []
+    assert hard("Violence broke out in the northern city of Thessaloniki, where another 20,000 people marched.",
+                "Clashes broke out in Salonika where approximately 50,000 people marched.") != []
     assert hard("A quake killed more than 26,000 people in Bam.", "More than 31,000 people were killed in Bam.") != []
 
 
