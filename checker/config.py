@@ -38,7 +38,8 @@ class Thresholds:
     # Weight of the name/number overlap (0..1) added to the similarity in a pair's `score`.
     anchor_weight: float = 0.05
     # Candidates: a claim's `top_k` nearest claims per other document, for up to
-    # `max_searched_sources` documents (so the search and the partner cap grow with the sources).
+    # `max_searched_sources` documents (so the search grows with the sources; the partner cap
+    # grows by `partners_per_source`, below).
     top_k: int = 2
     max_searched_sources: int = 16
     # Cap on a claim's partners: at least this many, or `partners_per_source` per other source (up
@@ -68,9 +69,11 @@ class Thresholds:
     entail: float = 0.5
     # ... and a pair contradicts when P(contradiction) reaches this in either direction.
     contradict: float = 0.5
-    # Signals: titles and framing count in every aligned pair; the others only where the pair's
-    # alignment score shows it is about one fact (numbers, dates), one statement (attribution:
-    # the same words credited to different speakers) or one sentence (negation, swapped places).
+    # Signals: titles, framing, the event's tallies (its dead, injured, magnitude, on days that
+    # fit) and owned facts (a team's record, a person's age) count in every aligned pair; the
+    # others only where the pair's alignment score shows it is about one fact (other figures,
+    # elapsed time, how the dead died), one statement (attribution: the same words credited to
+    # different speakers) or one sentence (negation, swapped places, days).
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6

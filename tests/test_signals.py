@@ -198,8 +198,31 @@ def test_an_events_tallies_and_a_teams_record_count_in_loosely_aligned_pairs():
     assert ("number", "9-5", "10-5") in hard(
         "By beating the Chiefs, Indianapolis' record rose to 9-5.", "The freshman calmly led Indianapolis (10-5) downfield.",
         similarity=weak)
-    assert hard("The quake leveled seven villages.", "Ziranag is one of the 12 worst-hit villages.", similarity=weak) == []
-    assert hard("The quake leveled seven villages.", "Ziranag is one of the 12 worst-hit villages.") != []
+    assert hard("The quake leveled seven villages.", "The quake destroyed 12 villages.", similarity=weak) == []
+    assert hard("The quake leveled seven villages.", "The quake leveled 12 villages.") != []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # days that do not fit: another moment of the story
+    ("A strong aftershock on Monday caused no casualties.", "The earthquake on Sunday killed 600 people."),
+    ("Three people were killed in the first blast on Monday.", "Five people were killed in a second explosion on Tuesday."),
+    # a count of more is not the whole
+    ("Another three people were injured in a second aftershock on Friday.", "Thirty people were injured in the quake."),
+    # two of the dead may have died two ways: only claims about one fact say how they died
+    ("One man was burnt to death in his car.", "A woman choked on smoke in the stairwell."),
+])
+def test_loosely_aligned_pairs_tell_other_moments_apart(a, b):
+    assert hard(a, b, similarity=T.same_fact / 2) == []
+
+
+def test_a_count_of_more_stands_only_against_another():
+    assert hard("Another three people were injured.", "Thirty people were injured in the quake.") == []
+    assert hard("Around 20 more people had to be ushered to safety.", "Firefighters rescued another five people.") != []
+    # a further count at a place of its own is that place's whole; "more than" is no count of more
+    assert hard("In Thessaloniki, where a further 20,000 people marched.", "In Thessaloniki about 50,000 people marched.") != []
+    assert hard("Violence broke out in the northern city of Thessaloniki, where another 20,000 people marched.",
+                "Clashes broke out in Salonika where approximately 50,000 people marched.") != []
+    assert hard("A quake killed more than 26,000 people in Bam.", "More than 31,000 people were killed in Bam.") != []
 
 
 @pytest.mark.parametrize(("text", "language", "measure", "low", "high"), [
@@ -279,6 +302,10 @@ def test_no_casualties_against_a_toll():
     assert ("number", "hard") in kinds(signals("Es gab keine Berichte über Opfer.", "Mindestens 12 Menschen starben.",
                                                "de", "de"))
     assert signals("There were no casualties in the camp.", "No deaths were reported in the camp.") == []
+    # one free word after the zero word, none after the words skipped
+    assert ("number", "hard") in kinds(signals("There were no serious injuries.", "At least 12 people were injured."))
+    assert hard("There were no reports of any of the casualties being foreigners.", "The attack killed 12 people.",
+                similarity=T.same_fact / 2) == []
 
 
 DAY = date(2010, 5, 5)

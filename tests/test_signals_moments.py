@@ -3,10 +3,14 @@ and the date and negation readings that must not flag two sources saying one thi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from signal_helpers import hard, signals
+
+from checker.signals import roles
+from checker.signals.roles import RoleMention
 
 
 @pytest.mark.parametrize(("a", "b", "found"), [
@@ -73,10 +77,17 @@ def test_a_denial_in_phrase_form_still_fires_against_an_affirmation():
 def test_one_office_for_two_parts_of_a_company():
     assert hard('"It fits us," said Lisa Su, senior vice president and general manager for AMD\'s products division.',
                 '"It fits us," said Lisa Su, Senior Vice President and General Manager, Global Business Units.')[0][0] == "title"
-    # parts that share a word are still two parts when neither's words hold all of the other's
+    # parts that share a word, neither's words holding all of the other's: one part named two
+    # ways or two parts, worth a look; parts that share no word are two parts
+    assert [(r.kind, r.severity) for r in signals(
+        "Jason Waxman, Intel's general manager for cloud computing, said so.",
+        "Intel ’ s Jason Waxman — who heads the company ’ s general manager of Intel ’ s High Density Computing "
+        "group — says so.") if r.kind == "title"] == [("title", "soft")]
+    radeon = RoleMention("koduri", "Raja Koduri", "svp", 0, 10, "Raja Koduri", frozenset({"radeon", "technologies"}))
+    assert roles.differ(radeon, replace(radeon, unit=frozenset({"radeon", "graphics"}))) == "soft"
+    assert roles.differ(radeon, replace(radeon, unit=frozenset({"graphics"}))) == "hard"
     assert hard("Jason Waxman, Intel's general manager for cloud computing, said so.",
-                "Intel ’ s Jason Waxman — who heads the company ’ s general manager of Intel ’ s High Density Computing "
-                "group — says so.")[0][0] == "title"
+                "Jason Waxman, Intel's general manager for the server business, said so.")[0][0] == "title"
     # several offices of one person, and one unit named in two ways, are not a clash
     assert hard("Lisa Su, senior vice president and general manager of the new Global Business Units at AMD, spoke.",
                 "Lisa Su, Senior Vice President and General Manager, Global Business Units, spoke.") == []

@@ -33,9 +33,10 @@ from checker.signals.text import Match, find_phrases, fold, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
-# An event has one figure of each of these (its dead, its injured; "no casualties" against them):
-# two claims of one event that give them are about one fact however else their sentences differ.
-EVENT_TALLIES = EVOLVING | {numbers.CASUALTIES}
+# An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
+# one event that give them, on days that fit, are about one fact however else their sentences differ.
+EVENT_MEASURES = EVOLVING | {"magnitude"}
+EVENT_TALLIES = EVENT_MEASURES | {numbers.CASUALTIES}  # ... and "no casualties" against them
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
@@ -45,6 +46,7 @@ ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's da
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
 # events); further apart they are as often two facts of one story (a 32- and a 37-yard play).
 GROUPED_FIGURES = 1.1
+OWN_PLACE = 8  # words between a place and a count of more there that make it that place's whole
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,10 @@ def compare(
     similarity: the pair's alignment score. Titles and framing are tied to a person or an event
     and count in any aligned pair, though a title clash makes a contradiction only between claims
     about one fact. So do the facts an event or a named owner has one of (the event's dead and
-    injured, a named team's record, a named person's age, how the dead died): two claims that give
-    them are about that one fact however little else they share. The rest only count in pairs
-    alike enough to be about one fact (other figures, elapsed time), one statement (attribution)
+    injured, a named team's record, a named person's age): two claims that give them are about
+    that one fact however little else they share, the event's tallies on days that fit
+    (same_days). The rest only count in pairs alike enough to be about one fact (other figures,
+    elapsed time, how the dead died: two of the dead may have died two ways), one statement (attribution)
     or one sentence (negation, swapped places, days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
     between looser pairs such differences are what makes them different sentences. one_fact: b
@@ -112,9 +115,9 @@ def compare(
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     found += [*_numbers(a, b, loose=not same_fact), *_unchecked(a, b, "number")]
-    found += [*_moments(a, b, ("record", "age")), *_manners_of_death(a, b), *_unchecked(a, b, "age", "number")]
+    found += [*_moments(a, b, ("record", "age")), *_unchecked(a, b, "age", "number")]
     if same_fact:
-        found += [*_dates(a, b, points=False), *_unchecked(a, b, "date")]
+        found += [*_dates(a, b, points=False), *_manners_of_death(a, b), *_unchecked(a, b, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
@@ -160,16 +163,21 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     one claim goes with which of the other). Figures of named different owners (the USGS's 6.1,
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
-    later one is an update, not a discrepancy (the timeline shows it). The rest of a set ("the
-    other two bombs") is not a second figure. within: other figures than the event's tallies
+    later one is an update, not a discrepancy (the timeline shows it). A count of more or the
+    rest of a set ("another three", "the other two bombs": _more) stands only against another
+    such count ("another five rescued", "20 more ushered to safety"), not against a whole. within: other figures than the event's tallies
     (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
-    enough to be about one fact, so only the event's tallies are compared."""
+    enough to be about one fact, so only the event's tallies are compared, and only when the
+    claims name no days that do not fit (the aftershock on Monday, the quake on Sunday)."""
+    if loose and not same_days(a, b):
+        return []
     found = []
-    for measure in sorted({q.measure for q in a.quantities} & {q.measure for q in b.quantities}):
+    kinds = sorted({(q.measure, _more(a, q)) for q in a.quantities} & {(q.measure, _more(b, q)) for q in b.quantities})
+    for measure, more in kinds:
         if loose and measure not in EVENT_TALLIES:
             continue
-        qa = [q for q in a.quantities if q.measure == measure and not _rest_of_a_set(a.claim.text, q)]
-        qb = [q for q in b.quantities if q.measure == measure and not _rest_of_a_set(b.claim.text, q)]
+        qa = [q for q in a.quantities if q.measure == measure and _more(a, q) == more]
+        qb = [q for q in b.quantities if q.measure == measure and _more(b, q) == more]
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
@@ -182,6 +190,15 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
             else:
                 found += _mismatch(a, x, b, y)
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+def _more(facts: ClaimFacts, quantity: Quantity) -> bool:
+    """A count of more or the rest of a set (numbers.part_of_a_set), unless a place of its own
+    makes it that place's whole: one in its scope, or a place named a few words before it ("in
+    the northern city of Thessaloniki, where another 20,000 people", OWN_PLACE)."""
+    before = [t for t in facts.words if t.end <= quantity.start][-OWN_PLACE:]
+    placed = bool(before) and any(before[0].start <= p.start for p in facts.places if p.end <= quantity.start)
+    return not (quantity.scope or placed) and numbers.part_of_a_set(facts.claim.text, facts.quantities, quantity)
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:
@@ -231,15 +248,6 @@ def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Re
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': {x.unit} figures that do not fit each other", x, y)]
 
 
-_REST = re.compile(r"\b(?:the (?:other|remaining)|die (?:anderen|übrigen)|los otros|las otras|les autres)\s+$", re.IGNORECASE)
-
-
-def _rest_of_a_set(text: str, quantity: Quantity) -> bool:
-    """'Four bombs were dropped ... the other two bombs': the rest of a set the claim already
-    counted, not a second figure for it."""
-    return bool(_REST.search(text[:quantity.start]))
-
-
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
     """'no casualties' in a against dead or injured in b; 'no injuries in Dubai' says nothing of
     a toll not given for Dubai."""
@@ -249,6 +257,14 @@ def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Rea
         return []
     x, y = (some, none) if swapped else (none, some)
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]
+
+
+def same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """No day named in one claim that no day named in the other fits: the bombing "on Tuesday"
+    is another than "Thursday's bombing"."""
+    days_a = [d for d in a.dates if not d.scale]
+    days_b = [d for d in b.dates if not d.scale]
+    return not (days_a and days_b) or any(compatible(x, y) for x in days_a for y in days_b)
 
 
 def told_of_another_time(f: ClaimFacts) -> bool:
@@ -314,7 +330,8 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reaso
 
 
 def _manners_of_death(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """Claims about one fact that say people died in ways that exclude each other."""
+    """Claims about one fact (compare: same_fact) that say people died in ways that exclude each
+    other; looser pairs may tell of two of the dead."""
     if not a.manners or not b.manners or {m.key for m in a.manners} & {m.key for m in b.manners}:
         return []
     x, y = a.manners[0], b.manners[0]

@@ -37,8 +37,7 @@ from checker.config import Thresholds
 from checker.names import inner_names, place_key
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
-from checker.signals import EVOLVING, ClaimFacts, numbers, told_of_another_time
-from checker.signals.dates import compatible
+from checker.signals import EVENT_MEASURES, EVOLVING, ClaimFacts, numbers, same_days, told_of_another_time
 from checker.signals.event_facts import (
     ACT,
     GENERAL,
@@ -54,7 +53,7 @@ from checker.signals.text import fold
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
-SPECIFIC_MEASURES = EVOLVING | {"magnitude"}  # measures that are one fact of an event by themselves
+SPECIFIC_MEASURES = EVENT_MEASURES  # measures that are one fact of an event by themselves
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
 SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
@@ -210,7 +209,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             # took to the streets ... in Thessaloniki, where another 20,000 marched" is Thessaloniki's whole
             elsewhere = near and any(i < f.claim.start + v.start and there != near
                                      for i, there in figures[f.claim.doc, v.measure])
-            if isinstance(v, Quantity) and not elsewhere and _part_of_a_set(f, v, at):
+            if isinstance(v, Quantity) and not elsewhere and numbers.part_of_a_set(f.claim.text, f.quantities, v):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
             context = _context(f, v, at, whole)
@@ -246,14 +245,6 @@ def _worded_apart(x: Stated, y: Stated, similarity: Similarity, thresholds: Thre
             and similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.act_similarity)
 
 
-def _same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """No day named in one claim that no day named in the other fits: the bombing "on Tuesday"
-    is another than "Thursday's bombing"."""
-    days_a = [d for d in a.dates if not d.scale]
-    days_b = [d for d in b.dates if not d.scale]
-    return not (days_a and days_b) or any(compatible(x, y) for x in days_a for y in days_b)
-
-
 def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
     """Names a few words after a place preposition ("in the city of Bam", "in Iran's south"):
     not "the United States Geological Survey", which names an agency."""
@@ -282,15 +273,6 @@ def _after_place_cue(text: str, toks: list, i: int) -> bool:
         if not toks[j].text.isalpha() or not toks[j].text.islower():
             return False
     return False
-
-
-def _part_of_a_set(f: ClaimFacts, v: Quantity, at: tuple[int, int]) -> bool:
-    """'another five people', 'a further 20,000', '1,000 housed and another 2,000 waiting': a
-    count of more of something, not the whole of it. After counts of other measures only,
-    "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its own."""
-    near = f.words[max(0, at[0] - 2):at[1] + 2]
-    earlier = {q.measure for q in f.quantities if q.start < v.start}
-    return any(t.key in numbers.modifiers() for t in near) and (not earlier or v.measure in earlier)
 
 
 def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
@@ -383,7 +365,7 @@ def _with_equal_values(stated: list[Stated], clusters: list[list[int]]) -> list[
             if len({stated[k].value.camp for k in c}) > 1 and any(
                     stated[k].value.camp == x.value.camp and x.plain & stated[k].plain for k in c) and all(
                     x.facts.claim.id != stated[k].facts.claim.id and x.value.comparable(stated[k].value)
-                    and _same_places(x, stated[k]) and _same_days(x.facts, stated[k].facts) for k in c):
+                    and _same_places(x, stated[k]) and same_days(x.facts, stated[k].facts) for k in c):
                 c.append(i)
                 break
     return [sorted(c) for c in grown]
@@ -393,7 +375,7 @@ def _measure_alike(x: Stated, y: Stated) -> bool:
     if _other_names(x, y):
         return False
     return (x.facts.claim.id != y.facts.claim.id and x.value.comparable(y.value) and _same_places(x, y)
-            and _same_days(x.facts, y.facts))
+            and same_days(x.facts, y.facts))
 
 
 def _other_names(x: Stated, y: Stated) -> bool:

@@ -14,6 +14,7 @@ what they count (years, ages, scores) are left alone.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -149,6 +150,21 @@ def modifiers() -> frozenset[str]:
     return _lexicon().modifiers
 
 
+def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> bool:
+    """'another five people', 'a further 20,000', 'the other two bombs': a count of more of
+    something or the rest of a set, not the whole of it (a modifier within two words of the
+    figure; not the "more" of "more than 26,000", a qualifier). After counts of other measures
+    only, "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its
+    own. found: the text's quantities."""
+    toks = tokens(text)
+    inside = [i for i, t in enumerate(toks) if quantity.start <= t.start < quantity.end] or [0]
+    lo = max(0, inside[0] - 2)
+    modified = any(t.key in modifiers() and not _phrase(toks, k, _lexicon().qualifiers)[0]
+                   for k, t in enumerate(toks[lo:inside[-1] + 2], lo))
+    earlier = {q.measure for q in found if q.start < quantity.start}
+    return modified and (not earlier or quantity.measure in earlier)
+
+
 @cache
 def _units() -> pint.UnitRegistry:
     return pint.UnitRegistry()
@@ -254,7 +270,9 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
     k = i + 1
     while k < len(toks) and toks[k].key in lex.none_reported and not _breaks(text, toks, k):
         k += 1  # "no immediate reports of any casualties"
-    for j in (k, k + 1):
+    # one free word right after the zero word ("no serious injuries", "no reported injuries"); none
+    # after the words skipped ("no reports of any of the casualties being foreigners" counts no one)
+    for j in (k, k + 1) if k == i + 1 else (k,):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
             return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True,
                             _scope(text, toks, i, j, toks[i].start))  # "no reported injuries in Dubai"

@@ -144,11 +144,15 @@ def _drop_place(tokens: list[str]) -> list[str]:
 
 def differ(a: RoleMention, b: RoleMention) -> str | None:
     """None when the offices match; else 'framing' or 'hard', by the lexicon's `loaded` flag.
-    One office for two parts of a company is 'hard' too: parts whose words neither holds all of
-    the other's ("cloud computing", "High Density Computing group"), where one part named more
-    fully ("Global Business Units", "the new Global Business Units") is one part."""
+    One office for two parts of a company is 'hard' too when the parts share no word ("cloud
+    computing", "server business"); 'soft' (worth a look) when they share words but neither holds
+    all of the other's: one part named two ways ("Radeon Technologies", "Radeon graphics") or two
+    parts. One part named more fully ("Global Business Units", "the new Global Business Units")
+    is one part."""
     if a.office == b.office:
-        return "hard" if a.unit and b.unit and not (a.unit <= b.unit or b.unit <= a.unit) else None
+        if not (a.unit and b.unit) or a.unit <= b.unit or b.unit <= a.unit:
+            return None
+        return "soft" if a.unit & b.unit else "hard"
     table = offices()
     loaded = table[a.office].get("loaded") or table[b.office].get("loaded")
     return "framing" if loaded else "hard"
