@@ -37,7 +37,14 @@ from checker.config import Thresholds
 from checker.names import inner_names, place_key
 from checker.normalize import normalize
 from checker.records import Characterisation, Mention
-from checker.signals import EVENT_MEASURES, EVOLVING, ClaimFacts, numbers, same_days, told_of_another_time
+from checker.signals import (
+    EVENT_MEASURES,
+    EVOLVING,
+    ClaimFacts,
+    numbers,
+    same_days,
+    told_of_another_time,
+)
 from checker.signals.event_facts import (
     ACT,
     GENERAL,
