@@ -18,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from checker.align import CorpusScorer
 from checker.claims import extract_claims
@@ -298,13 +297,10 @@ def claim_languages(texts: list[str], at_hand: set[str]) -> list[str]:
     """Each known claim's language among those of the corpus and of the claims file as a whole.
     Among all languages lingua takes one short English claim in nine of the TUNE files for
     Yoruba, Tagalog or Esperanto, and such a claim's figures then go unread ("not checked")."""
-    known = sorted(code for code in at_hand if code != "und")
+    known = tuple(sorted(code for code in at_hand if code != "und"))
     if len(known) < 2:
         return [known[0] if known else detect_language(t) for t in texts]
-    detector = LanguageDetectorBuilder.from_languages(
-        *(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in known)
-    ).with_low_accuracy_mode().build()
-    return [detector.detect_language_of(t).iso_code_639_1.name.lower() for t in texts]
+    return [detect_language(t, known) for t in texts]
 
 
 def gives(given: Quantity, wanted: Quantity) -> bool:

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from babel.dates import get_month_names
-from lingua import LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
@@ -175,13 +175,20 @@ def is_heading(line: str, next_line: str | None) -> bool:
 
 
 @cache
-def _detector():
-    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+def _detector(among: tuple[str, ...] = ()):
+    """lingua's detector over every language, or over `among` (two ISO 639-1 codes or more) only."""
+    if among:
+        builder = LanguageDetectorBuilder.from_languages(
+            *(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in among))
+    else:
+        builder = LanguageDetectorBuilder.from_all_languages()
+    return builder.with_low_accuracy_mode().build()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language, 'und' when lingua cannot tell."""
-    language = _detector().detect_language_of(text)
+def detect_language(text: str, among: tuple[str, ...] = ()) -> str:
+    """ISO 639-1 code of the text's language (one of `among` where given), 'und' when lingua
+    cannot tell."""
+    language = _detector(among).detect_language_of(text)
     return language.iso_code_639_1.name.lower() if language else "und"
 
 

@@ -67,6 +67,7 @@ def test_claims_are_read_in_a_language_at_hand():
     assert claim_languages(english, {"en"}) == ["en", "en"]  # lingua alone: Esperanto, Yoruba
     german = "Petro und Trump trafen sich am Montag in Washington."
     assert claim_languages([*english, german], {"en", "de"}) == ["en", "en", "de"]
+    assert claim_languages(["2026", german], {"en", "de"}) == ["und", "de"]  # a figure alone has no language
 
 
 def evidence(text: str, support: float, *reasons: Reason, figures: float = 0.0, plainly: float | None = None) -> Evidence:
