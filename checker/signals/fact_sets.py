@@ -60,7 +60,6 @@ from checker.signals.text import fold
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
-SPECIFIC_MEASURES = EVENT_MEASURES  # measures that are one fact of an event by themselves
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
 SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
@@ -106,7 +105,7 @@ class Stated:
         """What makes two values one fact's (event_facts: OWNED, SPECIFIC, ACT; GENERAL)."""
         if isinstance(self.value, EventFact):
             return self.value.reach
-        return SPECIFIC if self.value.measure in SPECIFIC_MEASURES else GENERAL
+        return SPECIFIC if self.value.measure in EVENT_MEASURES else GENERAL
 
     def mention(self) -> Mention:
         c, v = self.facts.claim, self.value
@@ -218,7 +217,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
                                      for i, there in figures[f.claim.doc, v.measure])
             if isinstance(v, Quantity) and not elsewhere and numbers.part_of_a_set(f.claim.text, f.quantities, v):
                 continue
-            whole = not isinstance(v, Quantity) or v.measure in SPECIFIC_MEASURES
+            whole = not isinstance(v, Quantity) or v.measure in EVENT_MEASURES
             context = _context(f, v, at, whole)
             found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
                                  _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
@@ -371,16 +370,18 @@ def _with_equal_values(stated: list[Stated], clusters: list[list[int]]) -> list[
         for c in grown:
             if len({stated[k].value.camp for k in c}) > 1 and any(
                     stated[k].value.camp == x.value.camp and x.plain & stated[k].plain for k in c) and all(
-                    x.facts.claim.id != stated[k].facts.claim.id and x.value.comparable(stated[k].value)
-                    and _same_places(x, stated[k]) and same_days(x.facts, stated[k].facts) for k in c):
+                    _fits_measure(x, stated[k]) for k in c):
                 c.append(i)
                 break
     return [sorted(c) for c in grown]
 
 
 def _measure_alike(x: Stated, y: Stated) -> bool:
-    if _other_names(x, y):
-        return False
+    return not _other_names(x, y) and _fits_measure(x, y)
+
+
+def _fits_measure(x: Stated, y: Stated) -> bool:
+    """Two claims' values of one measure, at the same places, on days that fit."""
     return (x.facts.claim.id != y.facts.claim.id and x.value.comparable(y.value) and _same_places(x, y)
             and same_days(x.facts, y.facts))
 
