@@ -287,8 +287,9 @@ def evidence_features(
         for i, c in enumerate(corpus):
             given = facts[c.id].quantities
             if wanted and given:
-                figures[k, i] = sum(any(gives(g, q) for g in given) for q in wanted) / len(wanted)
-                plainly[k, i] = sum(any(gives(g, q) and _its_bound(g) == g for g in given) for q in wanted) / len(wanted)
+                giving = [[g for g in given if gives(g, q)] for q in wanted]
+                figures[k, i] = sum(bool(gs) for gs in giving) / len(wanted)
+                plainly[k, i] = sum(any(_its_bound(g) == g for g in gs) for gs in giving) / len(wanted)
     same_language = np.array([c.language == wording for c in corpus])
     return EvidenceFeatures(corpus, published, facts, languages, same_language, similarity, overlap, score, relevance, coverage, figures, plainly)
 

@@ -172,12 +172,14 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     if loose and not same_days(a, b):
         return []
     found = []
-    kinds = sorted({(q.measure, _more(a, q)) for q in a.quantities} & {(q.measure, _more(b, q)) for q in b.quantities})
-    for measure, more in kinds:
+    # each figure's (measure, count of more), read once: part_of_a_set tokenises the claim
+    kind_a = [(q.measure, _more(a, q)) for q in a.quantities]
+    kind_b = [(q.measure, _more(b, q)) for q in b.quantities]
+    for measure, more in sorted(set(kind_a) & set(kind_b)):
         if loose and measure not in EVENT_TALLIES:
             continue
-        qa = [q for q in a.quantities if q.measure == measure and _more(a, q) == more]
-        qb = [q for q in b.quantities if q.measure == measure and _more(b, q) == more]
+        qa = [q for q, k in zip(a.quantities, kind_a) if k == (measure, more)]
+        qb = [q for q, k in zip(b.quantities, kind_b) if k == (measure, more)]
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
