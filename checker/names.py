@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.normalize import normalize
 
@@ -135,8 +137,6 @@ def place_spellings() -> dict[str, str]:
     "Thessaloniki") -> its name as place_names keys it. Left out: spellings GeoNames gives
     another city too, small ones included ("Bandar" is a town and an old name of Machilipatnam),
     and other names than a spelling of the city's (Topeka's stunt name "Google", "Yida" for Jeddah)."""
-    from rapidfuzz import fuzz
-
     owners: dict[str, set[str]] = {}
     for c in _cities():
         for spelling in (c["name"], *(c.get("alternatenames") or ())):
