@@ -90,6 +90,29 @@ def test_one_name_spelled_two_ways_beside_one_name():
     assert camps(found) == [("Alishbandi", ["a"]), ("Alishvandi", ["b", "c"])]
 
 
+def test_a_surname_after_one_first_name_spelled_two_ways():
+    """Short surnames and particles tell after one same first name, in claims about other places
+    and days: a name's spelling is one fact wherever it is told."""
+    [found] = characterised([("a", "On Friday, Duncan Raite died after falling 60 metres near the Tasman Glacier."),
+                             ("b", "Mr Buckley died on Saturday, a day after Duncan Rait was killed."),
+                             ("c", "Duncan Rait had lived in Melbourne.")], similarity=0.0)
+    assert found.subject == "spelling of Rait"
+    assert camps(found) == [("Rait", ["b", "c"]), ("Raite", ["a"])]
+    [found] = characterised([("a", "The suspect's name is Anthony Calamita, police said."),
+                             ("b", "The suspect, Anthony LaCalamita, was fired on Thursday."),
+                             ("c", "LaCalamita was arrested in Southfield.")], similarity=0.0)
+    assert camps(found) == [("Calamita", ["a"]), ("LaCalamita", ["b", "c"])]
+
+
+@pytest.mark.parametrize("texts", [
+    [("a", "Her daughter Charlene Kafoury sobbed."), ("b", "Her brother, Charlie Kafoury, spoke.")],  # one family's surname
+    [("a", "Steve Smith scored."), ("b", "Sam Smith scored.")],
+    [("a", "Jamaal Charles ran for 226 yards."), ("b", "The Chiefs rallied behind Jamaal Charles' 226 yards.")],  # a possessive
+])
+def test_names_of_one_family_or_in_the_possessive_are_no_spellings(texts):
+    assert [ch for ch in characterised(texts, similarity=0.0) if ch.subject.startswith("spelling")] == []
+
+
 def test_alike_names_beside_other_names_are_two_names():
     assert characterised([("a", "The fire at the Marfin Bank branch killed three."),
                           ("b", "Protesters quoted Martin Luther King in the square.")], similarity=0.0) == []

@@ -108,6 +108,23 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
     assert soft("Three people died in the fire.", "There were three people who died in the fire.") == []
 
 
+@pytest.mark.parametrize(("a", "b", "spelled"), [
+    # after one same first name a short surname tells, and so does a letter more at its end
+    ("On Friday, Duncan Raite died after falling from a ridge.", "On Friday, Duncan Rait died after falling from a ridge.", ("Raite", "Rait")),
+    # a particle joined to the surname or left off
+    ("The suspect, Anthony Calamita, was arrested.", "The suspect, Anthony LaCalamita, was arrested.", ("Calamita", "LaCalamita")),
+    ("Steve Smith scored twice.", "Sam Smith scored twice.", None),  # brothers: one surname, other first names
+    ("Charlene Kafoury said so.", "Charlie Kafoury said so.", None),  # a sister and her brother
+    ("Sudan's army bombed the camp.", "The Sudanese army bombed the camp.", None),  # a possessive, then a derived word
+    ("Jamaal Charles ran for 226 yards.", "Jamaal Charles' 226 yards led the way.", None),  # a possessive after an s
+    ("The Kansas City Chief won.", "The Kansas City Chiefs won.", None),  # a plural's s
+    ("Negotiators of North Korea met.", "North Korean negotiators met.", None),  # a place's people
+])
+def test_a_surname_after_one_first_name(a, b, spelled):
+    found = [(r.a_value, r.b_value) for r in signals(a, b) if r.kind == "entity" and r.severity == "soft"]
+    assert found == ([spelled] if spelled else [])
+
+
 def test_negation_in_a_language_without_phrase_cues():
     found = signals("Il ponte non è crollato.", "Il ponte è crollato.", "it", "it")  # raised KeyError when the language had no phrase cues
     assert "not checked, language it" in [r.explanation for r in found if r.kind == "negation"]

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import aliases, place_names
+from checker.names import POSSESSIVE, aliases, place_names
 from checker.normalize import normalize
 from checker.records import Claim, Reason
 from checker.signals import dates, numbers, roles
@@ -41,6 +41,8 @@ AGREES = "agrees"  # not a discrepancy: both give a person the same office (chec
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
+SHORTEST_SURNAME = 4  # ... but after one same first name "Rait" is long enough ("Duncan Rait", "Duncan Raite")
+PARTICLE = 3  # letters of a particle some write joined to a surname and others leave off ("LaCalamita", "Calamita")
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 # Two figures of a pair the aligner only grouped are one fact told two ways when at most this
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
@@ -390,13 +392,26 @@ def same_person(name_a: str, name_b: str) -> bool:
     return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
 
 
-def spelled_two_ways(x: str, y: str) -> bool:
+def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
     """Two folded words that are one name in two spellings: long enough to tell, the same first
     letter, nearly the same letters (rapidfuzz), and neither the start of the other ("Iran",
-    "Iranian" is a derived word, not a spelling)."""
+    "Iranian" is a derived word, not a spelling).
+
+    A surname after one same first name (`surname`: "Duncan Rait", "Duncan Raite") tells more,
+    since two people of one story rarely share a first name and nearly a surname: four letters
+    are enough, one letter more at its end is a spelling ("Rait", "Raite"), unless it is the s of
+    a plural or of a possessive written without its apostrophe, or the shorter is a place (its
+    people: "Korea", "Korean"), and so is a particle joined to it or left off ("Calamita",
+    "LaCalamita")."""
+    shorter, longer = sorted((x, y), key=len)
+    if surname and len(shorter) >= SHORTEST_SURNAME and shorter != longer:
+        if longer.endswith(shorter) and len(longer) - len(shorter) <= PARTICLE:
+            return True
+        if longer[:-1] == shorter and longer[-1] != "s" and shorter not in place_names():
+            return True
     return (
-        min(len(x), len(y)) >= SHORTEST_NAME and x[0] == y[0] and not x.startswith(y) and not y.startswith(x)
-        and fuzz.ratio(x, y) >= NAME_SPELLING
+        len(shorter) >= (SHORTEST_SURNAME if surname else SHORTEST_NAME) and x[0] == y[0]
+        and not longer.startswith(shorter) and fuzz.ratio(x, y) >= NAME_SPELLING
     )
 
 
@@ -472,25 +487,45 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """A name in one claim that its close paraphrase spells nearly the same way ("Alishbandi",
-    "Alishvandi"): worth a look, since it is one person spelled two ways or two people. Places
-    are the entity check's; one name the prefix of the other ("Iran", "Iranian") is a
-    derived word."""
+    "Alishvandi"; after one same first name, "Duncan Rait", "Duncan Raite"): worth a look, since
+    it is one person spelled two ways or two people. Places are the entity check's; one name the
+    prefix of the other ("Iran", "Iranian"; "Sudan's", "Sudanese") is a derived word; first names
+    before one same surname are two of a family ("Charlene Kafoury", her brother "Charlie Kafoury")."""
     names_a, names_b = _names(a), _names(b)
-    words_a, words_b = {t.key for t in a.words}, {t.key for t in b.words}
-    for x in names_a:
-        for y in names_b:
-            if x.key in words_b or y.key in words_a:
+    words_a, words_b = {bare(t.key) for t in a.words}, {bare(t.key) for t in b.words}
+    for x, before_x, after_x in names_a:
+        for y, before_y, after_y in names_b:
+            key_x, key_y = bare(x.key), bare(y.key)
+            if key_x in words_b or key_y in words_a:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
-            if spelled_two_ways(x.key, y.key):
+            if after_x is not None and after_x == after_y:
+                continue
+            if spelled_two_ways(key_x, key_y, surname=before_x is not None and before_x == before_y):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 
 
-def _names(facts: ClaimFacts) -> list[Match]:
+def bare(key: str) -> str:
+    """A folded word without its possessive: "Sudan's" is Sudan, "Charles'" is Charles."""
+    return POSSESSIVE.sub("", key).rstrip("'’")
+
+
+def _names(facts: ClaimFacts) -> list[tuple[Match, str | None, str | None]]:
+    """Capitalised words outside places, each with the capitalised words written right before
+    it (its first name, where it is a surname) and right after it (its surname, where it is a
+    first name), if any."""
     places = {(p.start, p.end) for p in facts.places}
+    words = facts.words
+
+    def name_beside(i: int, j: int) -> str | None:  # words[j], a capitalised word next to words[i]
+        if not 0 <= j < len(words) or not words[j].text[0].isupper():
+            return None
+        left, right = sorted((words[i], words[j]), key=lambda t: t.start)
+        return bare(words[j].key) if facts.claim.text[left.end:right.start].isspace() else None
+
     return [
-        t for t in facts.words
-        if t.text[0].isupper() and len(t.key) >= SHORTEST_NAME and not any(s <= t.start < e for s, e in places)
+        (t, name_beside(i, i - 1), name_beside(i, i + 1)) for i, t in enumerate(words)
+        if t.text[0].isupper() and len(t.key) >= SHORTEST_SURNAME and not any(s <= t.start < e for s, e in places)
     ]
 
 

@@ -1,8 +1,8 @@
 """Facts of an event that are not figures, as values the corpus-wide sets (signals/fact_sets.py)
 compare across sources like figures: the time of day of an act ("2:53 p.m." against "3:20
 p.m."), a named person's age ("Buckley, 32," against "Buckley, 31,"), a named team's record
-("Indianapolis (10-5)" against "Indianapolis' record rose to 9-5") and how the event's dead
-died ("burnt to death" against "choked on smoke").
+("Indianapolis (10-5)" against "Indianapolis' record rose to 9-5"), how the event's dead
+died ("burnt to death" against "choked on smoke") and how a name is spelled ("Rait", "Raite").
 
 What ties two of them to one fact differs by kind (`reach`):
 - OWNED: an age or a record belongs to its owner, named with it; one owner is one fact. An
@@ -10,6 +10,9 @@ What ties two of them to one fact differs by kind (`reach`):
   ("Indianapolis Colts") make two such words one owner.
 - SPECIFIC: how the dead died is one fact of the event by itself (the claims need only share a
   content word, as for a death toll).
+- NAME: a name's spelling is one fact wherever and whenever the claims tell of its owner: no
+  places or days near it set it apart ("spokeswoman Ilene Wolff" in a sentence about Sterling
+  Heights is the Beaumont spokeswoman "Ilene Wolfe").
 - ACT: a time of day is one fact only for one act on one day: the claims must share content
   words, have embeddings alike (`thresholds.act_similarity`) and name no days that differ.
 """
@@ -25,9 +28,9 @@ from itertools import groupby
 
 from checker.names import CAPITAL
 from checker.normalize import normalize
-from checker.signals import SHORTEST_NAME, ClaimFacts, spelled_two_ways
+from checker.signals import SHORTEST_SURNAME, ClaimFacts, bare, spelled_two_ways
 
-OWNED, SPECIFIC, ACT, GENERAL = "owned", "specific", "act", "general"
+OWNED, NAME, SPECIFIC, ACT, GENERAL = "owned", "name", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
 DAYS_A_YEAR = 365.25
@@ -42,7 +45,7 @@ class EventFact:
     end: int
     text: str
     measure: str  # "time of day", "age of Anthony Buckley", "record of Indianapolis Colts", "manner of death"
-    reach: str  # OWNED, SPECIFIC or ACT: what makes two of them one fact (see the module's notes)
+    reach: str  # OWNED, NAME, SPECIFIC or ACT: what makes two of them one fact (see the module's notes)
     low: float  # minutes after midnight for a time; the age; the wins of a record
     high: float
     detail: str = ""  # the rest of a record ("5" losses); the manner of death
@@ -88,8 +91,8 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
             found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
     found += [
-        EventFact(t.start, t.end, t.text, f"spelling of {names.shown(names.spellings[t.key])}", OWNED, 0, 0, t.key)
-        for t in facts.words if t.key in names.spellings
+        EventFact(t.start, t.end, t.text, f"spelling of {names.shown(names.spellings[bare(t.key)])}", NAME, 0, 0, bare(t.key))
+        for t in facts.words if bare(t.key) in names.spellings
     ]
     return found
 
@@ -139,19 +142,26 @@ def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str
 
 
 def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
-    """Names written two ways that stand next to one name ("Heydar Alishbandi", "Heidar
-    Alishvandi"; "Abdul Rahman", "Abdel Rahman"): one person's name spelled two ways. Alike
-    spellings (spelled_two_ways) are not enough on their own: "Marfin Bank" is not "Martin Luther"."""
+    """Names written two ways that stand next to one name: one person's name spelled two ways.
+    A surname after one same first name ("Heydar Alishbandi", "Heydar Alishvandi"; "Duncan Rait",
+    "Duncan Raite": spelled_two_ways' surname), or a name whose neighbour is spelled two ways too
+    (a whole name transliterated: "Heydar Alishbandi", "Heidar Alishvandi"). Alike spellings are
+    not enough on their own ("Marfin Bank" is not "Martin Luther"), nor one same surname after
+    them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury")."""
     counts: Counter[str] = Counter()
-    beside: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}  # a name -> the names written right before it
+    beside: dict[str, set[str]] = {}  # ... before or after it
     for f in facts:
         named = [t if t.text[0].isupper() and normalize(t.text) in names else None for t in f.words]
         for i, t in enumerate(named):
             if t is None:
                 continue
-            counts[t.key] += 1
-            beside.setdefault(t.key, set()).update(n.key for n in (named[i - 1] if i else None, named[i + 1] if i + 1 < len(named) else None) if n)
-    keys = sorted(k for k in counts if len(k) >= SHORTEST_NAME)
+            key = bare(t.key)  # "Charles'" is Charles
+            counts[key] += 1
+            prior = {bare(n.key) for n in named[max(0, i - 1):i] if n}
+            before.setdefault(key, set()).update(prior)
+            beside.setdefault(key, set()).update(prior, (bare(n.key) for n in named[i + 1:i + 2] if n))
+    keys = sorted(k for k in counts if len(k) >= SHORTEST_SURNAME)
     group = {k: k for k in keys}
 
     def root(k: str) -> str:
@@ -159,9 +169,14 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
             k = group[k]
         return k
 
+    def one_name(x: str, y: str) -> bool:
+        if before[x] & before[y] and spelled_two_ways(x, y, surname=True):
+            return True
+        return spelled_two_ways(x, y) and any(spelled_two_ways(a, b) for a in beside[x] for b in beside[y])
+
     for i, x in enumerate(keys):
         for y in keys[i + 1:]:
-            if spelled_two_ways(x, y) and any(a == b or spelled_two_ways(a, b) for a in beside[x] for b in beside[y]):
+            if one_name(x, y):
                 group[max(root(x), root(y))] = min(root(x), root(y))
     members: dict[str, list[str]] = {}
     for k in keys:

@@ -48,6 +48,7 @@ from checker.signals import (
 from checker.signals.event_facts import (
     ACT,
     GENERAL,
+    NAME,
     OWNED,
     SPECIFIC,
     EventFact,
@@ -102,7 +103,7 @@ class Stated:
 
     @property
     def reach(self) -> str:
-        """What makes two values one fact's (event_facts: OWNED, SPECIFIC, ACT; GENERAL)."""
+        """What makes two values one fact's (event_facts: OWNED, NAME, SPECIFIC, ACT; GENERAL)."""
         if isinstance(self.value, EventFact):
             return self.value.reach
         return SPECIFIC if self.value.measure in EVENT_MEASURES else GENERAL
@@ -234,8 +235,8 @@ def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Threshol
         return False
     shared = len(x.context & y.context)
     alike = similarity(x.facts.claim.id, y.facts.claim.id)
-    if x.reach == OWNED:
-        return True  # one person's age, one team's record
+    if x.reach in (OWNED, NAME):
+        return True  # one person's age, one team's record, one name's spelling
     if x.reach == ACT:  # one act: its words and its wording (its day: _measure_alike)
         return shared >= SHARED_NEAR and alike >= thresholds.act_similarity
     needed = 1 if x.reach == SPECIFIC else SHARED_NEAR
@@ -381,9 +382,10 @@ def _measure_alike(x: Stated, y: Stated) -> bool:
 
 
 def _fits_measure(x: Stated, y: Stated) -> bool:
-    """Two claims' values of one measure, at the same places, on days that fit."""
-    return (x.facts.claim.id != y.facts.claim.id and x.value.comparable(y.value) and _same_places(x, y)
-            and same_days(x.facts, y.facts))
+    """Two claims' values of one measure, at the same places, on days that fit (for a name's
+    spelling places and days say nothing)."""
+    return (x.facts.claim.id != y.facts.claim.id and x.value.comparable(y.value)
+            and (x.reach == NAME or (_same_places(x, y) and same_days(x.facts, y.facts))))
 
 
 def _other_names(x: Stated, y: Stated) -> bool:
