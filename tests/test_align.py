@@ -7,6 +7,7 @@ import pytest
 from labelled import labelled_pairs
 
 from benchmarks.ecbplus import share_together
+from conftest import ROOT
 from checker.align import align, partner_cap
 from checker.config import Thresholds
 from checker.names import anchors, inner_names
@@ -129,6 +130,28 @@ def test_ecbplus_sentences_carry_cross_document_events():
     assert pairs and all(sentences[i].doc != sentences[j].doc for i, j in pairs)
     assert all(sentences[i].subtopic == sentences[j].subtopic for i, j in pairs)
     assert {"18", "23", "24"} <= held_out(topics()) and not {"8", "20", "29", "41", "43"} & held_out(topics())
+
+
+@pytest.mark.parametrize("event", ["32-ecbplus", "21-ecbplus", "4-ecb"])
+def test_ecbplus_events_are_written_as_corpora_the_held_out_gold_quotes(tmp_path, event):
+    """The second held-out set (tests/data/gold/ecb-*.yaml) quotes texts write_event builds: a
+    change to the detokenizer that moved a character would silently drop its labelled pairs."""
+    import yaml
+
+    from benchmarks.ecbplus import ECBPLUS, write_event
+    from checker.corpus import read_corpus
+
+    if not ECBPLUS.is_dir():
+        pytest.skip(f"ECB+ not found at {ECBPLUS}")
+    topic, kind = event.split("-")
+    written = write_event(topic, kind, tmp_path)
+    assert written and all(p.read_text(encoding="utf-8").strip() for p in written)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in written}
+    gold = yaml.safe_load((ROOT / "tests" / "data" / "gold" / f"ecb-{event}.yaml").read_text(encoding="utf-8"))
+    assert {side["doc"] for pair in gold for side in (pair["a"], pair["b"])} <= set(texts)
+    assert all(side["text"] in texts[side["doc"]] for pair in gold for side in (pair["a"], pair["b"]))
+    articles = read_corpus(tmp_path, 5_000_000)
+    assert len(articles) == len(written) and all(not a.text.startswith("http") for a in articles)
 
 
 def test_report_marks_the_other_event_and_keeps_it_out_of_silence(seed_report):
