@@ -295,3 +295,108 @@ def test_an_ago_phrase_without_its_count_is_refused(tmp_path):
 ])
 def test_hedged_times_in_other_languages(a, b, language, kinds):
     assert [k for k, *_ in hard(a, b, language)] == kinds
+
+
+def test_a_time_of_day_is_no_count():
+    # "died about 11am": the time he died, not about eleven dead
+    text = "A man died about 11am on Friday after he fell."
+    assert hard(text, "Two people died on Friday.") == []
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The man is 8 inches taller.", "[length]"),
+    ("A male weighing 180 pounds was seen.", "[mass]"),  # a weight: money would have a sign, a scale or a money word
+    ("The thieves stole 180 pounds.", "GBP"),
+    ("The bill came to 180 pounds sterling.", "GBP"),
+    ("He was paid 5 million pounds.", "GBP"),
+    ("They made off with 2m euros in gems.", "EUR"),  # a short scale before a currency word: millions, no metres
+])
+def test_units_and_pounds(text, measure):
+    assert [q.measure for q in quantities(text, "en")] == [measure]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("One victim died in the Monday morning attack.", [("One victim died", "dead victim", 1)]),
+    ("He said one victim died.", [("one victim died", "dead victim", 1)]),
+    ("No one was killed.", [("No one was killed", "dead", 0)]),
+    ("One day later the road reopened.", []),  # one of nothing the reading counts
+    ("It is one of the largest banks.", []),
+])
+def test_one_counts_one_of_the_dead(text, read):
+    assert [(q.text, q.measure, q.low) for q in quantities(text, "en")] == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("News reported that two of the three victims died.", [("two of the three victims died", "dead victim", 2)]),
+    ("One of the two climbers died.", [("One of the two climbers died", "dead climbe", 1)]),
+    ("He said 30 of the 80 wounded remained in hospital.", [("80 wounded", "injured", 80)]),  # the set is the count
+])
+def test_a_count_drawn_from_a_set(text, read):
+    assert [(q.text, q.measure, q.low) for q in quantities(text, "en")] == read
+
+
+@pytest.mark.parametrize("text", [
+    "Two of the bombs fell within the camp.",  # part of the bombs: neither all of them nor the other part
+    "All three of the people were targeted.",
+])
+def test_a_part_of_a_set_of_things_is_no_count(text):
+    assert quantities(text, "en") == []
+
+
+def test_a_part_of_a_set_of_things_is_no_whole():
+    assert hard("Two of the bombs fell within the camp.", "Four bombs were dropped on the camp.") == []
+    assert hard("Two of the bombs fell within the camp.", "Three other bombs exploded outside the camp.") == []
+
+
+@pytest.mark.parametrize(("a", "b", "kinds"), [
+    ("The magnitude 5.9 quake hit the island.", "The magnitude 6.1 quake hit the island.", ["number"]),
+    ("The magnitude 6.1 quake hit the island.", "A magnitude 3.8 quake hit the island.", []),  # a magnitude is a logarithm: another quake
+])
+def test_magnitudes_far_apart_are_two_quakes(a, b, kinds):
+    assert [k for k, *_ in hard(a, b)] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic on Interstate 75 was closed for hours before the crash.",
+    "Traffic on I-75 was closed.",
+    "The plane, Flight 370 vanished.",
+    "The fire in Room 12 burned out.",
+])
+def test_numbers_in_names_are_no_counts(text):
+    assert quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("South Sudan gained independence 6 months ago.", ["6 months"]),  # a place before a measured figure
+    ("Pagó 2 millones de dólares.", ["2 millones de dólares"]),  # a sentence's first word names nothing
+    ("He fumbled on the Colts 16-yard line after a 68-yard drive.", ["16-yard", "68-yard"]),  # a compound describes
+])
+def test_a_capitalised_word_before_a_measured_figure(text, read):
+    language = "es" if text.startswith("Pagó") else "en"
+    assert [q.text for q in quantities(text, language)] == read
+
+
+def test_a_casualty_verb_does_not_reach_into_the_next_sentence():
+    assert [q.measure for q in quantities("Two were killed. Three people were injured.", "en")] == ["dead", "injured"]
+
+
+def test_the_words_after_the_next_figure_are_that_figures():
+    assert [(q.text, q.low) for q in quantities("In 2011, 100 people died.", "en")] == [("100 people", 100)]
+
+
+@pytest.mark.parametrize("text", [
+    "Succop tied the game with 6:00 minutes remaining.",  # a clock
+    "The game stood at 13-13 with a minute left.",  # a score
+    "The Colts (10-5, 4-4 away) won.",  # a record
+])
+def test_the_second_part_of_a_clock_or_score_is_no_count(text):
+    assert quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "measure", "low"), [
+    ("A climber has fallen 2, 000ft to his death.", "[length]", 609),  # "2,000" broken apart by the page
+    ("He drove at up to 120 miles an hour.", "[length] / [time]", 0),
+])
+def test_split_thousands_and_speeds_an_hour(text, measure, low):
+    [q] = quantities(text, "en")
+    assert (q.measure, int(q.low) if q.low > 0 else 0) == (measure, low)

@@ -70,13 +70,14 @@ class ClaimFacts:
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
-    ages = [m for m in found_moments if m.kind.startswith("age")]
+    # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
+    # a time of day, not a count of the dead
+    taken = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     return ClaimFacts(
         claim=claim,
         published=anchor,
-        # "Buckley, 32, was arrested" gives an age, not a count of the arrested
         quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in ages)),
+                         if not any(m.start < q.end and q.start < m.end for m in taken)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),

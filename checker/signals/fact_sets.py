@@ -28,10 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
-
-import justext
 
 from checker.config import Thresholds
 from checker.names import inner_names, place_key
@@ -56,8 +53,8 @@ from checker.signals.event_facts import (
     event_names,
     grew_older,
 )
-from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
-from checker.signals.text import fold
+from checker.signals.numbers import CASUALTIES, DURATIONS, NOUNS_CAPITALISED, Quantity
+from checker.signals.text import stopwords
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
@@ -66,7 +63,6 @@ SHARED_NEAR = 2  # ... and how many of their content words two figures of a gene
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
 PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 people marched in Patras")
 PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
-NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages whose capitals mark every noun, not names alone
 PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
@@ -306,7 +302,7 @@ def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> froze
     """Content-word stems near the value (NEAR words either side), or in the whole claim for
     values that name their fact themselves (the dead, the injured, a quake's magnitude) or
     whose fact is the claim's (the time of its act)."""
-    stop = _stopwords(f.claim.language)
+    stop = stopwords(f.claim.language)
     words = f.words if whole else f.words[max(0, at[0] - NEAR):at[1] + NEAR + 1]
     return frozenset(
         t.key[:STEM] for t in words
@@ -324,14 +320,6 @@ def _plain(f: ClaimFacts, context: frozenset[str]) -> frozenset[str]:
               if any(a <= t.start < b for a, b in figures) or any(p.start <= t.start < p.end for p in f.places)
               or (by_case and t.text.lower() != t.text.upper() and not t.text.islower())}
     return context - marked
-
-
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    """jusText's stop-word lists (the boilerplate classifier's), by the claim's language."""
-    names = {"de": "German", "en": "English", "es": "Spanish", "fr": "French"}
-    words = justext.get_stoplist(names.get(language, "English"))
-    return frozenset(fold(w) for w in words)
 
 
 def _links(stated: list[Stated], test: Callable[[Stated, Stated], bool], similarity: Similarity) -> list[tuple[int, int]]:

@@ -24,16 +24,19 @@ from text_to_num import text2num
 
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import place_key
-from checker.signals.text import Match, fold, tokens
+from checker.signals.dates import weekday_names
+from checker.signals.text import Match, fold, stopwords, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
 CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
+SENTENCE_ENDS = frozenset(".!?")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
 CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
 DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages whose capitals mark every noun, not names alone
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,11 @@ class Quantity:
 
     def ratio(self, other: Quantity) -> float:
         """How many times the smaller figure's top the larger one is; inf when the smaller reaches
-        no higher than zero ("no one was killed")."""
+        no higher than zero ("no one was killed"). A magnitude is a logarithm: each unit tenfold
+        (a 3.8 aftershock is no reading of the 6.1 quake)."""
         lower, higher = sorted((self, other), key=lambda q: q.low)
+        if self.measure == "magnitude":
+            return 10 ** (higher.low - lower.high)
         return higher.low / lower.high if lower.high > 0 else math.inf
 
     def comparable(self, other: Quantity) -> bool:
@@ -87,6 +93,8 @@ class _Lexicon:
     tolls: dict[str, str]
     one_after: frozenset[str]
     one_words: frozenset[str]
+    numeral_one: frozenset[str]
+    partitive: frozenset[str]
     zero_words: frozenset[str]
     none_reported: frozenset[str]
     nobody: frozenset[str]
@@ -95,6 +103,8 @@ class _Lexicon:
     magnitude: frozenset[str]
     percent: frozenset[str]
     currencies: dict[str, str]
+    weights_too: dict[str, str]
+    money_words: frozenset[str]
     multipliers: dict[str, float]
     money_multipliers: dict[str, float]
     qualifiers: dict[str, str]
@@ -124,6 +134,8 @@ def _lexicon() -> _Lexicon:
         tolls=_inverted(data["tolls"]),
         one_after=words("one_after"),
         one_words=words("one_words"),
+        numeral_one=words("numeral_one"),
+        partitive=words("partitive"),
         zero_words=words("zero_words"),
         none_reported=words("none_reported"),
         nobody=words("nobody"),
@@ -132,6 +144,8 @@ def _lexicon() -> _Lexicon:
         magnitude=words("magnitude"),
         percent=words("percent"),
         currencies=_inverted(data["currencies"]),
+        weights_too=_inverted(data["weights_too"]),
+        money_words=words("money_words"),
         multipliers={k: float(v) for k, v in _inverted(data["multipliers"]).items()},
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
         qualifiers=_inverted(data["qualifiers"]),
@@ -163,6 +177,11 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
                    for k, t in enumerate(toks[lo:inside[-1] + 2], lo))
     earlier = {q.measure for q in found if q.start < quantity.start}
     return modified and (not earlier or quantity.measure in earlier)
+
+
+def _casualty_measures() -> frozenset[str]:
+    """The measures of the counted words: the dead, the injured, the arrested, the missing."""
+    return frozenset(_lexicon().counted.values())
 
 
 @cache
@@ -204,6 +223,13 @@ def _digits(text: str, language: str) -> tuple[float, float]:
     return value, 10.0 ** -decimals
 
 
+def _split_thousands(toks: list[Match], i: int) -> bool:
+    """A group of three digits that opens with 0 after ", ": no number opens with 0, so it is
+    the thousands of the figure before, written apart ("2, 000")."""
+    return (i + 1 < len(toks) and toks[i].key.isdigit() and len(toks[i].key) <= 3 and len(toks[i + 1].key) == 3
+            and toks[i + 1].key.isdigit() and toks[i + 1].key[0] == "0" and toks[i + 1].start - toks[i].end == 2)
+
+
 def _word_number(words: list[str], language: str) -> float | None:
     try:
         return float(text2num(" ".join(words), language))
@@ -217,6 +243,8 @@ def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, 
     key = toks[i].key
     if key[0].isdigit():
         value, step = _digits(toks[i].text, language)
+        if _split_thousands(toks, i):  # "fallen 2, 000ft": a page that broke "2,000" apart
+            return value * 1000 + float(toks[i + 1].key), 1.0, 2
         return value, step, 1
     if key in lex.one_words:
         before = {t.key for t in toks[max(0, i - 3):i]}
@@ -242,9 +270,23 @@ def quantities(text: str, language: str) -> list[Quantity]:
     while i < len(toks):
         if (none := _no_casualties(text, toks, i)) is not None:
             found.append(none)
+            while i < len(toks) and toks[i].start < none.end:
+                i += 1  # "no one was killed" holds no "one was killed"
+            continue
+        if _in_a_name(text, toks, i, language) or _after_a_colon_or_dash(text, toks, i):
             i += 1
             continue
         value, step, width = _number_at(toks, i, language)
+        if value is None and toks[i].key in _lexicon().numeral_one:
+            # "One victim died", "one of the two climbers died": one of the dead, injured, held
+            # or missing; "one day", "one of the largest banks" count nothing
+            quantity, end = _read(text, toks, i, 1, 1.0, 1.0, language)
+            if quantity and quantity.measure.split()[0] in _casualty_measures():
+                found.append(quantity)
+                i = end
+            else:
+                i += 1
+            continue
         if value is None:
             i += 1
             continue
@@ -253,6 +295,39 @@ def quantities(text: str, language: str) -> list[Quantity]:
             found.append(quantity)
         i = max(end, i + 1)
     return found
+
+
+def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
+    """'Interstate 75', 'I-75', 'Route 66', 'Flight 370': digits right after a capitalised word
+    within a sentence belong to a name and count nothing. Not after a sentence's first word
+    (any word opens one: "Only 12 people", "Pagó 2 millones"), a capitalised function word
+    (jusText's stop words), a weekday ("on Friday 11 people died"), a word the figure's reading
+    knows ("Kills 12" in a headline, "USD 5 million"), nor before a word that says what the
+    figure measures ("South Sudan 6 months ago", "in Bam 26,000 dead"), nor where every noun is
+    capitalised (German)."""
+    if i < 2 or not toks[i].key[0].isdigit() or language in NOUNS_CAPITALISED:
+        return False
+    lex = _lexicon()
+    measured = (lex.units, lex.counted, lex.people, lex.percent, lex.currencies, lex.multipliers)
+    if i + 1 < len(toks) and any(_phrase(toks, i + 1, table)[0] for table in measured):
+        return False
+    word = toks[i - 1]
+    if not (word.text[:1].isupper() and word.text.isalpha()) or text[word.end:toks[i].start] not in (" ", "-"):
+        return False
+    if text[toks[i].end:toks[i].end + 1] == "-":
+        return False  # "the Colts 16-yard line": the figure describes what follows
+    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or word.key in stopwords(language) \
+            or word.key in weekday_names(language):
+        return False
+    known = (lex.counted, lex.currencies, lex.magnitude, lex.tolls, lex.one_after, lex.modifiers)
+    return not any(word.key in table for table in known) and not _phrase_ending(toks, i, lex.qualifiers)[0]
+
+
+def _after_a_colon_or_dash(text: str, toks: list[Match], i: int) -> bool:
+    """The second figure of "10:03", "6:00 minutes", "13-13", "(10-5)": a clock, a score or a
+    record, whose parts count nothing."""
+    return (i > 0 and toks[i].key[0].isdigit() and toks[i - 1].key[0].isdigit()
+            and text[toks[i - 1].end:toks[i].start] in (":", "-"))
 
 
 def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
@@ -290,13 +365,16 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     if currency and currency_start and toks[currency_start - 1].key == "us":
         currency_start -= 1  # "US$"
     scale, scale_width = _phrase(toks, end, lex.multipliers)
-    if not scale and currency:
-        scale, scale_width = _phrase(toks, end, lex.money_multipliers)
+    if not scale:  # "$5m", "2m euros": the short forms only next to a currency
+        money_scale, money_width = _phrase(toks, end, lex.money_multipliers)
+        if money_scale and (currency or _phrase(toks, end + money_width, lex.currencies)[0]):
+            scale, scale_width = money_scale, money_width
     if scale:
         if width == 1 and toks[i].key.isdigit() and 1800 <= value <= 2100 and not currency:
             return None, end + scale_width  # "2015 Milliarden": a year
         value, step = value * scale, step * scale
         end += scale_width
+    weight = None
     if not currency:
         skip = 1 if end < len(toks) and toks[end].key == "de" else 0  # "2 millones de dólares"
         currency, currency_width = _phrase(toks, end + skip, lex.currencies)
@@ -304,10 +382,17 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
             currency = None  # "110 billion ($158 billion)": the sign belongs to the figure after
         if currency:
             end += skip + currency_width
+            weight = lex.weights_too.get(toks[end - 1].key)
+            if weight and not scale and not any(t.key in lex.money_words for t in _clause(toks, text, i, end - 1)):
+                currency = None  # "weighing 180 pounds": money would have a sign, a scale or a money word
+            else:
+                weight = None
     first = toks[currency_start].start if currency and currency_start < i else toks[i].start
     measure, last, rounded = None, end - 1, False
     if currency:
         measure = currency
+    elif weight:
+        measure, rounded = f"unit {weight}", True
     elif (unit := _unit_after(toks, end))[0]:
         # durations are compared as written: "two hours" is not "120 minutes" rounded
         rounded = unit[0] not in DURATIONS
@@ -317,7 +402,12 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
         measure, rounded = "magnitude", True
     else:
-        measure, last = _counted(text, toks, i, end)
+        counted_at = _set_drawn_from(toks, end, language)
+        measure, last = _counted(text, toks, i, counted_at or end)
+        if counted_at and (measure is None or measure.split()[0] not in _casualty_measures()):
+            # the set's own figure is no count of what the verb says; "Two of the bombs fell within
+            # the camp" is part of the bombs, against neither all of them nor the other part
+            return None, counted_at
     if measure is None:
         return None, end
     low, high, exact, qualifier_start = _qualified(toks, i, value, step, measure in DURATIONS)
@@ -331,6 +421,20 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
         _scope(text, toks, i, last, first), _span(toks, last, language),
     ), last + 1
+
+
+def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
+    """'two of the three victims died': where the noun of the set the count is drawn from starts,
+    past the set's own figure; the count takes the noun and the verb, the set's figure (three
+    victims) counts no one who died. None without "of the", and where the set is itself a
+    casualty count ("30 of the 80 wounded remained in hospital": 80 wounded)."""
+    lex = _lexicon()
+    _, width = _phrase(toks, end, lex.partitive)
+    if not width or end + width >= len(toks):
+        return None
+    _, _, figure = _number_at(toks, end + width, language)
+    noun = end + width + figure
+    return None if noun >= len(toks) or _phrase(toks, noun, lex.counted)[0] else noun
 
 
 def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
@@ -366,6 +470,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         end += 1  # "20 more people", "five other bank workers"
     after, people_at = None, None
     for j in range(end, min(end + 4, len(toks))):
+        if toks[j].key[0].isdigit():
+            break  # "In 2011, 100 people died": the words after the next figure are that one's
         found, width = _phrase(toks, j, lex.counted)
         if found:
             after = (found, j + width - 1)
@@ -375,7 +481,9 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
     _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
     while qualifier_at and toks[qualifier_at - 1].key in lex.modifiers:
         qualifier_at -= 1  # "wounding other 70", "injuring another 12"
-    before = lex.counted.get(toks[qualifier_at - 1].key) if qualifier_at else None  # "killing at least 3"
+    # "killing at least 3"; not a verb that ends the sentence before ("Two were killed. Three were hurt")
+    before = (lex.counted.get(toks[qualifier_at - 1].key)
+              if qualifier_at and not SENTENCE_ENDS & set(text[toks[qualifier_at - 1].end:toks[qualifier_at].start]) else None)
     if before and people_at == end:  # "killing 10 people and injuring 80"
         return before, end
     toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import justext
+
 
 def _fold_char(c: str) -> str:
     base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
@@ -52,3 +54,11 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*|[%$€
 def tokens(text: str) -> list[Match]:
     """Numbers (with their separators), words, and the %, $, € and £ signs, with offsets."""
     return [Match(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """jusText's stop-word lists (the boilerplate classifier's), by the text's language, folded."""
+    names = {"de": "German", "en": "English", "es": "Spanish", "fr": "French"}
+    words = justext.get_stoplist(names.get(language, "English"))
+    return frozenset(fold(w) for w in words)
