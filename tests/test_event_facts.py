@@ -70,6 +70,33 @@ def test_manners_of_death_that_exclude_each_other():
     assert camps(found) == [("burnt to death", ["a"]), ("choked on smoke", ["b"])]
 
 
+def test_places_of_death_across_sources():
+    """Where one victim died is one fact of the event, however differently the sources name her."""
+    [found] = characterised([("a", "The woman, identified by the police as Madeline Kafoury, died at the scene, the authorities said."),
+                             ("b", "She said the third victim died on the way to the hospital."),
+                             ("c", "The spokeswoman said the three victims were taken to the hospital.")], similarity=0.0)
+    assert found.subject == "place of death"
+    assert camps(found) == [("died at the scene", ["a"]), ("died on the way to the hospital", ["b"])]
+
+
+@pytest.mark.parametrize("texts", [
+    # one source tells of two victims who died apart: where "the victim" died is no one fact
+    [("a", "One victim died at the scene."), ("a", "Another victim died later in hospital."), ("b", "The victim died at the scene."),
+     ("c", "The victim died in hospital.")],
+    # ... so does one claim
+    [("a", "One died at the scene, another in hospital."), ("b", "The victim died in hospital.")],
+    # claims of other days
+    [("a", "The boy died at the scene on Tuesday."), ("b", "The boy died in hospital on Thursday.")],
+])
+def test_deaths_that_are_no_one_fact(texts):
+    assert characterised(texts, similarity=0.0) == []
+
+
+def test_a_source_with_two_manners_of_death_tells_of_several_dead():
+    assert characterised([("a", "Two employees were burnt to death."), ("a", "A third employee suffocated."),
+                          ("b", "The bank employees choked on smoke.")], similarity=0.0) == []
+
+
 def test_a_toll_of_another_days_attack_is_another_fact():
     """The bombing 'on Tuesday' that killed seven is not Thursday's, which killed 12."""
     texts = [("a", "Kiir said the bombing of Guffa in Upper Nile state on Tuesday killed seven people."),

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
-from checker.signals import roles
+from checker.signals import deaths, roles
 from checker.signals.roles import RoleMention
 
 
@@ -141,6 +141,48 @@ def test_manners_of_death_that_exclude_each_other():
         ("number", "burnt to death", "choked on smoke")]
     assert hard("The three bank employees were burnt to death.", "The three bank employees were burned alive.") == []
     assert hard("Three people died in a burning bank.", "Three people suffocated in the bank.") == []  # where, not how
+
+
+def test_places_of_death_that_exclude_each_other():
+    assert hard("The woman died at the scene, police said.", "Police said the woman died on the way to the hospital.") == [
+        ("number", "died at the scene", "died on the way to the hospital")]
+    assert hard("The woman died at the scene, police said.", "Police said the woman died instantly.") == []  # one place
+    assert hard("The woman died at the scene, police said.", "Police said the woman was taken to the hospital.") == []
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The woman, identified as Madeline Kafoury, died at the scene, the authorities said.", "en",
+     ("died at the scene", "at the scene")),
+    ("She said the third victim died on the way to the hospital.", "en",
+     ("died on the way to the hospital", "on the way to hospital")),
+    ("He was pronounced dead at Beaumont Hospital in Royal Oak.", "en", ("pronounced dead at Beaumont Hospital", "in hospital")),
+    ("He later died of his injuries in hospital.", "en", ("died of his injuries in hospital", "in hospital")),
+    ("He was rushed to hospital where he died.", "en", ("hospital where he died", "in hospital")),  # the place before
+    ("Die Frau ist noch am Unfallort gestorben.", "de", ("am Unfallort gestorben", "at the scene")),  # a German participle
+    ("Der Mann starb auf dem Weg ins Krankenhaus.", "de", ("starb auf dem Weg ins Krankenhaus", "on the way to hospital")),
+    ("La mujer falleció durante su traslado al hospital.", "es",
+     ("falleció durante su traslado al hospital", "on the way to hospital")),
+    ("El hombre murió en el acto.", "es", ("murió en el acto", "at the scene")),
+    ("La victime est décédée à l'hôpital.", "fr", ("décédée à l'hôpital", "in hospital")),
+    ("Il est mort sur le coup.", "fr", ("est mort sur le coup", "at the scene")),
+])
+def test_a_place_of_death(text, language, found):
+    assert [(m.text, m.key) for m in deaths.places(text, language)] == [found]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The three victims were taken to the hospital.", "en"),  # an early report: nobody died there yet
+    ("One died at the scene, another in hospital.", "en"),  # two victims, two places
+    ("Kafoury died at the scene and the two wounded men were taken to Beaumont Hospital.", "en"),  # ... or a death and the wounded
+    ("Police at the scene said she died.", "en"),  # where the police stood
+    ("A receptionist died and two men underwent surgery at Beaumont Hospital.", "en"),  # another clause
+    ("Climbers carried him down the glacier, but he died on the way down.", "en"),  # a journey to no hospital
+    ("The tot was taken to hospital.", "en"),  # "tot" is a death in German only
+    ("Die Verletzten wurden ins Krankenhaus gebracht.", "de"),
+    ("La vittima è morta in ospedale.", "it"),  # a language not read
+])
+def test_no_place_of_death(text, language):
+    assert deaths.places(text, language) == []
 
 
 def test_the_rest_of_a_set_is_not_a_second_figure():

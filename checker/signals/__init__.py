@@ -21,7 +21,7 @@ from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import POSSESSIVE, aliases, place_names
 from checker.normalize import normalize
 from checker.records import Claim, Reason
-from checker.signals import dates, numbers, roles
+from checker.signals import dates, deaths, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
@@ -65,6 +65,7 @@ class ClaimFacts:
     places: tuple[Match, ...]
     moments: tuple[Moment, ...]
     manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
+    death_places: tuple[Match, ...]  # where they died: "died at the scene", "died on the way to the hospital"
     words: tuple[Match, ...]  # every token, for the comparisons that look at the words themselves
 
 
@@ -84,7 +85,8 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         negations=tuple(_negations(claim.text, claim.language)),
         places=tuple(_places(claim.text)),
         moments=tuple(found_moments),
-        manners=tuple(find_phrases(claim.text, load_lexicon("deaths")["manners"])),
+        manners=tuple(deaths.manners(claim.text)),
+        death_places=tuple(deaths.places(claim.text, claim.language)),
         words=tuple(tokens(claim.text)),
     )
 
@@ -120,7 +122,7 @@ def compare(
     found += [*_numbers(a, b, loose=not same_fact), *_unchecked(a, b, "number")]
     found += [*_moments(a, b, ("record", "age")), *_unchecked(a, b, "age", "number")]
     if same_fact:
-        found += [*_dates(a, b, points=False), *_manners_of_death(a, b), *_unchecked(a, b, "date")]
+        found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
@@ -334,13 +336,16 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reaso
     return found
 
 
-def _manners_of_death(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """Claims about one fact (compare: same_fact) that say people died in ways that exclude each
-    other; looser pairs may tell of two of the dead."""
-    if not a.manners or not b.manners or {m.key for m in a.manners} & {m.key for m in b.manners}:
-        return []
-    x, y = a.manners[0], b.manners[0]
-    return [_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y)]
+def _deaths(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """Claims about one fact (compare: same_fact) that say people died in ways or at places that
+    exclude each other; looser pairs may tell of two of the dead."""
+    found = []
+    for x_all, y_all in ((a.manners, b.manners), (a.death_places, b.death_places)):
+        if not x_all or not y_all or {m.key for m in x_all} & {m.key for m in y_all}:
+            continue
+        x, y = x_all[0], y_all[0]
+        found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y))
+    return found
 
 
 def titles(a: ClaimFacts, b: ClaimFacts, same_fact: bool, agreements: bool = False) -> list[Reason]:

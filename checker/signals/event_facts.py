@@ -2,14 +2,18 @@
 compare across sources like figures: the time of day of an act ("2:53 p.m." against "3:20
 p.m."), a named person's age ("Buckley, 32," against "Buckley, 31,"), a named team's record
 ("Indianapolis (10-5)" against "Indianapolis' record rose to 9-5"), how the event's dead
-died ("burnt to death" against "choked on smoke") and how a name is spelled ("Rait", "Raite").
+died ("burnt to death" against "choked on smoke") and where ("died at the scene" against "died on
+the way to the hospital"), and how a name is spelled ("Rait", "Raite").
 
 What ties two of them to one fact differs by kind (`reach`):
 - OWNED: an age or a record belongs to its owner, named with it; one owner is one fact. An
   owner is named by one word ("Colts", "Indianapolis"); the event's own longer names
   ("Indianapolis Colts") make two such words one owner.
-- SPECIFIC: how the dead died is one fact of the event by itself (the claims need only share a
-  content word, as for a death toll).
+- DEATH: how and where the event's dead died are facts of the event by themselves, with no
+  word to share (the woman "identified by the police as Madeline Kafoury" and "the third
+  victim"), but only while no source of the event tells of dead who died apart: one source that
+  gives two manners or two places ("one died at the scene", "another died in hospital") makes
+  the event's dead several facts (fact_sets: _died_apart).
 - NAME: a name's spelling is one fact wherever and whenever the claims tell of its owner: no
   places or days near it set it apart ("spokeswoman Ilene Wolff" in a sentence about Sterling
   Heights is the Beaumont spokeswoman "Ilene Wolfe").
@@ -30,9 +34,10 @@ from checker.names import CAPITAL
 from checker.normalize import normalize
 from checker.signals import SHORTEST_SURNAME, ClaimFacts, bare, spelled_two_ways
 
-OWNED, NAME, SPECIFIC, ACT, GENERAL = "owned", "name", "specific", "act", "general"
+OWNED, NAME, DEATH, SPECIFIC, ACT, GENERAL = "owned", "name", "death", "specific", "act", "general"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
+PLACE_OF_DEATH = "place of death"
 DAYS_A_YEAR = 365.25
 _NAME_RUN = re.compile(rf"(?<![\w’']){CAPITAL}[\w’'-]+(?:\s+{CAPITAL}[\w’'-]+)+")
 
@@ -44,18 +49,18 @@ class EventFact:
     start: int
     end: int
     text: str
-    measure: str  # "time of day", "age of Anthony Buckley", "record of Indianapolis Colts", "manner of death"
-    reach: str  # OWNED, NAME, SPECIFIC or ACT: what makes two of them one fact (see the module's notes)
+    measure: str  # "time of day", "age of Anthony Buckley", "record of Indianapolis Colts", "manner of death", ...
+    reach: str  # OWNED, NAME, DEATH or ACT: what makes two of them one fact (see the module's notes)
     low: float  # minutes after midnight for a time; the age; the wins of a record
     high: float
-    detail: str = ""  # the rest of a record ("5" losses); the manner of death
+    detail: str = ""  # the rest of a record ("5" losses); the manner or place of death
 
     def comparable(self, other: EventFact) -> bool:
         return self.measure == other.measure
 
     def overlaps(self, other: EventFact) -> bool:
-        """Could both be true? A time "about 3 p.m." is a range; an age, a record or a manner is
-        one value."""
+        """Could both be true? A time "about 3 p.m." is a range; an age, a record, a manner or a
+        place is one value."""
         if self.reach == ACT:
             return self.low <= other.high and other.low <= self.high
         return self.camp == other.camp
@@ -79,8 +84,8 @@ class EventNames:
 
 
 def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
-    """The claim's times of day, owned ages and records, manners of death and names the event
-    spells more than one way."""
+    """The claim's times of day, owned ages and records, manners and places of death and names
+    the event spells more than one way."""
     found = []
     for m in facts.moments:
         if m.kind == "time":
@@ -89,7 +94,8 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
             what, owner = m.kind.split(" ", 1)
             owner = names.shown(names.owners.get(owner, owner))
             found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
-    found += [EventFact(m.start, m.end, m.text, MANNER_OF_DEATH, SPECIFIC, 0, 0, m.key) for m in facts.manners]
+    found += [EventFact(m.start, m.end, m.text, measure, DEATH, 0, 0, m.key)
+              for measure, told in ((MANNER_OF_DEATH, facts.manners), (PLACE_OF_DEATH, facts.death_places)) for m in told]
     found += [
         EventFact(t.start, t.end, t.text, f"spelling of {names.shown(names.spellings[bare(t.key)])}", NAME, 0, 0, bare(t.key))
         for t in facts.words if bare(t.key) in names.spellings

@@ -44,6 +44,7 @@ from checker.signals import (
 )
 from checker.signals.event_facts import (
     ACT,
+    DEATH,
     GENERAL,
     NAME,
     OWNED,
@@ -99,7 +100,7 @@ class Stated:
 
     @property
     def reach(self) -> str:
-        """What makes two values one fact's (event_facts: OWNED, NAME, SPECIFIC, ACT; GENERAL)."""
+        """What makes two values one fact's (event_facts: OWNED, NAME, DEATH, ACT; SPECIFIC, GENERAL)."""
         if isinstance(self.value, EventFact):
             return self.value.reach
         return SPECIFIC if self.value.measure in EVENT_MEASURES else GENERAL
@@ -218,12 +219,25 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             context = _context(f, v, at, whole)
             found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
                                  _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
-    return found
+    apart = _died_apart(found)
+    return [s for s in found if s.value.measure not in apart]
+
+
+def _died_apart(stated: list[Stated]) -> set[str]:
+    """The manners and places of death (event_facts: DEATH) that some source gives two of: its
+    dead died apart ("one died at the scene", "another in hospital"), and the event's dead are
+    no one fact of that measure."""
+    camps: dict[tuple[str, str], set[tuple]] = defaultdict(set)
+    for s in stated:
+        if s.reach == DEATH:
+            camps[s.doc, s.value.measure].add(s.value.camp)
+    return {measure for (_, measure), told in camps.items() if len(told) > 1}
 
 
 def _near(places: set[tuple[str, int]], at: tuple[int, int]) -> frozenset[str]:
-    """The places named within PLACE_NEAR words of a value."""
-    return frozenset(p for p, i in places if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR)
+    """The places named within PLACE_NEAR words of a value, outside it: a place in the value is
+    the value ("died at Beaumont Hospital"), not what sets its fact apart."""
+    return frozenset(p for p, i in places if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR and not at[0] <= i <= at[1])
 
 
 def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
@@ -231,8 +245,8 @@ def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Threshol
         return False
     shared = len(x.context & y.context)
     alike = similarity(x.facts.claim.id, y.facts.claim.id)
-    if x.reach in (OWNED, NAME):
-        return True  # one person's age, one team's record, one name's spelling
+    if x.reach in (OWNED, NAME, DEATH):
+        return True  # one person's age, one team's record, one name's spelling, how and where the event's dead died
     if x.reach == ACT:  # one act: its words and its wording (its day: _measure_alike)
         return shared >= SHARED_NEAR and alike >= thresholds.act_similarity
     needed = 1 if x.reach == SPECIFIC else SHARED_NEAR

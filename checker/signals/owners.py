@@ -49,7 +49,7 @@ def owner(text: str, language: str, start: int) -> frozenset[str]:
 def _parts(text: str, language: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     cuts = [0, *(m.start() for m in _PART_BREAK.finditer(text)), len(text)]
     names = _names(text, language)
-    said = [t.start for t in tokens(text) if t.key in _speech_verbs(language)]
+    said = [t.start for t in tokens(text) if t.key in speech_verbs(language)]
     parts = []
     for lo, hi in itertools.pairwise(cuts):
         first = next((name for name in names if lo <= name.start < hi), None)
@@ -94,7 +94,7 @@ def _prepositions() -> frozenset[str]:
 
 
 @lexicon_cache
-def _speech_verbs(language: str) -> frozenset[str]:
+def speech_verbs(language: str) -> frozenset[str]:
     return frozenset(fold(v) for v in load_lexicon("speech_verbs").get(language, ()))
 
 

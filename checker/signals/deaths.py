@@ -1,0 +1,92 @@
+"""How and where the dead died, as one claim tells it (lexicons/deaths.yaml): manners ("burnt to
+death", "choked on smoke") and places of death ("died at the scene", "died on the way to the
+hospital", "was pronounced dead at Beaumont Hospital", "im Krankenhaus gestorben").
+
+A place is one of death only when words that say someone died stand by it in one clause: a few
+words before it ("died of his injuries in hospital"), or right after it (German participles, "am
+Tatort gestorben"; "rushed to hospital where he died"). "Were taken to the hospital" alone is an
+early report, no place of death. A claim that names places of two kinds tells of two of the dead
+("one died at the scene, another in hospital") or of a death and where the wounded went: it
+gives no place of death at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.lexicons import load_lexicon
+from checker.signals.owners import speech_verbs
+from checker.signals.text import Match, find_phrases, tokens
+
+AFTER_DEATH = 6  # words between the words of a death and its place after them ("died later Monday at Beaumont Hospital")
+BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen erlegen", "to hospital where he died")
+TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for ("on the way to the Beaumont Hospital")
+ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
+# what ends a clause: punctuation, or a conjunction after the death ("died and two others were taken to hospital")
+_BREAK = re.compile(r"[,;:()]")
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
+
+
+def manners(text: str) -> list[Match]:
+    """How people died ("burnt to death", "erstickt"), in any language."""
+    return find_phrases(text, load_lexicon("deaths")["manners"])
+
+
+def places(text: str, language: str) -> list[Match]:
+    """Where people died, each from the words of the death to its place ("died at the scene",
+    "am Tatort gestorben"), keyed by the kind of place ("at the scene", "on the way to hospital",
+    "in hospital", "at home"); none where the claim names places of two kinds."""
+    lexicon = load_lexicon("deaths")
+    cues = lexicon["dying"].get(language)  # other languages are not read
+    deaths = find_phrases(text, {"died": cues}) if cues else []
+    if not deaths:
+        return []
+    spots = _journeys(text, find_phrases(text, lexicon["places"]))
+    if len({s.key for s in spots}) != 1:
+        return []
+    found = []
+    for s in spots:
+        tied = [d for d in deaths if _tied(text, d, s, language)]
+        if tied:
+            d = min(tied, key=lambda d: abs(d.start - s.start))
+            start, end = min(d.start, s.start), max(d.end, s.end)
+            found.append(Match(start, end, text[start:end], s.key))
+    return found
+
+
+def _journeys(text: str, spots: list[Match]) -> list[Match]:
+    """The places with each journey ("on the way to") joined to the hospital it heads for; a
+    journey elsewhere ("on the way down" the glacier) is no place of death."""
+    found: list[Match] = []
+    for i, s in enumerate(spots):
+        if found and found[-1].key == ON_THE_WAY and found[-1].end == s.end:
+            continue  # the hospital a journey took in
+        if s.key != ON_THE_WAY:
+            found.append(s)
+            continue
+        after = spots[i + 1] if i + 1 < len(spots) else None
+        if after and after.key == IN_HOSPITAL and _words_between(text, s.end, after.start, TO_HOSPITAL) is not None:
+            found.append(Match(s.start, after.end, text[s.start:after.end], ON_THE_WAY))
+    return found
+
+
+def _tied(text: str, death: Match, spot: Match, language: str) -> bool:
+    """Are the words of a death and a place in one clause, near enough, with no speaker between
+    ("Police at the scene said she died" is where the police stood)?"""
+    if death.end <= spot.start:
+        between = _words_between(text, death.end, spot.start, AFTER_DEATH)
+        stops = _CONJUNCTIONS
+    elif spot.end <= death.start:
+        between = _words_between(text, spot.end, death.start, BEFORE_DEATH)
+        stops = frozenset()
+    else:
+        return False
+    return between is not None and not any(w in stops or w in speech_verbs(language) for w in between)
+
+
+def _words_between(text: str, start: int, end: int, most: int) -> list[str] | None:
+    """The folded words between two offsets, or None where there are more than `most` or the
+    clause ends between them."""
+    gap = text[start:end]
+    words = [t.key for t in tokens(gap)]
+    return None if len(words) > most or _BREAK.search(gap) else words
