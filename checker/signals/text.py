@@ -7,6 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import Stemmer
+
+from checker.normalize import normalize
+
 
 def _fold_char(c: str) -> str:
     base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
@@ -52,3 +56,25 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_](?:[\w’']|-(?=[^\W\d_]))*|[%$€
 def tokens(text: str) -> list[Match]:
     """Numbers (with their separators), words, and the %, $, € and £ signs, with offsets."""
     return [Match(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+# ISO 639-1 code -> Snowball algorithm (PyStemmer's names); other languages keep whole words.
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian",
+    "nb": "norwegian", "nl": "dutch", "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    return Stemmer.Stemmer(SNOWBALL[language]) if language in SNOWBALL else None
+
+
+def stem(word: str, language: str) -> str:
+    """A lower-case word's Snowball stem in the language, accents folded; the word itself in a
+    language Snowball lacks."""
+    stemmer = _stemmer(language)
+    return normalize(stemmer.stemWord(word) if stemmer else word)
