@@ -11,29 +11,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import cache
 
 import numpy as np
-import Stemmer
 from scipy.sparse import csr_matrix
 from text_to_num import alpha2digit
 
-from checker.normalize import normalize
-from checker.signals.text import tokens
-
-# ISO 639-1 code -> Snowball algorithm (PyStemmer's names); other languages keep whole words.
-SNOWBALL = {
-    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
-    "es": "spanish", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
-    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian",
-    "nb": "norwegian", "nl": "dutch", "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
-    "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil", "tr": "turkish",
-}
-
-
-@cache
-def _stemmer(language: str) -> Stemmer.Stemmer | None:
-    return Stemmer.Stemmer(SNOWBALL[language]) if language in SNOWBALL else None
+from checker.signals.text import stem, tokens
 
 
 def terms(text: str, language: str) -> frozenset[str]:
@@ -42,7 +25,6 @@ def terms(text: str, language: str) -> frozenset[str]:
         text = alpha2digit(text, language)
     except ValueError:  # a language text2num does not read: digits only
         pass
-    stemmer = _stemmer(language)
     found = set()
     for token in tokens(text):
         if token.text[0].isdigit():
@@ -50,7 +32,7 @@ def terms(text: str, language: str) -> frozenset[str]:
             continue
         for word in token.text.lower().split("-"):
             if len(word) > 1:
-                found.add(normalize(stemmer.stemWord(word) if stemmer else word))
+                found.add(stem(word, language))
     return frozenset(found - {""})
 
 

@@ -269,6 +269,52 @@ def test_an_evolving_toll_is_an_update_unless_it_falls_later():
     assert kinds(signals("Ten people were killed.", "Three people were killed.")) == [("number", "hard")]  # no dates
 
 
+@pytest.mark.parametrize(("a", "b", "language", "similarity"), [
+    # a stressed word against a denied one is an affirmation against a denial, in pairs about one fact
+    ("Police said Mr Buckley was well equipped at the time.", 'Police said the group was "insufficiently" equipped.', "en", 0.5),
+    ("The climber was well-equipped.", "The climber was poorly equipped.", "en", 0.5),
+    # a plain word against the same word with a negating prefix or a cue, in close paraphrases
+    ("The island's main town was undamaged.", "The island's main town was damaged.", "en", 0.9),
+    ("The pilot was unconscious when rescuers arrived.", "The pilot was conscious when rescuers arrived.", "en", 0.9),
+    ("The two men were unarmed.", "The two men were armed.", "en", 0.9),
+    ("The driver was uninjured.", "The driver was injured.", "en", 0.9),
+    ("The names will not be released.", "The names will be released.", "en", 0.9),  # a cue reaches past auxiliaries
+    ("Buildings fell in the town, but not the villages.", "Buildings fell in the town and the villages.", "en", 0.9),  # ... and articles
+    ("Das Gebäude blieb unbeschädigt.", "Das Gebäude wurde beschädigt.", "de", 0.9),
+    ("Los soldados estaban desarmados.", "Los soldados estaban armados.", "es", 0.9),
+    ("Le bâtiment n'a pas été endommagé.", "Le bâtiment a été endommagé.", "fr", 0.9),
+])
+def test_opposite_polarity(a, b, language, similarity):
+    assert [r.kind for r in signals(a, b, language, language, similarity=similarity) if r.severity == "hard"] == ["negation"]
+
+
+@pytest.mark.parametrize(("a", "b", "similarity"), [
+    # both deny, in different words
+    ('Police said the group was "insufficiently" equipped and inexperienced.', "An inexperienced and ill-equipped climber fell.", 0.9),
+    ("Police said the group was insufficiently equipped and experienced.",  # a modifier reaches a coordinated word
+     'Police said the group was "insufficiently" equipped and inexperienced.', 0.9),
+    ("Scherlinck said LaCalamita had been denied a handgun permit in March but it wasn't clear why.",
+     "LaCalamita was denied a handgun permit in March, said Scherlinck, who would not say why the permit was denied.", 0.9),
+    ("Ilene Wolff said the families asked that their conditions and other information not be released.",
+     "Ilene Wolff said the hospital was not releasing any information about their condition.", 0.9),
+    ('"I can\'t speak for the first death," he said.', '"I cant speak for the first death," he said.', 0.9),  # an apostrophe dropped
+    ("The Persian Gulf is not deep enough for tsunamis.", "Because the Persian Gulf is not very deep, a tsunami is not expected.", 0.9),
+    # a plain word against a denied one only between close paraphrases: looser pairs are about other things
+    ("The island's airport was also damaged.", "The island's main town was undamaged.", 0.4),
+    ("The man was well-equipped but was not wearing crampons.", "He was wearing crampons but was inexperienced.", 0.5),
+    # a prefix denies only the very word after it, and a plain word affirms only itself
+    ("Heavily indebted Greece gets the bailout.", "Greece gets the debt bailout.", 0.9),
+    ("A rebellion inside Sudan spread.", "Fighters who sided with the south spread.", 0.9),
+    ("Zareh dismissed concerns that the quake would cause tsunamis.", "Zareh said there was no tsunami risk from the quake.", 0.9),
+    # a word in a clause that denies something is not affirmed
+    ("There were no immediate reports of any casualties.", "There appeared to be no casualties.", 0.9),
+    # a second cue after a denied word denies again, it does not undo the first
+    ("The hospital was not damaged nor destroyed.", "The hospital was not destroyed.", 0.9),
+])
+def test_no_opposite_polarity(a, b, similarity):
+    assert [r for r in signals(a, b, similarity=similarity) if r.kind == "negation"] == []
+
+
 def test_negation_only_over_shared_words():
     assert [r for r in signals("The bank was not insured, and three workers died in the fire.",
                                "Three workers died in the fire at the bank.") if r.kind == "negation"] == []

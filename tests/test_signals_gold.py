@@ -48,7 +48,8 @@ def _measure(event: str) -> tuple[int, int, int, int]:
     ("athens-bank-firebomb-2010", 13, 0),  # of 21; of 31
     ("qeshm-earthquake-2005", 18, 1),  # of 25; of 31
     ("yida-camp-bombing-2011", 18, 0),  # of 24; of 34
-    ("amd-seamicro-2012", 6, 1),  # of 13; of 33
+    ("amd-seamicro-2012", 5, 1),  # of 13; of 33 (5 since 2026-12-06: a denial reads "not intending to compete"
+    # against "competing" no more, a plain word counting only in the form denied)
     ("colts-chiefs-2012", 8, 0),  # of 21; of 32
 ])
 def test_signals_meet_the_measured_levels_on_tune_events(event, min_found, max_flagged):

@@ -11,8 +11,10 @@ relies on these alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -29,7 +31,7 @@ from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.owners import agencies, owner
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, tokens
+from checker.signals.text import Match, find_phrases, fold, stem, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
@@ -52,6 +54,23 @@ OWN_PLACE = 8  # words between a place and a count of more there that make it th
 
 
 @dataclass(frozen=True)
+class Polar:
+    """A content word as a claim carries it: its stem, and its polarity, -1 where a negating
+    modifier before it or an affix turns it round ("poorly equipped", "undamaged"), 1 where a
+    modifier stresses it ("well equipped"), 0 plain (in a clause that denies nothing: there it
+    is affirmed). An affixed word is read twice: as itself, plain, and as the word after its
+    prefix, denied (affix=True), which only counts where the other claim has that very word
+    ("information" is no "formation" denied)."""
+
+    stem: str
+    polarity: int
+    match: Match  # the word with its modifier or affix, as written
+    form: str  # the word itself, folded (after its prefix, for an affix reading)
+    affix: bool = False
+    head: str = ""  # for a word a link carried a denial on to, the stem of the word denied first ("expect" in "not expected to rise")
+
+
+@dataclass(frozen=True)
 class ClaimFacts:
     """What the signals read off one claim, once."""
 
@@ -61,7 +80,7 @@ class ClaimFacts:
     dates: tuple[DateMention, ...]
     roles: tuple[RoleMention, ...]
     frames: tuple[FrameMention, ...]
-    negations: tuple[Match, ...]
+    polar: tuple[Polar, ...]  # content words with their polarity, for _polarity
     places: tuple[Match, ...]
     moments: tuple[Moment, ...]
     manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
@@ -82,7 +101,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
-        negations=tuple(_negations(claim.text, claim.language)),
+        polar=tuple(_polar_words(claim.text, claim.language)),
         places=tuple(_places(claim.text)),
         moments=tuple(found_moments),
         manners=tuple(deaths.manners(claim.text)),
@@ -102,8 +121,11 @@ def compare(
     injured, a named team's record, a named person's age): two claims that give them are about
     that one fact however little else they share, the event's tallies on days that fit
     (same_days). The rest only count in pairs alike enough to be about one fact (other figures,
-    elapsed time, how the dead died: two of the dead may have died two ways), one statement (attribution)
-    or one sentence (negation, swapped places, days and months: two sentences of one story name
+    elapsed time, how the dead died: two of the dead may have died two ways), one statement
+    (attribution; a word stressed in one and denied in the other, "well equipped" against
+    "insufficiently equipped") or one sentence (a word plain in one and denied in the other,
+    "damaged" against "undamaged": a looser pair tells of another building; swapped places,
+    days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
     between looser pairs such differences are what makes them different sentences. one_fact: b
     is a single known fact (checker verify), so a day the evidence names is that fact's day once
@@ -126,9 +148,9 @@ def compare(
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if similarity >= thresholds.same_statement:
-        found += _attribution(a, b)
+        found += [*_attribution(a, b), *_polarity(a, b, plain=similarity >= thresholds.close_paraphrase), *_unchecked(a, b, "negation")]
     if similarity >= thresholds.close_paraphrase:
-        found += [*_negation(a, b), *_entities(a, b), *_name_spellings(a, b), *_unchecked(a, b, "negation")]
+        found += [*_entities(a, b), *_name_spellings(a, b)]
     return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
 
@@ -448,35 +470,132 @@ def _framing(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return found
 
 
-def _negation(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """One claim denies what the other affirms: only negation cues whose words (the few after
-    the cue, within its clause) are words both claims share count, so a "not" elsewhere in a
-    long sentence says nothing about the shared fact."""
-    shared = _content_words(a) & _content_words(b)
-    in_a = [n for n in a.negations if _negated_words(a.claim.text, n) & shared]
-    in_b = [n for n in b.negations if _negated_words(b.claim.text, n) & shared]
-    if len(in_a) % 2 == len(in_b) % 2:
+def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
+    """One word denied in one claim ("not released", "undamaged", "insufficiently equipped") and
+    affirmed in the other: stressed ("well equipped") or, where plain is set, written plainly
+    ("damaged"). Not where a claim carries the word both ways, nor where both deny it in
+    different words ("not be released", "not releasing"; "ill-equipped", "insufficiently
+    equipped"). A word read off a prefix ("undamaged") counts only against the very word after
+    the prefix ("indebted" is no "debt" denied), and a plain word only as the very word denied:
+    a plain word affirms little ("would cause tsunamis" against "no tsunami risk"). A word
+    stressed by a modifier against one denied by another ("well equipped", "insufficiently
+    equipped") is an affirmation against a denial in any form of the word, the clearest reading,
+    so the one reported."""
+    found = []
+    for x_facts, y_facts, first in ((a, b, True), (b, a, False)):
+        for x in x_facts.polar:
+            if x.polarity >= 0 or any(o.stem == x.stem and o.polarity >= 0 and not o.affix for o in x_facts.polar):
+                continue
+            same = [y for y in y_facts.polar if y.stem == x.stem]
+            if any(y.polarity < 0 for y in same) or any(y.stem == x.head and y.polarity < 0 for y in y_facts.polar):
+                continue  # both deny it, or both deny what it hangs on ("not expecting the toll to rise", "not expected to rise")
+            y = max(same, key=lambda p: (p.polarity, p.form == x.form), default=None)
+            if y and (y.polarity > 0 and not x.affix or (plain or y.polarity > 0) and y.form == x.form):
+                found.append((-y.polarity, x.match.start, (x, y) if first else (y, x)))
+    if not found:
         return []
-    x = in_a[0] if in_a else None
-    y = in_b[0] if in_b else None
-    cue = (x or y).text
-    which = "the first" if x else "the second"
-    return [_reason("negation", HARD, f"{which} claim denies ('{cue}') what the other affirms", x, y)]
+    x, y = min(found, key=lambda f: f[:2])[2]
+    return [_reason("negation", HARD, f"'{x.match.text}' against '{y.match.text}': one claim denies what the other affirms",
+                    x.match, y.match)]
 
 
 _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
-NEGATION_REACH = 4  # words after a cue that it negates ("not send troops to")
+SHORTEST_BASE = 4  # letters of a word that carries a property ("deep", not "why")
+SHORTEST_AFFIXED = 5  # ... after a negating prefix: "unarmed" is "armed" denied, "unless" no "less", "inside" no "side"
+_CLAUSE_END = re.compile(r"[,;:.!?()]")  # a denial reaches no further than its clause
+_QUOTES = re.compile(r"[\s\"'“”‘’«»„]*")  # all that may stand between a modifier and its word ('"insufficiently" equipped')
 
 
-def _content_words(facts: ClaimFacts) -> set[str]:
-    """Words that carry content: four letters or more, or figures."""
-    return {t.key for t in facts.words if len(t.key) >= 4 or t.key[0].isdigit()}
+class _Governor(NamedTuple):
+    """What gives the word to come its polarity: a cue or modifier, or a link carrying on the
+    polarity of the word before it (head: that word's stem, or the stem it was carried from)."""
+
+    start: int
+    polarity: int
+    cue: bool  # a negation cue (not a modifier): it reaches past auxiliaries and articles
+    head: str = ""
 
 
-def _negated_words(text: str, cue: Match) -> set[str]:
-    after = text[cue.end:]
-    clause_end = min((after.find(c) for c in ",;:" if c in after), default=len(after))
-    return {t.key for t in tokens(after[:clause_end])[:NEGATION_REACH]}
+@lexicon_cache
+def _polarity_words(language: str) -> dict[str, frozenset[str]]:
+    """The language's prefixes, weakening and stressing modifiers, words a denial reaches past
+    and links (negation.yaml), folded."""
+    lexicon = load_lexicon("negation")
+    keys = ("prefixes", "weakening", "stressing", "reach_past", "links")
+    return {key: frozenset(fold(w) for w in lexicon[key].get(language, [])) for key in keys}
+
+
+def _polar_words(text: str, language: str) -> list[Polar]:
+    """The claim's words of four letters or more with their polarity. A negation cue denies the
+    first word after it in its clause past auxiliaries and articles ("not be released", "not
+    yet regained"), and the word right after that ("did not send troops", but not "would not say
+    why the permit ...": a short word stops it); a weakening or stressing modifier governs the
+    word right after it, only quotes between ('"insufficiently" equipped'), or joined to it by a
+    hyphen ("ill-equipped"); modifiers multiply ("not well equipped" is denied, but "not damaged
+    nor destroyed" are both); a link carries the polarity on to the
+    next word ("insufficiently equipped and experienced", "not intending to compete"), but not
+    onto a word with a negating prefix of its own ("insufficiently equipped and inexperienced");
+    a word with a negating prefix is also read as the word after it, denied ("undamaged")."""
+    lexicon = _polarity_words(language)
+    if not lexicon["prefixes"]:
+        return []
+    modifiers = lexicon["weakening"] | lexicon["stressing"]
+    cues = _negations(text, language)
+    # a clause with a denial affirms none of its plain words ("no immediate reports of any
+    # casualties", "asked that their conditions and other information not be released")
+    clauses = [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    denying = {bisect_right(clauses, c.start) for c in cues}
+    found = []
+    governing = None  # what governs the word to come
+    linked = None  # the last word read with a polarity, as what a link after it carries on
+    previous = None
+    for word in tokens(text):
+        gap, previous = text[previous.end:word.start] if previous else "", word
+        if _CLAUSE_END.search(gap):
+            governing = linked = None
+        if governing and not (governing.cue or governing.head) and not _QUOTES.fullmatch(gap):
+            governing = None  # a modifier governs only the word right after it ("as well as the villages")
+        cue = next((c for c in cues if c.start <= word.start < c.end), None)
+        if cue and governing and governing.start == cue.start:
+            continue  # the rest of a cue of several words ("yet to")
+        if cue or word.key in modifiers:
+            polarity = -1 if cue or word.key in lexicon["weakening"] else 1
+            if governing and not governing.head:  # modifiers multiply: "not well equipped" is denied
+                governing = _Governor(governing.start, governing.polarity * polarity, governing.cue or bool(cue))
+            else:
+                governing = _Governor((cue or word).start, polarity, bool(cue))
+            linked = None
+            continue
+        if governing and (governing.cue or governing.head) and word.key in lexicon["reach_past"]:
+            continue
+        if linked and word.key in lexicon["links"]:
+            governing, linked = linked, None
+            continue
+        start, polarity, head, denied = word.start, 0, "", False
+        # a modifier's polarity is no prefixed word's ("insufficiently equipped and inexperienced");
+        # a denial's is ("no one was killed or injured")
+        if governing and (governing.cue or not governing.head or not any(word.key.startswith(p) for p in lexicon["prefixes"])):
+            start, polarity, head, denied = governing.start, governing.polarity, governing.head, governing.cue
+        governing = linked = None
+        prefix, _, rest = word.text.lower().partition("-")
+        if rest and fold(prefix) in modifiers | lexicon["prefixes"]:  # "ill-equipped", "well-equipped", "non-violent"
+            polarity = (polarity or 1) * (1 if fold(prefix) in lexicon["stressing"] else -1)
+            found.append(Polar(stem(rest, language), polarity, Match(start, word.end, text[start:word.end], word.key), fold(rest),
+                               head=head))
+        elif len(word.key) >= SHORTEST_BASE and word.key.isalpha():
+            if polarity or bisect_right(clauses, word.start) not in denying:
+                found.append(Polar(stem(word.text.lower(), language), polarity, Match(start, word.end, text[start:word.end], word.key),
+                                   word.key, head=head))
+            if not polarity:
+                found += [Polar(stem(word.text.lower()[len(p):], language), -1, word, word.key[len(p):], affix=True)
+                          for p in lexicon["prefixes"] if word.key.startswith(p) and len(word.key) - len(p) >= SHORTEST_AFFIXED]
+        else:
+            continue
+        if polarity:
+            linked = _Governor(start, polarity, denied, head or found[-1].stem)
+            if denied and not head:
+                governing = linked  # a denial reaches the word after its own too, a verb's object ("did not send troops")
+    return found
 
 
 def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:

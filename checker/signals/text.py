@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import justext
+import Stemmer
+
+from checker.normalize import normalize
 
 
 def _fold_char(c: str) -> str:
@@ -62,3 +65,25 @@ def stopwords(language: str) -> frozenset[str]:
     names = {"de": "German", "en": "English", "es": "Spanish", "fr": "French"}
     words = justext.get_stoplist(names.get(language, "English"))
     return frozenset(fold(w) for w in words)
+
+
+# ISO 639-1 code -> Snowball algorithm (PyStemmer's names); other languages keep whole words.
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
+    "es": "spanish", "eu": "basque", "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish",
+    "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian", "lt": "lithuanian",
+    "nb": "norwegian", "nl": "dutch", "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    return Stemmer.Stemmer(SNOWBALL[language]) if language in SNOWBALL else None
+
+
+def stem(word: str, language: str) -> str:
+    """A lower-case word's Snowball stem in the language, accents folded; the word itself in a
+    language Snowball lacks."""
+    stemmer = _stemmer(language)
+    return normalize(stemmer.stemWord(word) if stemmer else word)
