@@ -212,7 +212,7 @@ def other_subjects(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bo
     if name_x and name_y:  # surnames: "Rait" and "Raite" may be one (spelled_two_ways), "Rait" and "Buckley" are not
         if name_x != name_y and not spelled_two_ways(name_x, name_y, surname=True):
             return True
-    elif age_x and age_y and age_x != age_y:
+    elif age_x and age_y and (age_x[1] < age_y[0] or age_y[1] < age_x[0]):  # "36" is not "in his early 30s"
         return True
     return not same_days(a, b)
 

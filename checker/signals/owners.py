@@ -47,10 +47,11 @@ def owner(text: str, language: str, start: int) -> frozenset[str]:
     return frozenset()
 
 
-def subject(text: str, language: str, start: int) -> tuple[str | None, int | None]:
+def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
     """Whom the figure at `start` is told of, as far as its clause says: the surname (folded) of
-    the nearest person named before it, and the nearest age given before it ("Robert Buckley, 32,
-    fell about 600 metres", "The 36-year-old, who had lived in Melbourne, fell 200 metres"), each
+    the nearest person named before it, and the nearest age given before it, as the fewest and
+    most years it may be ("Robert Buckley, 32, fell about 600 metres", "The 36-year-old, who had
+    lived in Melbourne, fell 200 metres", "The man aged in his early 30s fell about 600m"), each
     None when none is. Read from the last speech verb before the figure on, since a speaker is no
     subject ("Inspector Dave Gaskin said the man fell 600 metres"). A person's name is a name
     (_names) of two words or more besides peoples and a stop word opening the claim, whose
@@ -66,7 +67,7 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, int | Non
                 words = words[1:]  # "A British climber": the first word's capital is its place's
             if lo <= name.start and name.end <= start and len(words) >= 2:
                 surname = words[-1]
-    age = next((years for at, years in reversed(stated_ages(text)) if lo <= at < start), None)
+    age = next(((low, high) for at, low, high in reversed(stated_ages(text)) if lo <= at < start), None)
     return surname, age
 
 
