@@ -4,12 +4,13 @@ sentence, and whose a figure is (small constructed texts)."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from checker.config import Thresholds
 from checker.records import Alignment, CandidatePair, Claim, ClaimGroup, Verdict
 from checker.signals import compare, read_facts
 from checker.signals.grouped import GROUP_PARTNERS, grouped_pairs
-from checker.signals.owners import owner
+from checker.signals.owners import owner, subject
 from checker.verdict import pair_verdict
 
 T = Thresholds()
@@ -107,6 +108,49 @@ def test_owners_are_named_speakers_not_places_agencies_or_players():
     assert owner("Jamaal Charles ran for 226 yards.", "en", 24) == frozenset()
     assert owner("El portavoz Juan Pérez dijo que 12 personas murieron.", "es", 32) == {"juan", "perez"}
     assert owner("Der Sprecher Klaus Weber sagte, 12 Menschen seien gestorben.", "de", 32) == frozenset()
+
+
+@pytest.mark.parametrize(("text", "figure", "told"), [
+    ("On Saturday, 32-year-old Englishman Robert Buckley fell about 600 metres.", "600", ("buckley", (32, 32))),
+    ("Mr Buckley's death came a day after 36-year-old Duncan Rait fell 200 feet.", "200", ("rait", (36, 36))),
+    ("The 36-year-old, who had been living in Melbourne, fell 200 metres.", "200", (None, (36, 36))),
+    ("Robert Buckley, 32, fell about 2,000 feet.", "2,000", (None, (32, 32))),  # "Robert" opening the claim may be "The"
+    ("The man aged in his early 30s fell about 600m.", "600", (None, (30, 33))),
+    ("A man in her mid-40s fell 2,000 feet.", "2,000", (None, (43, 46))),
+    ("A British climber has fallen 2,000 feet.", "2,000", (None, None)),  # a people, not a name
+    ("Inspector Dave Gaskin said the man fell 2,000 feet.", "2,000", (None, None)),  # the speaker is no subject
+    ("The climber fell 2,000 feet, said Inspector Dave Gaskin, 50.", "2,000", (None, None)),  # nothing after the figure
+])
+def test_the_subject_a_figure_is_told_of(text, figure, told):
+    assert subject(text, "en", text.index(figure)) == told
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("On Friday, 36-year-old Duncan Rait fell about 200 feet.", "On Saturday, 32-year-old Robert Buckley fell about 2,000 feet."),
+    ("Police said Duncan Rait fell about 200 feet.", "Police said Robert Buckley fell about 2,000 feet."),
+    ("The 36-year-old slipped and fell 200 metres.", "Robert Buckley, 32, slipped and fell about 2,000 feet."),
+    ("The climber fell 200 metres on Friday.", "The climber fell 600 metres on Saturday."),
+    ("The man aged in his early 30s fell about 600m.", "The 36-year-old slipped and fell 200 metres."),
+])
+def test_figures_of_different_subjects_are_not_one_fact(a, b):
+    assert [f for f in findings(a, b) if f[0] == "number"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 36-year-old slipped and fell 200 metres.", "Duncan Rait, 36, slipped and fell 200 feet."),
+    ("Police said Duncan Rait fell 200 metres.", "Police said Duncan Raite fell 200 feet."),  # one name spelled two ways
+    ("31-year-old Robert Buckley fell 700 metres.", "32-year-old Robert Buckley fell 600 metres."),  # his two ages: the age signal's
+    ("Inspector Dave Gaskin said the man fell 700 metres.", "Robert Buckley fell 600 metres."),
+    ("On Friday, 36-year-old Duncan Rait fell 200 feet.", "A 36-year-old Australian climber fell 150 metres."),
+    ("The man aged in his 30s fell about 200m.", "The 36-year-old slipped and fell 150 metres."),
+])
+def test_figures_of_one_subject_or_of_none_named_are_compared(a, b):
+    assert [f[:2] for f in findings(a, b) if f[0] == "number"][:1] == [("number", "hard")]
+
+
+def test_the_event_tallies_are_the_events_whoever_is_named_by_them():
+    found = findings("The blast that Duncan Rait saw killed 3 people.", "The blast that Robert Buckley saw killed 5 people.")
+    assert [f[:2] for f in found] == [("number", "hard")]
 
 
 def test_a_report_lists_only_the_grouped_pairs_with_a_finding(seed_report):

@@ -213,6 +213,22 @@ def test_units_written_as_one_hyphenated_word(text, measure):
     assert [q.measure for q in quantities(text, "en")] == [measure]
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("He slipped and fell about 200m down a gully.", [("about 200m", "[length]", 179.5)]),
+    ("They were within 80m of the hut.", [("80m", "[length]", 79.5)]),
+    ("A 600m fall killed him.", [("600m", "[length]", 599.5)]),
+    ("The road is 150km long.", [("150km", "[length]", 149_500)]),
+    ("Police found 5kg of cocaine.", [("5kg", "[mass]", 4.5)]),
+    ("AMD paid $200m for the firm.", [("$200m", "USD", 200_000_000)]),  # money's "m" is a million
+    ("Gems worth £1.2m were stolen.", [("£1.2m", "GBP", 1_200_000)]),
+    ("Thieves took 2m euros in gems.", [("2m euros", "EUR", 2_000_000)]),
+    ("Some 2.5m people fled.", []),  # a million people, not metres
+    ("The 200 m of the rope.", []),  # written apart, "m" is no unit
+])
+def test_units_glued_to_the_figure(text, read):
+    assert [(q.text, q.measure, q.low) for q in quantities(text, "en")] == read
+
+
 def test_a_duration_written_as_one_word_describes():
     assert quantities("A 32-year-old man was held.", "en") == []
 

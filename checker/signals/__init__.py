@@ -29,7 +29,7 @@ from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
-from checker.signals.owners import agencies, owner
+from checker.signals.owners import agencies, owner, subject
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, stem, tokens
 
@@ -192,7 +192,9 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
     later one is an update, not a discrepancy (the timeline shows it). A count of more or the
     rest of a set ("another three", "the other two bombs": _more) stands only against another
-    such count ("another five rescued", "20 more ushered to safety"), not against a whole. within: other figures than the event's tallies
+    such count ("another five rescued", "20 more ushered to safety"), not against a whole.
+    Figures told of different subjects (other_subjects: one climber's fall, another's) are two
+    facts and are not compared. within: other figures than the event's tallies
     (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
     enough to be about one fact, so only the event's tallies are compared, and only when the
     claims name no days that do not fit (the aftershock on Monday, the quake on Sunday)."""
@@ -210,6 +212,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
+            if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
+                continue
             owner_x, owner_y = _owner(a, x), _owner(b, y)
             if owner_x and owner_y and not owner_x & owner_y:
                 found.append(_reason(
@@ -219,6 +223,22 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
             else:
                 found += _mismatch(a, x, b, y)
     return found + _casualties(a, b) + _casualties(b, a, swapped=True)
+
+
+def other_subjects(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
+    """Figures told of different subjects, so not one fact: the claims name different people
+    before them (owners.subject: "Duncan Rait ... fell 200ft", "Englishman Robert Buckley fell
+    about 600m"), or, where no one name tells, give them different ages ("The 36-year-old ...
+    fell 200 metres", "Robert Buckley, 32, fell about 2,000 feet"; one person's two ages are the
+    age signal's), or name days that do not fit (same_days: Friday's fall, Saturday's). For the
+    figures other than the event's tallies, which are the event's whoever is named by them."""
+    (name_x, age_x), (name_y, age_y) = (subject(f.claim.text, f.claim.language, q.start) for f, q in ((a, x), (b, y)))
+    if name_x and name_y:  # surnames: "Rait" and "Raite" may be one (spelled_two_ways), "Rait" and "Buckley" are not
+        if name_x != name_y and not spelled_two_ways(name_x, name_y, surname=True):
+            return True
+    elif age_x and age_y and (age_x[1] < age_y[0] or age_y[1] < age_x[0]):  # "36" is not "in his early 30s"
+        return True
+    return not same_days(a, b)
 
 
 def _more(facts: ClaimFacts, quantity: Quantity) -> bool:

@@ -53,9 +53,13 @@ _AGE = re.compile(
 # Ohio", "der 32-Jährige aus Berlin")
 _PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "by", "aus", "von", "vom", "im", "am", "bei", "mit",
                  "für", "nach", "zu")
+_YEARS_OLD = r"(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-old", "32-jährige"
 _AGE_BEFORE = re.compile(
-    rf"\b(\d{{1,3}})-(?:year-old|jährigen?|[Jj]ährige[nr]?)\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
+    rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+))")
+# "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
+_IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
+_PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 # Auxiliaries after a name make it the subject of a verb ("36-year-old LaSalle had"), as do the
 # speech verbs (lexicons/speech_verbs.yaml: "Jackson said") and -ed/-s forms ("Gomes faces")
 _AUXILIARIES = ("was", "were", "had", "has", "have", "will", "would", "could", "can", "did", "does", "may", "might", "must",
@@ -179,6 +183,17 @@ def _ages(text: str) -> list[Moment]:
         Moment(start, end, age, f"age {fold(person)}", int(age), int(age))
         for start, end, age, person in found if 0 < int(age) <= MAX_AGE
     ]
+
+
+def stated_ages(text: str) -> list[tuple[int, int, int]]:
+    """(start, fewest, most years) of every age the text gives, of a named person ("Buckley, 32,",
+    "32-year-old Buckley") or not ("the 36-year-old", "a man in his early 30s"): what a figure's
+    subject is told by where no name says it (owners.subject)."""
+    named = [(m.start, int(m.low), int(m.low)) for m in _ages(text)]
+    unnamed = [(m.start(1), int(m.group(1)), int(m.group(1))) for m in re.finditer(rf"\b{_YEARS_OLD}", text)]
+    decades = [(m.start(), int(m.group(2)) + _PART_OF_DECADE[m.group(1) or ""][0], int(m.group(2)) + _PART_OF_DECADE[m.group(1) or ""][1])
+               for m in _IN_ONES_DECADE.finditer(fold(text))]
+    return sorted({*named, *((at, low, high) for at, low, high in [*unnamed, *decades] if 0 < low <= MAX_AGE)})
 
 
 def _names_a_person(text: str, m: re.Match) -> bool:

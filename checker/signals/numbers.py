@@ -444,12 +444,25 @@ def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
     unit, width = _phrase(toks, end, lex.units)
     if not unit and end < len(toks) and "-" in toks[end].key:
         unit, width = _compound_unit(toks[end].key), 1
+    if not unit and _glued_metres(toks, end):
+        unit, width = "meter", 1
     if unit or end >= len(toks) or not toks[end].text.isalpha() or not toks[end].text.islower():
         return unit, (width if unit else 0)
     if toks[end].key in lex.counted or toks[end].key in lex.people:
         return None, 0
     unit, width = _phrase(toks, end + 1, lex.units)
     return (unit, width + 1) if unit and unit not in DURATIONS else (None, 0)
+
+
+def _glued_metres(toks: list[Match], end: int) -> bool:
+    """'fell about 200m', 'a 600m fall': an "m" written onto the figure is metres. Money's "m" (a
+    million: "$200m", "2m euros") is read before this, with its currency; before a word for
+    people or a tally's verb it is a million too ("2.5m people displaced", "5m were displaced")."""
+    lex = _lexicon()
+    if end >= len(toks) or toks[end].key != "m" or toks[end].start != toks[end - 1].end:
+        return False
+    after = toks[end + 1].key if end + 1 < len(toks) else ""
+    return not (after in lex.people or after in LINKING or _phrase(toks, end + 1, lex.counted)[0])
 
 
 def _compound_unit(key: str) -> str | None:

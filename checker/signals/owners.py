@@ -11,6 +11,7 @@ word standing alone ("Police said", which capitals give no evidence for), names 
 place preposition ("Governor of Qeshm", "the village of Ziranag"), places (they are the
 figure's scope, numbers.Quantity.scope), days and months, and news agencies and outlets (where a
 report came from, not whose figure it is). No name: the owner is unknown, never "different".
+Whom a figure is told of (`subject`: "Duncan Rait, 36, fell 200 feet") is read from the same names.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import itertools
 import re
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import POSSESSIVE, place_names
+from checker.names import POSSESSIVE, nationality_names, place_names
 from checker.normalize import normalize
 from checker.signals.dates import date_mentions
-from checker.signals.text import Match, fold, tokens
+from checker.signals.moments import stated_ages
+from checker.signals.text import Match, fold, stopwords, tokens
 
 # Where another subject may begin, in the languages the numbers are read in.
 _PART_BREAK = re.compile(
@@ -43,6 +45,30 @@ def owner(text: str, language: str, start: int) -> frozenset[str]:
         if lo <= start < hi:
             return words
     return frozenset()
+
+
+def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Whom the figure at `start` is told of, as far as its clause says: the surname (folded) of
+    the nearest person named before it, and the nearest age given before it, as the fewest and
+    most years it may be ("Robert Buckley, 32, fell about 600 metres", "The 36-year-old, who had
+    lived in Melbourne, fell 200 metres", "The man aged in his early 30s fell about 600m"), each
+    None when none is. Read from the last speech verb before the figure on, since a speaker is no
+    subject ("Inspector Dave Gaskin said the man fell 600 metres"). A person's name is a name
+    (_names) of two words or more besides peoples and a stop word opening the claim, whose
+    capital its place gives ("Duncan Rait", "Mr Buckley's"; not "A British" climber), its last
+    word the surname. Names are not read where every noun is capitalised."""
+    said = [t.end for t in tokens(text[:start]) if t.key in _speech_verbs(language)]
+    lo = said[-1] if said else 0
+    surname = None
+    if language not in CAPITALISED_NOUNS:
+        for name in _names(text, language):
+            words = [w for w in POSSESSIVE.sub("", name.key).split() if w not in nationality_names()]
+            if name.start == 0 and words and words[0] in stopwords(language):
+                words = words[1:]  # "A British climber": the first word's capital is its place's
+            if lo <= name.start and name.end <= start and len(words) >= 2:
+                surname = words[-1]
+    age = next(((low, high) for at, low, high in reversed(stated_ages(text)) if lo <= at < start), None)
+    return surname, age
 
 
 @lexicon_cache
