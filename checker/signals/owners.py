@@ -57,7 +57,7 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
     (_names) of two words or more besides peoples and a stop word opening the claim, whose
     capital its place gives ("Duncan Rait", "Mr Buckley's"; not "A British" climber), its last
     word the surname. Names are not read where every noun is capitalised."""
-    said = [t.end for t in tokens(text[:start]) if t.key in _speech_verbs(language)]
+    said = [t.end for t in tokens(text[:start]) if t.key in speech_verbs(language)]
     lo = said[-1] if said else 0
     surname = None
     if language not in CAPITALISED_NOUNS:
