@@ -288,6 +288,7 @@ def test_an_evolving_toll_is_an_update_unless_it_falls_later():
     ("The school wasn’t damaged.", "The school was damaged.", "en", 0.9),  # a curly apostrophe
     ("The man was very unhappy.", "The man was happy.", "en", 0.9),  # a modifier keeps the prefix's reading
     ("The pilot did not survive the crash.", "The pilot survived the crash.", "en", 0.9),  # a verb's object, where the other has the verb
+    ("AMD was not getting into the server business.", "AMD will turn itself into a server maker.", "en", 0.9),  # a link carries a denial
 ])
 def test_opposite_polarity(a, b, language, similarity):
     assert [r.kind for r in signals(a, b, language, language, similarity=similarity) if r.severity == "hard"] == ["negation"]

@@ -68,6 +68,7 @@ class Polar:
     form: str  # the word itself, folded (after its prefix, for an affix reading)
     affix: bool = False
     head: str = ""  # for a word a link carried a denial on to, the stem of the word denied first ("expect" in "not expected to rise")
+    object: bool = False  # the word is the object of the word denied ("the crash" in "did not survive the crash"), no link between
 
 
 @dataclass(frozen=True)
@@ -490,9 +491,10 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
             if any(y.polarity < 0 for y in same):
                 continue  # both deny it
             heads = {y.polarity for y in y_facts.polar if y.stem == x.head}
-            if x.head and (not heads or min(heads) < 0):
-                # a word that hangs on a denied one is denied with it only where the other claim affirms that one: "did
-                # not survive the crash" denies no crash, "not expecting the toll to rise" / "not expected to rise" agree
+            if x.head and (heads and min(heads) < 0 or x.object and not heads):
+                # both deny what it hangs on ("not expecting the toll to rise", "not expected to rise"); and a denied verb's
+                # object is denied with it only where the other claim has that verb: "did not survive the crash" denies no
+                # crash. A word a link carries the denial on to is ("not getting into the server business")
                 continue
             y = max(same, key=lambda p: (p.polarity, p.form == x.form), default=None)
             if y and (y.polarity > 0 and not x.affix or (plain or y.polarity > 0) and y.form == x.form):
@@ -521,6 +523,7 @@ class _Governor(NamedTuple):
     polarity: int
     cue: bool  # a negation cue (not a modifier): it reaches past auxiliaries and articles
     head: str = ""
+    object: bool = False  # it governs the word right after a denied one, its object
 
 
 @lexicon_cache
@@ -579,21 +582,21 @@ def _polar_words(text: str, language: str) -> list[Polar]:
         if linked and word.key in lexicon["links"]:
             governing, linked = linked, None
             continue
-        start, polarity, head, denied = word.start, 0, "", False
+        start, polarity, head, denied, obj = word.start, 0, "", False, False
         # a modifier's polarity is no prefixed word's ("insufficiently equipped and inexperienced");
         # a denial's is ("no one was killed or injured")
         if governing and (governing.cue or not governing.head or not any(word.key.startswith(p) for p in lexicon["prefixes"])):
-            start, polarity, head, denied = governing.start, governing.polarity, governing.head, governing.cue
+            start, polarity, head, denied, obj = governing.start, governing.polarity, governing.head, governing.cue, governing.object
         governing = linked = None
         prefix, _, rest = word.text.lower().partition("-")
         if rest and fold(prefix) in modifiers | (lexicon["prefixes"] - _NOT_HYPHENATED):  # "ill-equipped", "well-equipped", "non-violent"
             polarity = (polarity or 1) * (1 if fold(prefix) in lexicon["stressing"] else -1)
             found.append(Polar(stem(rest, language), polarity, Match(start, word.end, text[start:word.end], word.key), fold(rest),
-                               head=head))
+                               head=head, object=obj))
         elif len(word.key) >= SHORTEST_BASE and word.key.isalpha():
             if polarity or bisect_right(clauses, word.start) not in denying:
                 found.append(Polar(stem(word.text.lower(), language), polarity, Match(start, word.end, text[start:word.end], word.key),
-                                   word.key, head=head))
+                                   word.key, head=head, object=obj))
             # a stressed prefixed word is the word after the prefix denied too ("very unhappy"); a denied one is
             # left alone ("not unhappy" says little); words that only begin like a prefix are none ("immigrants")
             if polarity >= 0 and not any(word.key.startswith(w) for w in lexicon["not_prefixed"]):
@@ -605,7 +608,7 @@ def _polar_words(text: str, language: str) -> list[Polar]:
         if polarity:
             linked = _Governor(start, polarity, denied, head or found[-1].stem)
             if denied and not head:
-                governing = linked  # a denial reaches the word after its own too, a verb's object ("did not send troops")
+                governing = linked._replace(object=True)  # a denial reaches the word after its own too, a verb's object ("did not send troops")
     return found
 
 
