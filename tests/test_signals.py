@@ -283,6 +283,12 @@ def test_an_evolving_toll_is_an_update_unless_it_falls_later():
     ("Das Gebäude blieb unbeschädigt.", "Das Gebäude wurde beschädigt.", "de", 0.9),
     ("Los soldados estaban desarmados.", "Los soldados estaban armados.", "es", 0.9),
     ("Le bâtiment n'a pas été endommagé.", "Le bâtiment a été endommagé.", "fr", 0.9),
+    ("Le village n'a pas d'électricité.", "Le village a de l'électricité.", "fr", 0.9),  # a word read past its elision
+    ("Buildings fell in the town, but not the island's villages.", "Buildings fell in the town and the island's villages.", "en", 0.9),
+    ("The school wasn’t damaged.", "The school was damaged.", "en", 0.9),  # a curly apostrophe
+    ("The man was very unhappy.", "The man was happy.", "en", 0.9),  # a modifier keeps the prefix's reading
+    ("The pilot did not survive the crash.", "The pilot survived the crash.", "en", 0.9),  # a verb's object, where the other has the verb
+    ("AMD was not getting into the server business.", "AMD will turn itself into a server maker.", "en", 0.9),  # a link carries a denial
 ])
 def test_opposite_polarity(a, b, language, similarity):
     assert [r.kind for r in signals(a, b, language, language, similarity=similarity) if r.severity == "hard"] == ["negation"]
@@ -305,6 +311,15 @@ def test_opposite_polarity(a, b, language, similarity):
     # a prefix denies only the very word after it, and a plain word affirms only itself
     ("Heavily indebted Greece gets the bailout.", "Greece gets the debt bailout.", 0.9),
     ("A rebellion inside Sudan spread.", "Fighters who sided with the south spread.", 0.9),
+    ("A rebellion inside Sudan spread.", "Fighters on one side spread.", 0.9),  # "side": too short to read past a prefix
+    ("Immigrants were among the dead.", "Migrants were among the dead.", 0.9),  # words that only begin like a prefix
+    ("Infighting broke out in the camp.", "Fighting broke out in the camp.", 0.9),
+    ("An in-depth review of the quake.", "A review of the depth of the quake.", 0.9),  # "in-" is the preposition
+    # a word that hangs on a denied verb is not denied itself unless the other claim has that verb
+    ("The pilot did not survive the crash.", "The crash killed the pilot.", 0.9),
+    ("Police did not identify the victims.", "Police said the victims were students.", 0.9),
+    ("Rescuers could not reach the village.", "Officials said the village was destroyed.", 0.9),
+    ("The school wasn’t damaged.", "The school wasn't damaged.", 0.9),  # a curly apostrophe is a cue too
     ("Zareh dismissed concerns that the quake would cause tsunamis.", "Zareh said there was no tsunami risk from the quake.", 0.9),
     # a word in a clause that denies something is not affirmed
     ("There were no immediate reports of any casualties.", "There appeared to be no casualties.", 0.9),
@@ -313,6 +328,22 @@ def test_opposite_polarity(a, b, language, similarity):
 ])
 def test_no_opposite_polarity(a, b, similarity):
     assert [r for r in signals(a, b, similarity=similarity) if r.kind == "negation"] == []
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Die Unkosten stiegen.", "Die Kosten stiegen.", "de"),
+    ("Das Unwetter kam am Abend.", "Das Wetter kam am Abend.", "de"),
+    ("La inversión creció.", "La versión creció.", "es"),
+    ("Les informations sont arrivées.", "Les formations sont arrivées.", "fr"),
+])
+def test_no_opposite_polarity_in_words_that_only_begin_like_a_prefix(a, b, language):
+    assert [r for r in signals(a, b, language, language) if r.kind == "negation"] == []
+
+
+def test_opposite_polarity_reports_the_first_in_claim_a():
+    # two denials of one strength: the report names one claim's first, not the first position of either claim
+    assert hard("The airport was open; the town was undamaged.", "The airport was not open; the town was damaged.") == [
+        ("negation", "undamaged", "damaged")]
 
 
 def test_negation_only_over_shared_words():

@@ -68,6 +68,7 @@ class Polar:
     form: str  # the word itself, folded (after its prefix, for an affix reading)
     affix: bool = False
     head: str = ""  # for a word a link carried a denial on to, the stem of the word denied first ("expect" in "not expected to rise")
+    object: bool = False  # the word is the object of the word denied ("the crash" in "did not survive the crash"), no link between
 
 
 @dataclass(frozen=True)
@@ -507,14 +508,20 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
             if x.polarity >= 0 or any(o.stem == x.stem and o.polarity >= 0 and not o.affix for o in x_facts.polar):
                 continue
             same = [y for y in y_facts.polar if y.stem == x.stem]
-            if any(y.polarity < 0 for y in same) or any(y.stem == x.head and y.polarity < 0 for y in y_facts.polar):
-                continue  # both deny it, or both deny what it hangs on ("not expecting the toll to rise", "not expected to rise")
+            if any(y.polarity < 0 for y in same):
+                continue  # both deny it
+            heads = {y.polarity for y in y_facts.polar if y.stem == x.head}
+            if x.head and (heads and min(heads) < 0 or x.object and not heads):
+                # both deny what it hangs on ("not expecting the toll to rise", "not expected to rise"); and a denied verb's
+                # object is denied with it only where the other claim has that verb: "did not survive the crash" denies no
+                # crash. A word a link carries the denial on to is ("not getting into the server business")
+                continue
             y = max(same, key=lambda p: (p.polarity, p.form == x.form), default=None)
             if y and (y.polarity > 0 and not x.affix or (plain or y.polarity > 0) and y.form == x.form):
-                found.append((-y.polarity, x.match.start, (x, y) if first else (y, x)))
+                found.append((-y.polarity, not first, x.match.start, (x, y) if first else (y, x)))
     if not found:
         return []
-    x, y = min(found, key=lambda f: f[:2])[2]
+    x, y = min(found, key=lambda f: f[:3])[3]  # the clearest, then claim a's denial first, then the first in its words
     return [_reason("negation", HARD, f"'{x.match.text}' against '{y.match.text}': one claim denies what the other affirms",
                     x.match, y.match)]
 
@@ -522,7 +529,9 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
 _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
 SHORTEST_BASE = 4  # letters of a word that carries a property ("deep", not "why")
 SHORTEST_AFFIXED = 5  # ... after a negating prefix: "unarmed" is "armed" denied, "unless" no "less", "inside" no "side"
-_CLAUSE_END = re.compile(r"[,;:.!?()]")  # a denial reaches no further than its clause
+_CLAUSE_END = numbers.CLAUSE_BREAKS | numbers.SENTENCE_ENDS  # a denial reaches no further than its clause
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu)['’](?=\w)")  # "l'hôpital", "d'électricité": the word is what follows
+_NOT_HYPHENATED = frozenset({"in"})  # "in-depth", "in-house", "in-flight": "in" with a hyphen is the preposition
 _QUOTES = re.compile(r"[\s\"'“”‘’«»„]*")  # all that may stand between a modifier and its word ('"insufficiently" equipped')
 
 
@@ -534,14 +543,15 @@ class _Governor(NamedTuple):
     polarity: int
     cue: bool  # a negation cue (not a modifier): it reaches past auxiliaries and articles
     head: str = ""
+    object: bool = False  # it governs the word right after a denied one, its object
 
 
 @lexicon_cache
 def _polarity_words(language: str) -> dict[str, frozenset[str]]:
     """The language's prefixes, weakening and stressing modifiers, words a denial reaches past
-    and links (negation.yaml), folded."""
+    links and the words that only begin like a prefix (negation.yaml), folded."""
     lexicon = load_lexicon("negation")
-    keys = ("prefixes", "weakening", "stressing", "reach_past", "links")
+    keys = ("prefixes", "not_prefixed", "weakening", "stressing", "reach_past", "links")
     return {key: frozenset(fold(w) for w in lexicon[key].get(language, [])) for key in keys}
 
 
@@ -563,7 +573,7 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     cues = _negations(text, language)
     # a clause with a denial affirms none of its plain words ("no immediate reports of any
     # casualties", "asked that their conditions and other information not be released")
-    clauses = [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    clauses = [i + 1 for i, c in enumerate(text) if c in _CLAUSE_END] + [len(text)]
     denying = {bisect_right(clauses, c.start) for c in cues}
     found = []
     governing = None  # what governs the word to come
@@ -571,10 +581,11 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     previous = None
     for word in tokens(text):
         gap, previous = text[previous.end:word.start] if previous else "", word
-        if _CLAUSE_END.search(gap):
+        word = _bare_word(word)
+        if _CLAUSE_END & set(gap):
             governing = linked = None
         if governing and not (governing.cue or governing.head) and not _QUOTES.fullmatch(gap):
-            governing = None  # a modifier governs only the word right after it ("as well as the villages")
+            governing = None  # a modifier reaches past quotes only ('"insufficiently" equipped'), no other mark ("poorly/well equipped")
         cue = next((c for c in cues if c.start <= word.start < c.end), None)
         if cue and governing and governing.start == cue.start:
             continue  # the rest of a cue of several words ("yet to")
@@ -591,31 +602,44 @@ def _polar_words(text: str, language: str) -> list[Polar]:
         if linked and word.key in lexicon["links"]:
             governing, linked = linked, None
             continue
-        start, polarity, head, denied = word.start, 0, "", False
+        start, polarity, head, denied, obj = word.start, 0, "", False, False
         # a modifier's polarity is no prefixed word's ("insufficiently equipped and inexperienced");
         # a denial's is ("no one was killed or injured")
         if governing and (governing.cue or not governing.head or not any(word.key.startswith(p) for p in lexicon["prefixes"])):
-            start, polarity, head, denied = governing.start, governing.polarity, governing.head, governing.cue
+            start, polarity, head, denied, obj = governing.start, governing.polarity, governing.head, governing.cue, governing.object
         governing = linked = None
         prefix, _, rest = word.text.lower().partition("-")
-        if rest and fold(prefix) in modifiers | lexicon["prefixes"]:  # "ill-equipped", "well-equipped", "non-violent"
+        if rest and fold(prefix) in modifiers | (lexicon["prefixes"] - _NOT_HYPHENATED):  # "ill-equipped", "well-equipped", "non-violent"
             polarity = (polarity or 1) * (1 if fold(prefix) in lexicon["stressing"] else -1)
             found.append(Polar(stem(rest, language), polarity, Match(start, word.end, text[start:word.end], word.key), fold(rest),
-                               head=head))
+                               head=head, object=obj))
         elif len(word.key) >= SHORTEST_BASE and word.key.isalpha():
             if polarity or bisect_right(clauses, word.start) not in denying:
                 found.append(Polar(stem(word.text.lower(), language), polarity, Match(start, word.end, text[start:word.end], word.key),
-                                   word.key, head=head))
-            if not polarity:
-                found += [Polar(stem(word.text.lower()[len(p):], language), -1, word, word.key[len(p):], affix=True)
+                                   word.key, head=head, object=obj))
+            # a stressed prefixed word is the word after the prefix denied too ("very unhappy"); a denied one is
+            # left alone ("not unhappy" says little); words that only begin like a prefix are none ("immigrants")
+            if polarity >= 0 and not any(word.key.startswith(w) for w in lexicon["not_prefixed"]):
+                found += [Polar(stem(word.text.lower()[len(p):], language), -1, Match(start, word.end, text[start:word.end], word.key),
+                                word.key[len(p):], affix=True)
                           for p in lexicon["prefixes"] if word.key.startswith(p) and len(word.key) - len(p) >= SHORTEST_AFFIXED]
         else:
             continue
         if polarity:
             linked = _Governor(start, polarity, denied, head or found[-1].stem)
             if denied and not head:
-                governing = linked  # a denial reaches the word after its own too, a verb's object ("did not send troops")
+                governing = linked._replace(object=True)  # a denial reaches the word after its own too, a verb's object ("did not send troops")
     return found
+
+
+def _bare_word(word: Match) -> Match:
+    """A word without a leading elision ("l'hôpital") or a trailing possessive ("island's"), which
+    would hide it from the test for letters only."""
+    lead = _ELISION.match(word.key)
+    start, end = lead.end() if lead else 0, len(bare(word.key))
+    if start >= end or (start, end) == (0, len(word.key)):
+        return word
+    return Match(word.start + start, word.start + end, word.text[start:end], word.key[start:end])
 
 
 def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -692,7 +716,7 @@ def _negations(text: str, language: str) -> list[Match]:
     ]
     words = [
         t for t in tokens(text)
-        if (t.key in folded or (t.key.endswith("n't") and "n't" in folded))
+        if (t.key in folded or (t.key.replace("’", "'").endswith("n't") and "n't" in folded))  # "wasn’t", curly
         and not any(i.start <= t.start < i.end for i in [*idioms, *phrases])
     ]
     return sorted([*words, *phrases], key=lambda m: m.start)
