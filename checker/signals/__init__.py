@@ -511,7 +511,9 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
             if any(y.polarity < 0 for y in same):
                 continue  # both deny it
             heads = {y.polarity for y in y_facts.polar if y.stem == x.head}
-            if x.head and (heads and min(heads) < 0 or x.object and not heads):
+            # an irregular past shares its verb's first letters, not its stem ("send", "sent")
+            verb_there = heads or any(y.stem[:IRREGULAR_STEM] == x.head[:IRREGULAR_STEM] for y in y_facts.polar)
+            if x.head and (heads and min(heads) < 0 or x.object and not verb_there):
                 # both deny what it hangs on ("not expecting the toll to rise", "not expected to rise"); and a denied verb's
                 # object is denied with it only where the other claim has that verb: "did not survive the crash" denies no
                 # crash. A word a link carries the denial on to is ("not getting into the server business")
@@ -527,6 +529,7 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
 
 
 _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
+IRREGULAR_STEM = 3  # first letters a verb's irregular forms share ("send", "sent"; "keep", "kept")
 SHORTEST_BASE = 4  # letters of a word that carries a property ("deep", not "why")
 SHORTEST_AFFIXED = 5  # ... after a negating prefix: "unarmed" is "armed" denied, "unless" no "less", "inside" no "side"
 _CLAUSE_END = numbers.CLAUSE_BREAKS | numbers.SENTENCE_ENDS  # a denial reaches no further than its clause
