@@ -356,6 +356,11 @@ def test_magnitudes_far_apart_are_two_quakes(a, b, kinds):
     assert [k for k, *_ in hard(a, b)] == kinds
 
 
+def test_a_year_read_as_a_magnitude_is_no_overflow():
+    """1900 tenfolds apart is no float: the magnitudes are compared by their difference."""
+    assert hard("The strongest magnitude quake since 1900 hit the city.", "A magnitude 6.1 quake hit the city.") == []
+
+
 @pytest.mark.parametrize("text", [
     "Traffic on Interstate 75 was closed for hours before the crash.",
     "Traffic on I-75 was closed.",

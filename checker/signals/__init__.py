@@ -10,6 +10,7 @@ relies on these alone.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -209,7 +210,7 @@ def _more(facts: ClaimFacts, quantity: Quantity) -> bool:
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:
-    return x.ratio(y) <= factor
+    return x.log_ratio(y) <= math.log10(factor)
 
 
 def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:

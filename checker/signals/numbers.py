@@ -63,14 +63,17 @@ class Quantity:
     def camp(self) -> tuple:
         return (self.low, self.high)
 
-    def ratio(self, other: Quantity) -> float:
-        """How many times the smaller figure's top the larger one is; inf when the smaller reaches
-        no higher than zero ("no one was killed"). A magnitude is a logarithm: each unit tenfold
-        (a 3.8 aftershock is no reading of the 6.1 quake)."""
+    def log_ratio(self, other: Quantity) -> float:
+        """How many tenfolds the larger figure's bottom is above the smaller one's top; inf when the
+        smaller reaches no higher than zero ("no one was killed"). A magnitude is a logarithm: its
+        difference is the tenfolds (a 3.8 aftershock is no reading of the 6.1 quake), compared as
+        such, since a year misread as a magnitude ("since 1900") is no power of ten a float holds."""
         lower, higher = sorted((self, other), key=lambda q: q.low)
         if self.measure == "magnitude":
-            return 10 ** (higher.low - lower.high)
-        return higher.low / lower.high if lower.high > 0 else math.inf
+            return higher.low - lower.high
+        if lower.high <= 0:
+            return math.inf
+        return math.log10(higher.low / lower.high) if higher.low > 0 else -math.inf
 
     def comparable(self, other: Quantity) -> bool:
         """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
@@ -78,7 +81,7 @@ class Quantity:
         where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
             return False
-        if DIFFERENT_THINGS < self.ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
+        if math.log10(DIFFERENT_THINGS) < self.log_ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
         if self.scope == other.scope:
             return True
