@@ -119,10 +119,30 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
     ("Jamaal Charles ran for 226 yards.", "Jamaal Charles' 226 yards led the way.", None),  # a possessive after an s
     ("The Kansas City Chief won.", "The Kansas City Chiefs won.", None),  # a plural's s
     ("Negotiators of North Korea met.", "North Korean negotiators met.", None),  # a place's people
+    # no first name: a title, a sentence's article, a language that capitalises every noun
+    ("Dr Rait said so.", "Dr Raite said so.", None),
+    ("Officer Wood said so.", "Officer Elwood said so.", None),
+    ("The Rait family left.", "The Raite family left.", None),
 ])
 def test_a_surname_after_one_first_name(a, b, spelled):
     found = [(r.a_value, r.b_value) for r in signals(a, b) if r.kind == "entity" and r.severity == "soft"]
     assert found == ([spelled] if spelled else [])
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Die Tote wurde gefunden.", "Die Toten wurden gefunden."),
+    ("Der Verletzte kam ins Krankenhaus.", "Der Verletzten kam ins Krankenhaus."),
+])
+def test_no_first_name_where_every_noun_is_capitalised(a, b):
+    assert [r for r in signals(a, b, "de", "de") if r.kind == "entity" and r.severity == "soft"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Anthony Ross said so.", "Anthony Cross said so."),  # a letter in front is no particle
+    ("Anthony Wood said so.", "Anthony Elwood said so."),
+])
+def test_only_a_particle_joins_a_surname(a, b):
+    assert [r for r in signals(a, b) if r.kind == "entity" and r.severity == "soft"] == []
 
 
 def test_negation_in_a_language_without_phrase_cues():

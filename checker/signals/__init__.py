@@ -30,7 +30,7 @@ from checker.signals.moments import Moment, moments
 from checker.signals.numbers import Quantity, quantities
 from checker.signals.owners import agencies, owner
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, tokens
+from checker.signals.text import Match, find_phrases, fold, stopwords, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
@@ -43,7 +43,9 @@ PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place sp
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
 SHORTEST_SURNAME = 4  # ... but after one same first name "Rait" is long enough ("Duncan Rait", "Duncan Raite")
-PARTICLE = 3  # letters of a particle some write joined to a surname and others leave off ("LaCalamita", "Calamita")
+# particles some write joined to a surname and others leave off ("LaCalamita", "Calamita"); any
+# other start is another name ("Ross", "Cross"; "Wood", "Elwood")
+PARTICLES = frozenset({"la", "le", "de", "di", "da", "du", "del", "van", "von", "mc", "mac", "o", "d"})
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 # Two figures of a pair the aligner only grouped are one fact told two ways when at most this
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
@@ -409,10 +411,10 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
     are enough, one letter more at its end is a spelling ("Rait", "Raite"), unless it is the s of
     a plural or of a possessive written without its apostrophe, or the shorter is a place (its
     people: "Korea", "Korean"), and so is a particle joined to it or left off ("Calamita",
-    "LaCalamita")."""
+    "LaCalamita"). The caller tells that the word before is a first name (first_name)."""
     shorter, longer = sorted((x, y), key=len)
     if surname and len(shorter) >= SHORTEST_SURNAME and shorter != longer:
-        if longer.endswith(shorter) and len(longer) - len(shorter) <= PARTICLE:
+        if longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in PARTICLES:
             return True
         if longer[:-1] == shorter and longer[-1] != "s" and shorter not in place_names():
             return True
@@ -420,6 +422,13 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
         len(shorter) >= (SHORTEST_SURNAME if surname else SHORTEST_NAME) and x[0] == y[0]
         and not longer.startswith(shorter) and fuzz.ratio(x, y) >= NAME_SPELLING
     )
+
+
+def first_name(word: str, language: str) -> bool:
+    """Can a capitalised folded word written before a surname be a first name? Not a title ("Dr
+    Rait", "Officer Wood"), nor a function word opening a sentence ("The"), nor anything where
+    every noun is capitalised ("Die Tote", "Der Verletzte")."""
+    return language not in numbers.NOUNS_CAPITALISED and word not in stopwords(language) and word not in roles.titles()
 
 
 def speaker(claim: Claim) -> str | None:
@@ -507,7 +516,9 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
             if after_x is not None and after_x == after_y:
                 continue
-            if spelled_two_ways(key_x, key_y, surname=before_x is not None and before_x == before_y):
+            one_first_name = before_x is not None and before_x == before_y and first_name(before_x, a.claim.language) \
+                and first_name(before_x, b.claim.language)
+            if spelled_two_ways(key_x, key_y, surname=one_first_name):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 
