@@ -168,6 +168,8 @@ def test_places_of_death_that_exclude_each_other():
         ("number", "died at the scene", "died on the way to the hospital")]
     assert hard("The woman died at the scene, police said.", "Police said the woman died instantly.") == []  # one place
     assert hard("The woman died at the scene, police said.", "Police said the woman was taken to the hospital.") == []
+    # a sentence ends the clause of a death: the driver was treated where she did not die
+    assert hard("She died. The driver was treated at the scene.", "Police said she died on the way to the hospital.") == []
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
@@ -195,6 +197,7 @@ def test_a_place_of_death(text, language, found):
     ("One died at the scene, another in hospital.", "en"),  # two victims, two places
     ("Kafoury died at the scene and the two wounded men were taken to Beaumont Hospital.", "en"),  # ... or a death and the wounded
     ("Police at the scene said she died.", "en"),  # where the police stood
+    ("She died. The driver was treated at the scene.", "en"),  # another sentence
     ("A receptionist died and two men underwent surgery at Beaumont Hospital.", "en"),  # another clause
     ("Climbers carried him down the glacier, but he died on the way down.", "en"),  # a journey to no hospital
     ("The tot was taken to hospital.", "en"),  # "tot" is a death in German only

@@ -12,9 +12,8 @@ gives no place of death at all.
 
 from __future__ import annotations
 
-import re
-
 from checker.lexicons import load_lexicon
+from checker.signals.numbers import CLAUSE_BREAKS, SENTENCE_ENDS
 from checker.signals.owners import speech_verbs
 from checker.signals.text import Match, find_phrases, tokens
 
@@ -22,8 +21,8 @@ AFTER_DEATH = 6  # words between the words of a death and its place after them (
 BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen erlegen", "to hospital where he died")
 TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for ("on the way to the Beaumont Hospital")
 ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
-# what ends a clause: punctuation, or a conjunction after the death ("died and two others were taken to hospital")
-_BREAK = re.compile(r"[,;:()]")
+# after the words of a death, a conjunction opens another clause ("died and two others were taken
+# to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, numbers.SENTENCE_ENDS)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
 
 
@@ -89,4 +88,4 @@ def _words_between(text: str, start: int, end: int, most: int) -> list[str] | No
     clause ends between them."""
     gap = text[start:end]
     words = [t.key for t in tokens(gap)]
-    return None if len(words) > most or _BREAK.search(gap) else words
+    return None if len(words) > most or (CLAUSE_BREAKS | SENTENCE_ENDS) & set(gap) else words
