@@ -1,6 +1,7 @@
 """How and where the dead died, as one claim tells it (lexicons/deaths.yaml): manners ("burnt to
 death", "choked on smoke") and places of death ("died at the scene", "died on the way to the
-hospital", "was pronounced dead at Beaumont Hospital", "im Krankenhaus gestorben").
+hospital", "im Krankenhaus gestorben"). "Pronounced dead at the hospital" says where a death was
+declared, not where it happened.
 
 A place is one of death only when words that say someone died stand by it in one clause: a few
 words before it ("died of his injuries in hospital"), or right after it (German participles, "am
@@ -12,10 +13,10 @@ gives no place of death at all.
 
 from __future__ import annotations
 
-from checker.lexicons import load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon
 from checker.signals.numbers import CLAUSE_BREAKS, SENTENCE_ENDS
 from checker.signals.owners import speech_verbs
-from checker.signals.text import Match, find_phrases, tokens
+from checker.signals.text import Match, find_phrases, fold, tokens
 
 AFTER_DEATH = 6  # words between the words of a death and its place after them ("died later Monday at Beaumont Hospital")
 BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen erlegen", "to hospital where he died")
@@ -24,6 +25,11 @@ ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/de
 # after the words of a death, a conjunction opens another clause ("died and two others were taken
 # to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, numbers.SENTENCE_ENDS)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
+
+
+@lexicon_cache
+def _not_yet() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon("deaths")["not_yet"])
 
 
 def manners(text: str) -> list[Match]:
@@ -74,7 +80,7 @@ def _tied(text: str, death: Match, spot: Match, language: str) -> bool:
     ("Police at the scene said she died" is where the police stood)?"""
     if death.end <= spot.start:
         between = _words_between(text, death.end, spot.start, AFTER_DEATH)
-        stops = _CONJUNCTIONS
+        stops = _CONJUNCTIONS | _not_yet()
     elif spot.end <= death.start:
         between = _words_between(text, spot.end, death.start, BEFORE_DEATH)
         stops = frozenset()
