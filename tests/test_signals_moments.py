@@ -171,6 +171,9 @@ def test_places_of_death_that_exclude_each_other():
     # a sentence ends the clause of a death: the driver was treated where she did not die
     assert hard("She died. The driver was treated at the scene.", "Police said she died on the way to the hospital.") == []
     assert hard("She died on the way to the hospital.", "She was pronounced dead at the hospital.") == []
+    # the counted dead's words say a death too (quantities.yaml, one list)
+    assert hard("He was killed at the scene.", "Police said he died on the way to the hospital.") == [
+        ("number", "killed at the scene", "died on the way to the hospital")]
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
@@ -187,6 +190,8 @@ def test_places_of_death_that_exclude_each_other():
     ("El hombre murió en el acto.", "es", ("murió en el acto", "at the scene")),
     ("La victime est décédée à l'hôpital.", "fr", ("décédée à l'hôpital", "in hospital")),
     ("Il est mort sur le coup.", "fr", ("est mort sur le coup", "at the scene")),
+    ("Il a été tué sur le coup.", "fr", ("tué sur le coup", "at the scene")),
+    ("Er wurde am Tatort getötet.", "de", ("am Tatort getötet", "at the scene")),
 ])
 def test_a_place_of_death(text, language, found):
     assert [(m.text, m.key) for m in deaths.places(text, language)] == [found]
@@ -200,6 +205,8 @@ def test_a_place_of_death(text, language, found):
     ("She died. The driver was treated at the scene.", "en"),  # another sentence
     ("He was pronounced dead at Beaumont Hospital in Royal Oak.", "en"),  # where the death was declared
     ("He died before being taken to hospital.", "en"),  # a place not reached
+    ("The dead were taken to hospital.", "en"),  # where the bodies went
+    ("Die Toten wurden ins Krankenhaus gebracht.", "de"),
     ("A receptionist died and two men underwent surgery at Beaumont Hospital.", "en"),  # another clause
     ("Climbers carried him down the glacier, but he died on the way down.", "en"),  # a journey to no hospital
     ("The tot was taken to hospital.", "en"),  # "tot" is a death in German only

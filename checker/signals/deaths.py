@@ -43,6 +43,10 @@ def places(text: str, language: str) -> list[Match]:
     "in hospital", "at home"); none where the claim names places of two kinds."""
     lexicon = load_lexicon("deaths")
     cues = lexicon["dying"].get(language)  # other languages are not read
+    # the counted dead say it too ("killed"), not the nouns: "the dead were taken to hospital" is
+    # where the bodies went
+    quantities = load_lexicon("quantities")
+    cues = cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in quantities["casualty_nouns"]]
     deaths = find_phrases(text, {"died": cues}) if cues else []
     if not deaths:
         return []

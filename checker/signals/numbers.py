@@ -22,7 +22,7 @@ import pint
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import place_key
 from checker.signals.dates import weekday_names
 from checker.signals.text import Match, fold, stopwords, tokens
@@ -73,7 +73,8 @@ class Quantity:
             return higher.low - lower.high
         if lower.high <= 0:
             return math.inf
-        return math.log10(higher.low / lower.high) if higher.low > 0 else -math.inf
+        ratio = higher.low / lower.high  # 0 where the smaller is open above ("at least 1,000")
+        return math.log10(ratio) if ratio > 0 else -math.inf
 
     def comparable(self, other: Quantity) -> bool:
         """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
@@ -120,8 +121,10 @@ class _Lexicon:
     modifiers: frozenset[str]
 
 
-def _inverted(table: dict[str, list]) -> dict[str, str]:
-    return {fold(str(w)): key for key, words in table.items() for w in words}
+def _inverted(table: dict[str, list | dict[str, list]]) -> dict[str, str]:
+    """word -> key; words kept by language (counted dead) count in every language."""
+    return {fold(str(w)): key for key, words in table.items()
+            for w in (every_language(words) if isinstance(words, dict) else words)}
 
 
 @lexicon_cache
