@@ -398,6 +398,22 @@ def test_the_second_part_of_a_clock_or_score_is_no_count(text):
     assert quantities(text, "en") == []
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    ("5-10 people were killed.", ("5-10 people", "dead", 5, 10)),
+    ("10-15 people were injured.", ("10-15 people", "injured", 10, 15)),
+])
+def test_a_range_written_with_a_dash(text, read):
+    assert [(q.text, q.measure, q.low, q.high) for q in quantities(text, "en")] == [read]
+
+
+@pytest.mark.parametrize("text", [
+    "They won 24-21 in the rain.",  # a score, larger first
+    "In the 2010-2011 season they won.",  # a stretch of years
+])
+def test_a_score_or_years_are_no_range(text):
+    assert quantities(text, "en") == []
+
+
 @pytest.mark.parametrize(("text", "measure", "low"), [
     ("A climber has fallen 2, 000ft to his death.", "[length]", 609),  # "2,000" broken apart by the page
     ("He drove at up to 120 miles an hour.", "[length] / [time]", 0),

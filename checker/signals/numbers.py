@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pint
@@ -296,6 +296,13 @@ def quantities(text: str, language: str) -> list[Quantity]:
         if value is None:
             i += 1
             continue
+        if (high := _range_top(text, toks, i, value)) is not None:
+            quantity, end = _read(text, toks, i + 1, 1, high, 1.0, language)
+            if quantity:  # the bottom scaled as the top was (a unit converted, a qualifier)
+                found.append(replace(quantity, start=toks[i].start, text=text[toks[i].start:quantity.end],
+                                     low=quantity.low * value / high, exact=False))
+            i = max(end, i + 2)
+            continue
         quantity, end = _read(text, toks, i, width, value, step, language)
         if quantity and not _restates(found, quantity, text):
             found.append(quantity)
@@ -327,6 +334,20 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
         return False
     known = (lex.counted, lex.currencies, lex.magnitude, lex.tolls, lex.one_after, lex.modifiers)
     return not any(word.key in table for table in known) and not _phrase_ending(toks, i, lex.qualifiers)[0]
+
+
+def _range_top(text: str, toks: list[Match], i: int, value: float) -> float | None:
+    """The top of "5-10 people": a figure, a dash, a larger one within DIFFERENT_THINGS of it. Not
+    a score or a record, written larger first or even ("24-21", "13-13") or in brackets ("(10-5)"),
+    nor a stretch of years ("2010-2011")."""
+    if i + 1 >= len(toks) or not toks[i].key.isdigit() or not toks[i + 1].key.isdigit():
+        return None
+    if text[toks[i].end:toks[i + 1].start] not in ("-", "–") or text[:toks[i].start].rstrip().endswith("("):
+        return None
+    high = float(toks[i + 1].key)
+    if not value < high <= value * DIFFERENT_THINGS or (len(toks[i].key) == 4 and 1800 <= value <= 2100):
+        return None
+    return high
 
 
 def _after_a_colon_or_dash(text: str, toks: list[Match], i: int) -> bool:
