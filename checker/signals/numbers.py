@@ -99,6 +99,7 @@ class _Lexicon:
     one_words: frozenset[str]
     numeral_one: frozenset[str]
     partitive: frozenset[str]
+    victims: frozenset[str]
     zero_words: frozenset[str]
     none_reported: frozenset[str]
     nobody: frozenset[str]
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
         one_words=words("one_words"),
         numeral_one=words("numeral_one"),
         partitive=words("partitive"),
+        victims=words("victims"),
         zero_words=words("zero_words"),
         none_reported=words("none_reported"),
         nobody=words("nobody"),
@@ -430,6 +432,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure, rounded = "magnitude", True
     else:
         counted_at = _set_drawn_from(toks, end, language)
+        if counted_at and toks[counted_at].key in lex.victims:
+            counted_at += 1  # "two of the three victims died": the verb says what the count counts
         measure, last = _counted(text, toks, i, counted_at or end)
         if counted_at and (measure is None or measure.split()[0] not in _casualty_measures()):
             # the set's own figure is no count of what the verb says; "Two of the bombs fell within
@@ -461,7 +465,9 @@ def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
         return None
     _, _, figure = _number_at(toks, end + width, language)
     noun = end + width + figure
-    return None if noun >= len(toks) or _phrase(toks, noun, lex.counted)[0] else noun
+    if noun >= len(toks) or (_phrase(toks, noun, lex.counted)[0] and toks[noun].key not in lex.victims):
+        return None
+    return noun
 
 
 def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
