@@ -27,13 +27,12 @@ from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
-from checker.signals.numbers import Quantity, quantities
+from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, stopwords, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
-EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
 # one event that give them, on days that fit, are about one fact however else their sentences differ.
 EVENT_MEASURES = EVOLVING | {"magnitude"}

@@ -36,6 +36,8 @@ TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "sto
 CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
 DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+# the measures of quantities.yaml's counted words: tallies that grow as news comes in
+EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages whose capitals mark every noun, not names alone
 
 
@@ -187,9 +189,10 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     return modified and (not earlier or quantity.measure in earlier)
 
 
-def _casualty_measures() -> frozenset[str]:
-    """The measures of the counted words: the dead, the injured, the arrested, the missing."""
-    return frozenset(_lexicon().counted.values())
+def _of_casualties(measure: str | None) -> bool:
+    """Does the measure count the dead, injured, arrested or missing, or a part of them ("dead
+    climbe": the climbers who died)?"""
+    return measure is not None and measure.split()[0] in EVOLVING
 
 
 @cache
@@ -289,7 +292,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
             # "One victim died", "one of the two climbers died": one of the dead, injured, held
             # or missing; "one day", "one of the largest banks" count nothing
             quantity, end = _read(text, toks, i, 1, 1.0, 1.0, language)
-            if quantity and quantity.measure.split()[0] in _casualty_measures():
+            if quantity and _of_casualties(quantity.measure):
                 found.append(quantity)
                 i = end
             else:
@@ -435,7 +438,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         if counted_at and toks[counted_at].key in lex.victims:
             counted_at += 1  # "two of the three victims died": the verb says what the count counts
         measure, last = _counted(text, toks, i, counted_at or end)
-        if counted_at and (measure is None or measure.split()[0] not in _casualty_measures()):
+        if counted_at and not _of_casualties(measure):
             # the set's own figure is no count of what the verb says; "Two of the bombs fell within
             # the camp" is part of the bombs, against neither all of them nor the other part
             return None, counted_at
