@@ -309,6 +309,7 @@ def test_a_time_of_day_is_no_count():
     ("The thieves stole 180 pounds.", "GBP"),
     ("The bill came to 180 pounds sterling.", "GBP"),
     ("He was paid 5 million pounds.", "GBP"),
+    ("He weighed 200 pounds and was paid a fortune.", "[mass]"),  # the money word is far from the figure
     ("They made off with 2m euros in gems.", "EUR"),  # a short scale before a currency word: millions, no metres
 ])
 def test_units_and_pounds(text, measure):
@@ -426,3 +427,8 @@ def test_a_score_or_years_are_no_range(text):
 def test_split_thousands_and_speeds_an_hour(text, measure, low):
     [q] = quantities(text, "en")
     assert (q.measure, int(q.low) if q.low > 0 else 0) == (measure, low)
+
+
+def test_only_a_comma_splits_thousands():
+    """'2. 000ft' is no "2,000" broken apart: a sentence ended after the 2."""
+    assert "2. 000ft" not in [q.text for q in quantities("He fell from 2. 000ft is the height.", "en")]

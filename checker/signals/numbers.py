@@ -32,6 +32,7 @@ CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 SENTENCE_ENDS = frozenset(".!?")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
+MONEY_REACH = 2  # words either side of a figure in pounds where a money word makes them money ("paid 200 pounds")
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
 CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
 DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
@@ -153,8 +154,8 @@ def _lexicon() -> _Lexicon:
         units=_inverted(data["units"]),
         magnitude=words("magnitude"),
         percent=words("percent"),
-        currencies=_inverted(data["currencies"]),
-        weights_too=_inverted(data["weights_too"]),
+        currencies=_inverted(data["currencies"]) | _inverted({c: every_language(units) for c, units in data["weights_too"].items()}),
+        weights_too={fold(w): unit for units in data["weights_too"].values() for unit, ws in units.items() for w in ws},
         money_words=words("money_words"),
         multipliers={k: float(v) for k, v in _inverted(data["multipliers"]).items()},
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
@@ -234,11 +235,11 @@ def _digits(text: str, language: str) -> tuple[float, float]:
     return value, 10.0 ** -decimals
 
 
-def _split_thousands(toks: list[Match], i: int) -> bool:
+def _split_thousands(text: str, toks: list[Match], i: int) -> bool:
     """A group of three digits that opens with 0 after ", ": no number opens with 0, so it is
     the thousands of the figure before, written apart ("2, 000")."""
     return (i + 1 < len(toks) and toks[i].key.isdigit() and len(toks[i].key) <= 3 and len(toks[i + 1].key) == 3
-            and toks[i + 1].key.isdigit() and toks[i + 1].key[0] == "0" and toks[i + 1].start - toks[i].end == 2)
+            and toks[i + 1].key.isdigit() and toks[i + 1].key[0] == "0" and text[toks[i].end:toks[i + 1].start] == ", ")
 
 
 def _word_number(words: list[str], language: str) -> float | None:
@@ -248,13 +249,13 @@ def _word_number(words: list[str], language: str) -> float | None:
         return None
 
 
-def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, float, int]:
+def _number_at(text: str, toks: list[Match], i: int, language: str) -> tuple[float | None, float, int]:
     """Value, rounding step and width of the number at token i."""
     lex = _lexicon()
     key = toks[i].key
     if key[0].isdigit():
         value, step = _digits(toks[i].text, language)
-        if _split_thousands(toks, i):  # "fallen 2, 000ft": a page that broke "2,000" apart
+        if _split_thousands(text, toks, i):  # "fallen 2, 000ft": a page that broke "2,000" apart
             return value * 1000 + float(toks[i + 1].key), 1.0, 2
         return value, step, 1
     if key in lex.one_words:
@@ -287,7 +288,7 @@ def quantities(text: str, language: str) -> list[Quantity]:
         if _in_a_name(text, toks, i, language) or _after_a_colon_or_dash(text, toks, i):
             i += 1
             continue
-        value, step, width = _number_at(toks, i, language)
+        value, step, width = _number_at(text, toks, i, language)
         if value is None and toks[i].key in _lexicon().numeral_one:
             # "One victim died", "one of the two climbers died": one of the dead, injured, held
             # or missing; "one day", "one of the largest banks" count nothing
@@ -415,7 +416,10 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         if currency:
             end += skip + currency_width
             weight = lex.weights_too.get(toks[end - 1].key)
-            if weight and not scale and not any(t.key in lex.money_words for t in _clause(toks, text, i, end - 1)):
+            # in the figure's clause, a few words from it: "weighed 200 pounds and was paid" is a weight
+            near = set(toks[max(0, i - MONEY_REACH):end + MONEY_REACH]) & set(_clause(toks, text, i, end - 1))
+            if weight and not scale and not any(t.key in lex.money_words or t.key in lex.currencies and t.key not in lex.weights_too
+                                                for t in near):
                 currency = None  # "weighing 180 pounds": money would have a sign, a scale or a money word
             else:
                 weight = None
@@ -434,7 +438,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
         measure, rounded = "magnitude", True
     else:
-        counted_at = _set_drawn_from(toks, end, language)
+        counted_at = _set_drawn_from(text, toks, end, language)
         if counted_at and toks[counted_at].key in lex.victims:
             counted_at += 1  # "two of the three victims died": the verb says what the count counts
         measure, last = _counted(text, toks, i, counted_at or end)
@@ -453,11 +457,11 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     stop = toks[last].end
     return Quantity(
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
-        _scope(text, toks, i, last, first), _span(toks, last, language),
+        _scope(text, toks, i, last, first), _span(text, toks, last, language),
     ), last + 1
 
 
-def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
+def _set_drawn_from(text: str, toks: list[Match], end: int, language: str) -> int | None:
     """'two of the three victims died': where the noun of the set the count is drawn from starts,
     past the set's own figure; the count takes the noun and the verb, the set's figure (three
     victims) counts no one who died. None without "of the", and where the set is itself a
@@ -466,7 +470,7 @@ def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
     _, width = _phrase(toks, end, lex.partitive)
     if not width or end + width >= len(toks):
         return None
-    _, _, figure = _number_at(toks, end + width, language)
+    _, _, figure = _number_at(text, toks, end + width, language)
     noun = end + width + figure
     if noun >= len(toks) or (_phrase(toks, noun, lex.counted)[0] and toks[noun].key not in lex.victims):
         return None
@@ -655,7 +659,7 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
     return frozenset(found)
 
 
-def _span(toks: list[Match], last: int, language: str) -> str:
+def _span(text: str, toks: list[Match], last: int, language: str) -> str:
     """'per year' and the like, or the length of a stretch of time in the clause ('in three
     years'), read in the few words after the figure."""
     lex = _lexicon()
@@ -663,7 +667,7 @@ def _span(toks: list[Match], last: int, language: str) -> str:
         per, _ = _phrase(toks, j, lex.per_span)
         if per:
             return per
-        value, _, width = _number_at(toks, j, language)
+        value, _, width = _number_at(text, toks, j, language)
         if value is not None:
             unit, _ = _phrase(toks, j + width, lex.units)
             if unit in ("year", "month"):
