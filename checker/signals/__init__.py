@@ -75,12 +75,12 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
     # a time of day, not a count of the dead
-    taken = [m for m in found_moments if m.kind.startswith(("age", "time"))]
+    ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     return ClaimFacts(
         claim=claim,
         published=anchor,
         quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in taken)),
+                         if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
@@ -342,10 +342,10 @@ def _deaths(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """Claims about one fact (compare: same_fact) that say people died in ways or at places that
     exclude each other; looser pairs may tell of two of the dead."""
     found = []
-    for x_all, y_all in ((a.manners, b.manners), (a.death_places, b.death_places)):
-        if not x_all or not y_all or {m.key for m in x_all} & {m.key for m in y_all}:
+    for told_a, told_b in ((a.manners, b.manners), (a.death_places, b.death_places)):
+        if not told_a or not told_b or {m.key for m in told_a} & {m.key for m in told_b}:
             continue
-        x, y = x_all[0], y_all[0]
+        x, y = told_a[0], told_b[0]
         found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y))
     return found
 

@@ -50,7 +50,7 @@ def places(text: str, language: str) -> list[Match]:
     deaths = find_phrases(text, {"died": cues}) if cues else []
     if not deaths:
         return []
-    spots = _journeys(text, find_phrases(text, lexicon["places"]))
+    spots = _places_with_journeys(text, find_phrases(text, lexicon["places"]))
     if len({s.key for s in spots}) != 1:
         return []
     found = []
@@ -63,8 +63,8 @@ def places(text: str, language: str) -> list[Match]:
     return found
 
 
-def _journeys(text: str, spots: list[Match]) -> list[Match]:
-    """The places with each journey ("on the way to") joined to the hospital it heads for; a
+def _places_with_journeys(text: str, spots: list[Match]) -> list[Match]:
+    """The places, with each journey ("on the way to") joined to the hospital it heads for; a
     journey elsewhere ("on the way down" the glacier) is no place of death."""
     found: list[Match] = []
     for i, s in enumerate(spots):

@@ -40,7 +40,7 @@ from checker.signals import (
     spelled_two_ways,
 )
 
-OWNED, NAME, DEATH, SPECIFIC, ACT, GENERAL = "owned", "name", "death", "specific", "act", "general"
+OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
 PLACE_OF_DEATH = "place of death"

@@ -438,14 +438,14 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
         measure, rounded = "magnitude", True
     else:
-        counted_at = _set_drawn_from(text, toks, end, language)
-        if counted_at and toks[counted_at].key in lex.victims:
-            counted_at += 1  # "two of the three victims died": the verb says what the count counts
-        measure, last = _counted(text, toks, i, counted_at or end)
-        if counted_at and not _of_casualties(measure):
+        set_noun = _set_drawn_from(text, toks, end, language)
+        # "two of the three victims died": past the victims, the verb says what the count counts
+        counted_from = set_noun + 1 if set_noun and toks[set_noun].key in lex.victims else set_noun
+        measure, last = _counted(text, toks, i, counted_from or end)
+        if set_noun and not _of_casualties(measure):
             # the set's own figure is no count of what the verb says; "Two of the bombs fell within
             # the camp" is part of the bombs, against neither all of them nor the other part
-            return None, counted_at
+            return None, set_noun
     if measure is None:
         return None, end
     low, high, exact, qualifier_start = _qualified(toks, i, value, step, measure in DURATIONS)
