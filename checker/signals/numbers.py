@@ -335,8 +335,10 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
         return False
     if text[toks[i].end:toks[i].end + 1] == "-":
         return False  # "the Colts 16-yard line": the figure describes what follows
-    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or word.key in stopwords(language) \
-            or word.key in weekday_names(language):
+    # a word joined to the figure by a dash is its name's, whatever it is alone ("I-75": no pronoun)
+    joined = text[word.end:toks[i].start] == "-"
+    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or not joined and (
+            word.key in stopwords(language) or word.key in weekday_names(language)):
         return False
     known = (lex.counted, lex.currencies, lex.magnitude, lex.tolls, lex.one_after, lex.modifiers)
     return not any(word.key in table for table in known) and not _phrase_ending(toks, i, lex.qualifiers)[0]
