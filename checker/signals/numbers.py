@@ -444,6 +444,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         # "two of the three victims died": past the victims, the verb says what the count counts
         counted_from = set_noun + 1 if set_noun and toks[set_noun].key in lex.victims else set_noun
         measure, last = _counted(text, toks, i, counted_from or end)
+        if counted_from != set_noun and measure in EVOLVING:
+            measure = f"{measure} {toks[set_noun].key[:6]}"  # some of the victims, as "One victim died" reads
         if set_noun and not _of_casualties(measure):
             # the set's own figure is no count of what the verb says; "Two of the bombs fell within
             # the camp" is part of the bombs, against neither all of them nor the other part
