@@ -190,10 +190,16 @@ def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[
 
 
 @lexicon_cache
+def speech_verbs(language: str | None = None) -> tuple[str, ...]:
+    """lexicons/speech_verbs.yaml, as written: one language's verbs, or every language's at once
+    (None: articles quote across languages, and the lists do not clash)."""
+    table = load_lexicon("speech_verbs")
+    return tuple(every_language(table) if language is None else table.get(language, ()))
+
+
+@lexicon_cache
 def _speech_verbs() -> str:
-    """Every language's verbs at once: articles quote across languages, and the lists do not clash."""
-    verbs = every_language(load_lexicon("speech_verbs"))
-    return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True))
 
 
 def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:

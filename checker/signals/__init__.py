@@ -10,6 +10,7 @@ relies on these alone.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -28,13 +29,12 @@ from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
-from checker.signals.numbers import Quantity, quantities
+from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, stem, tokens
+from checker.signals.text import Match, find_phrases, fold, stem, stopwords, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
-EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})  # tallies that grow as news comes in
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
 # one event that give them, on days that fit, are about one fact however else their sentences differ.
 EVENT_MEASURES = EVOLVING | {"magnitude"}
@@ -44,7 +44,9 @@ PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place sp
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
 SHORTEST_NAME = 5  # "Su" and "Lu" are too short to tell a spelling from another person
 SHORTEST_SURNAME = 4  # ... but after one same first name "Rait" is long enough ("Duncan Rait", "Duncan Raite")
-PARTICLE = 3  # letters of a particle some write joined to a surname and others leave off ("LaCalamita", "Calamita")
+# particles some write joined to a surname and others leave off ("LaCalamita", "Calamita"); any
+# other start is another name ("Ross", "Cross"; "Wood", "Elwood")
+PARTICLES = frozenset({"la", "le", "de", "di", "da", "du", "del", "van", "von", "mc", "mac", "o", "d"})
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 # Two figures of a pair the aligner only grouped are one fact told two ways when at most this
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
@@ -93,12 +95,12 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
     # a time of day, not a count of the dead
-    taken = [m for m in found_moments if m.kind.startswith(("age", "time"))]
+    ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     return ClaimFacts(
         claim=claim,
         published=anchor,
         quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in taken)),
+                         if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
@@ -252,7 +254,7 @@ def _more(facts: ClaimFacts, quantity: Quantity) -> bool:
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:
-    return x.ratio(y) <= factor
+    return x.log_ratio(y) <= math.log10(factor)
 
 
 def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
@@ -383,10 +385,10 @@ def _deaths(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """Claims about one fact (compare: same_fact) that say people died in ways or at places that
     exclude each other; looser pairs may tell of two of the dead."""
     found = []
-    for x_all, y_all in ((a.manners, b.manners), (a.death_places, b.death_places)):
-        if not x_all or not y_all or {m.key for m in x_all} & {m.key for m in y_all}:
+    for told_a, told_b in ((a.manners, b.manners), (a.death_places, b.death_places)):
+        if not told_a or not told_b or {m.key for m in told_a} & {m.key for m in told_b}:
             continue
-        x, y = x_all[0], y_all[0]
+        x, y = told_a[0], told_b[0]
         found.append(_reason("number", HARD, f"'{x.text}' against '{y.text}': the dead died {x.key} in one, {y.key} in the other", x, y))
     return found
 
@@ -451,10 +453,10 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
     are enough, one letter more at its end is a spelling ("Rait", "Raite"), unless it is the s of
     a plural or of a possessive written without its apostrophe, or the shorter is a place (its
     people: "Korea", "Korean"), and so is a particle joined to it or left off ("Calamita",
-    "LaCalamita")."""
+    "LaCalamita"). The caller tells that the word before is a first name (first_name)."""
     shorter, longer = sorted((x, y), key=len)
     if surname and len(shorter) >= SHORTEST_SURNAME and shorter != longer:
-        if longer.endswith(shorter) and len(longer) - len(shorter) <= PARTICLE:
+        if longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in PARTICLES:
             return True
         if longer[:-1] == shorter and longer[-1] != "s" and shorter not in place_names():
             return True
@@ -462,6 +464,13 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
         len(shorter) >= (SHORTEST_SURNAME if surname else SHORTEST_NAME) and x[0] == y[0]
         and not longer.startswith(shorter) and fuzz.ratio(x, y) >= NAME_SPELLING
     )
+
+
+def first_name(word: str, language: str) -> bool:
+    """Can a capitalised folded word written before a surname be a first name? Not a title ("Dr
+    Rait", "Officer Wood"), nor a function word opening a sentence ("The"), nor anything where
+    every noun is capitalised ("Die Tote", "Der Verletzte")."""
+    return language not in numbers.NOUNS_CAPITALISED and word not in stopwords(language) and word not in roles.titles()
 
 
 def speaker(claim: Claim) -> str | None:
@@ -672,7 +681,9 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
             if after_x is not None and after_x == after_y:
                 continue
-            if spelled_two_ways(key_x, key_y, surname=before_x is not None and before_x == before_y):
+            one_first_name = before_x is not None and before_x == before_y and first_name(before_x, a.claim.language) \
+                and first_name(before_x, b.claim.language)
+            if spelled_two_ways(key_x, key_y, surname=one_first_name):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 

@@ -1,6 +1,7 @@
 """How and where the dead died, as one claim tells it (lexicons/deaths.yaml): manners ("burnt to
 death", "choked on smoke") and places of death ("died at the scene", "died on the way to the
-hospital", "was pronounced dead at Beaumont Hospital", "im Krankenhaus gestorben").
+hospital", "im Krankenhaus gestorben"). "Pronounced dead at the hospital" says where a death was
+declared, not where it happened.
 
 A place is one of death only when words that say someone died stand by it in one clause: a few
 words before it ("died of his injuries in hospital"), or right after it (German participles, "am
@@ -12,19 +13,23 @@ gives no place of death at all.
 
 from __future__ import annotations
 
-import re
-
-from checker.lexicons import load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon
+from checker.signals.numbers import CLAUSE_BREAKS, SENTENCE_ENDS
 from checker.signals.owners import speech_verbs
-from checker.signals.text import Match, find_phrases, tokens
+from checker.signals.text import Match, find_phrases, fold, tokens
 
 AFTER_DEATH = 6  # words between the words of a death and its place after them ("died later Monday at Beaumont Hospital")
 BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen erlegen", "to hospital where he died")
 TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for ("on the way to the Beaumont Hospital")
 ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
-# what ends a clause: punctuation, or a conjunction after the death ("died and two others were taken to hospital")
-_BREAK = re.compile(r"[,;:()]")
+# after the words of a death, a conjunction opens another clause ("died and two others were taken
+# to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, numbers.SENTENCE_ENDS)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
+
+
+@lexicon_cache
+def _not_yet() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon("deaths")["not_yet"])
 
 
 def manners(text: str) -> list[Match]:
@@ -38,10 +43,14 @@ def places(text: str, language: str) -> list[Match]:
     "in hospital", "at home"); none where the claim names places of two kinds."""
     lexicon = load_lexicon("deaths")
     cues = lexicon["dying"].get(language)  # other languages are not read
+    # the counted dead say it too ("killed"), not the nouns: "the dead were taken to hospital" is
+    # where the bodies went
+    quantities = load_lexicon("quantities")
+    cues = cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in quantities["casualty_nouns"]]
     deaths = find_phrases(text, {"died": cues}) if cues else []
     if not deaths:
         return []
-    spots = _journeys(text, find_phrases(text, lexicon["places"]))
+    spots = _places_with_journeys(text, find_phrases(text, lexicon["places"]))
     if len({s.key for s in spots}) != 1:
         return []
     found = []
@@ -54,8 +63,8 @@ def places(text: str, language: str) -> list[Match]:
     return found
 
 
-def _journeys(text: str, spots: list[Match]) -> list[Match]:
-    """The places with each journey ("on the way to") joined to the hospital it heads for; a
+def _places_with_journeys(text: str, spots: list[Match]) -> list[Match]:
+    """The places, with each journey ("on the way to") joined to the hospital it heads for; a
     journey elsewhere ("on the way down" the glacier) is no place of death."""
     found: list[Match] = []
     for i, s in enumerate(spots):
@@ -75,7 +84,7 @@ def _tied(text: str, death: Match, spot: Match, language: str) -> bool:
     ("Police at the scene said she died" is where the police stood)?"""
     if death.end <= spot.start:
         between = _words_between(text, death.end, spot.start, AFTER_DEATH)
-        stops = _CONJUNCTIONS
+        stops = _CONJUNCTIONS | _not_yet()
     elif spot.end <= death.start:
         between = _words_between(text, spot.end, death.start, BEFORE_DEATH)
         stops = frozenset()
@@ -89,4 +98,4 @@ def _words_between(text: str, start: int, end: int, most: int) -> list[str] | No
     clause ends between them."""
     gap = text[start:end]
     words = [t.key for t in tokens(gap)]
-    return None if len(words) > most or _BREAK.search(gap) else words
+    return None if len(words) > most or (CLAUSE_BREAKS | SENTENCE_ENDS) & set(gap) else words

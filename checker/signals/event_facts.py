@@ -32,9 +32,15 @@ from itertools import groupby
 
 from checker.names import CAPITAL
 from checker.normalize import normalize
-from checker.signals import SHORTEST_SURNAME, ClaimFacts, bare, spelled_two_ways
+from checker.signals import (
+    SHORTEST_SURNAME,
+    ClaimFacts,
+    bare,
+    first_name,
+    spelled_two_ways,
+)
 
-OWNED, NAME, DEATH, SPECIFIC, ACT, GENERAL = "owned", "name", "death", "specific", "act", "general"
+OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
 TIME_OF_DAY = "time of day"
 MANNER_OF_DEATH = "manner of death"
 PLACE_OF_DEATH = "place of death"
@@ -165,7 +171,7 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
             key = bare(t.key)  # "Charles'" is Charles
             counts[key] += 1
             prior = {bare(n.key) for n in named[max(0, i - 1):i] if n}
-            before.setdefault(key, set()).update(prior)
+            before.setdefault(key, set()).update(p for p in prior if first_name(p, f.claim.language))
             beside.setdefault(key, set()).update(prior, (bare(n.key) for n in named[i + 1:i + 2] if n))
     keys = sorted(k for k in counts if len(k) >= SHORTEST_SURNAME)
     group = {k: k for k in keys}

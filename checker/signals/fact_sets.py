@@ -45,10 +45,8 @@ from checker.signals import (
 from checker.signals.event_facts import (
     ACT,
     DEATH,
-    GENERAL,
     NAME,
     OWNED,
-    SPECIFIC,
     EventFact,
     event_facts,
     event_names,
@@ -56,6 +54,10 @@ from checker.signals.event_facts import (
 )
 from checker.signals.numbers import CASUALTIES, DURATIONS, NOUNS_CAPITALISED, Quantity
 from checker.signals.text import stopwords
+
+# the reach of a figure without an owner, name, death or act: an event's own measure (its dead, its
+# magnitude) or a general one that many facts may share
+SPECIFIC, GENERAL = "specific", "general"
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.claims import speech_verbs
 from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
 from checker.normalize import normalize
@@ -208,5 +209,5 @@ def _names_a_person(text: str, m: re.Match) -> bool:
 
 @lexicon_cache
 def _verb_after() -> re.Pattern[str]:
-    verbs = [*_AUXILIARIES, *every_language(load_lexicon("speech_verbs"))]
+    verbs = [*_AUXILIARIES, *speech_verbs()]
     return re.compile(rf"\s+(?:\w+(?:ed|s)|{'|'.join(map(re.escape, verbs))})\b")

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pint
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import place_key
 from checker.signals.dates import weekday_names
 from checker.signals.text import Match, fold, stopwords, tokens
@@ -32,10 +32,13 @@ CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 SENTENCE_ENDS = frozenset(".!?")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
+MONEY_REACH = 2  # words either side of a figure in pounds where a money word makes them money ("paid 200 pounds")
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
 CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
 DIFFERENT_THINGS = 10  # sources that differ more than tenfold are counting different things
 DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+# the measures of quantities.yaml's counted words: tallies that grow as news comes in
+EVOLVING = frozenset({"dead", "injured", "arrested", "missing"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # languages whose capitals mark every noun, not names alone
 
 
@@ -63,14 +66,18 @@ class Quantity:
     def camp(self) -> tuple:
         return (self.low, self.high)
 
-    def ratio(self, other: Quantity) -> float:
-        """How many times the smaller figure's top the larger one is; inf when the smaller reaches
-        no higher than zero ("no one was killed"). A magnitude is a logarithm: each unit tenfold
-        (a 3.8 aftershock is no reading of the 6.1 quake)."""
+    def log_ratio(self, other: Quantity) -> float:
+        """How many tenfolds the larger figure's bottom is above the smaller one's top; inf when the
+        smaller reaches no higher than zero ("no one was killed"). A magnitude is a logarithm: its
+        difference is the tenfolds (a 3.8 aftershock is no reading of the 6.1 quake), compared as
+        such, since a year misread as a magnitude ("since 1900") is no power of ten a float holds."""
         lower, higher = sorted((self, other), key=lambda q: q.low)
         if self.measure == "magnitude":
-            return 10 ** (higher.low - lower.high)
-        return higher.low / lower.high if lower.high > 0 else math.inf
+            return higher.low - lower.high
+        if lower.high <= 0:
+            return math.inf
+        ratio = higher.low / lower.high  # 0 where the smaller is open above ("at least 1,000")
+        return math.log10(ratio) if ratio > 0 else -math.inf
 
     def comparable(self, other: Quantity) -> bool:
         """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
@@ -78,7 +85,7 @@ class Quantity:
         where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
             return False
-        if DIFFERENT_THINGS < self.ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
+        if math.log10(DIFFERENT_THINGS) < self.log_ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
         if self.scope == other.scope:
             return True
@@ -95,6 +102,7 @@ class _Lexicon:
     one_words: frozenset[str]
     numeral_one: frozenset[str]
     partitive: frozenset[str]
+    victims: frozenset[str]
     zero_words: frozenset[str]
     none_reported: frozenset[str]
     nobody: frozenset[str]
@@ -117,8 +125,10 @@ class _Lexicon:
     modifiers: frozenset[str]
 
 
-def _inverted(table: dict[str, list]) -> dict[str, str]:
-    return {fold(str(w)): key for key, words in table.items() for w in words}
+def _inverted(table: dict[str, list | dict[str, list]]) -> dict[str, str]:
+    """word -> key; words kept by language (counted dead) count in every language."""
+    return {fold(str(w)): key for key, words in table.items()
+            for w in (every_language(words) if isinstance(words, dict) else words)}
 
 
 @lexicon_cache
@@ -136,6 +146,7 @@ def _lexicon() -> _Lexicon:
         one_words=words("one_words"),
         numeral_one=words("numeral_one"),
         partitive=words("partitive"),
+        victims=words("victims"),
         zero_words=words("zero_words"),
         none_reported=words("none_reported"),
         nobody=words("nobody"),
@@ -143,8 +154,8 @@ def _lexicon() -> _Lexicon:
         units=_inverted(data["units"]),
         magnitude=words("magnitude"),
         percent=words("percent"),
-        currencies=_inverted(data["currencies"]),
-        weights_too=_inverted(data["weights_too"]),
+        currencies=_inverted(data["currencies"]) | _inverted({c: every_language(units) for c, units in data["weights_too"].items()}),
+        weights_too={fold(w): unit for units in data["weights_too"].values() for unit, ws in units.items() for w in ws},
         money_words=words("money_words"),
         multipliers={k: float(v) for k, v in _inverted(data["multipliers"]).items()},
         money_multipliers={k: float(v) for k, v in _inverted(data["money_multipliers"]).items()},
@@ -179,9 +190,10 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     return modified and (not earlier or quantity.measure in earlier)
 
 
-def _casualty_measures() -> frozenset[str]:
-    """The measures of the counted words: the dead, the injured, the arrested, the missing."""
-    return frozenset(_lexicon().counted.values())
+def _of_casualties(measure: str | None) -> bool:
+    """Does the measure count the dead, injured, arrested or missing, or a part of them ("dead
+    climbe": the climbers who died)?"""
+    return measure is not None and measure.split()[0] in EVOLVING
 
 
 @cache
@@ -223,11 +235,11 @@ def _digits(text: str, language: str) -> tuple[float, float]:
     return value, 10.0 ** -decimals
 
 
-def _split_thousands(toks: list[Match], i: int) -> bool:
+def _split_thousands(text: str, toks: list[Match], i: int) -> bool:
     """A group of three digits that opens with 0 after ", ": no number opens with 0, so it is
     the thousands of the figure before, written apart ("2, 000")."""
     return (i + 1 < len(toks) and toks[i].key.isdigit() and len(toks[i].key) <= 3 and len(toks[i + 1].key) == 3
-            and toks[i + 1].key.isdigit() and toks[i + 1].key[0] == "0" and toks[i + 1].start - toks[i].end == 2)
+            and toks[i + 1].key.isdigit() and toks[i + 1].key[0] == "0" and text[toks[i].end:toks[i + 1].start] == ", ")
 
 
 def _word_number(words: list[str], language: str) -> float | None:
@@ -237,13 +249,13 @@ def _word_number(words: list[str], language: str) -> float | None:
         return None
 
 
-def _number_at(toks: list[Match], i: int, language: str) -> tuple[float | None, float, int]:
+def _number_at(text: str, toks: list[Match], i: int, language: str) -> tuple[float | None, float, int]:
     """Value, rounding step and width of the number at token i."""
     lex = _lexicon()
     key = toks[i].key
     if key[0].isdigit():
         value, step = _digits(toks[i].text, language)
-        if _split_thousands(toks, i):  # "fallen 2, 000ft": a page that broke "2,000" apart
+        if _split_thousands(text, toks, i):  # "fallen 2, 000ft": a page that broke "2,000" apart
             return value * 1000 + float(toks[i + 1].key), 1.0, 2
         return value, step, 1
     if key in lex.one_words:
@@ -276,12 +288,12 @@ def quantities(text: str, language: str) -> list[Quantity]:
         if _in_a_name(text, toks, i, language) or _after_a_colon_or_dash(text, toks, i):
             i += 1
             continue
-        value, step, width = _number_at(toks, i, language)
+        value, step, width = _number_at(text, toks, i, language)
         if value is None and toks[i].key in _lexicon().numeral_one:
             # "One victim died", "one of the two climbers died": one of the dead, injured, held
             # or missing; "one day", "one of the largest banks" count nothing
             quantity, end = _read(text, toks, i, 1, 1.0, 1.0, language)
-            if quantity and quantity.measure.split()[0] in _casualty_measures():
+            if quantity and _of_casualties(quantity.measure):
                 found.append(quantity)
                 i = end
             else:
@@ -289,6 +301,13 @@ def quantities(text: str, language: str) -> list[Quantity]:
             continue
         if value is None:
             i += 1
+            continue
+        if (high := _range_top(text, toks, i, value)) is not None:
+            quantity, end = _read(text, toks, i + 1, 1, high, 1.0, language)
+            if quantity:  # the bottom scaled as the top was (a unit converted, a qualifier)
+                found.append(replace(quantity, start=toks[i].start, text=text[toks[i].start:quantity.end],
+                                     low=quantity.low * value / high, exact=False))
+            i = max(end, i + 2)
             continue
         quantity, end = _read(text, toks, i, width, value, step, language)
         if quantity and not _restates(found, quantity, text):
@@ -316,11 +335,27 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
         return False
     if text[toks[i].end:toks[i].end + 1] == "-":
         return False  # "the Colts 16-yard line": the figure describes what follows
-    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or word.key in stopwords(language) \
-            or word.key in weekday_names(language):
+    # a word joined to the figure by a dash is its name's, whatever it is alone ("I-75": no pronoun)
+    joined = text[word.end:toks[i].start] == "-"
+    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or not joined and (
+            word.key in stopwords(language) or word.key in weekday_names(language)):
         return False
     known = (lex.counted, lex.currencies, lex.magnitude, lex.tolls, lex.one_after, lex.modifiers)
     return not any(word.key in table for table in known) and not _phrase_ending(toks, i, lex.qualifiers)[0]
+
+
+def _range_top(text: str, toks: list[Match], i: int, value: float) -> float | None:
+    """The top of "5-10 people": a figure, a dash, a larger one within DIFFERENT_THINGS of it. Not
+    a score or a record, written larger first or even ("24-21", "13-13") or in brackets ("(10-5)"),
+    nor a stretch of years ("2010-2011")."""
+    if i + 1 >= len(toks) or not toks[i].key.isdigit() or not toks[i + 1].key.isdigit():
+        return None
+    if text[toks[i].end:toks[i + 1].start] not in ("-", "–") or text[:toks[i].start].rstrip().endswith("("):
+        return None
+    high = float(toks[i + 1].key)
+    if not value < high <= value * DIFFERENT_THINGS or (len(toks[i].key) == 4 and 1800 <= value <= 2100):
+        return None
+    return high
 
 
 def _after_a_colon_or_dash(text: str, toks: list[Match], i: int) -> bool:
@@ -383,7 +418,10 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         if currency:
             end += skip + currency_width
             weight = lex.weights_too.get(toks[end - 1].key)
-            if weight and not scale and not any(t.key in lex.money_words for t in _clause(toks, text, i, end - 1)):
+            # in the figure's clause, a few words from it: "weighed 200 pounds and was paid" is a weight
+            near = set(toks[max(0, i - MONEY_REACH):end + MONEY_REACH]) & set(_clause(toks, text, i, end - 1))
+            if weight and not scale and not any(t.key in lex.money_words or t.key in lex.currencies and t.key not in lex.weights_too
+                                                for t in near):
                 currency = None  # "weighing 180 pounds": money would have a sign, a scale or a money word
             else:
                 weight = None
@@ -402,12 +440,16 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
         measure, rounded = "magnitude", True
     else:
-        counted_at = _set_drawn_from(toks, end, language)
-        measure, last = _counted(text, toks, i, counted_at or end)
-        if counted_at and (measure is None or measure.split()[0] not in _casualty_measures()):
+        set_noun = _set_drawn_from(text, toks, end, language)
+        # "two of the three victims died": past the victims, the verb says what the count counts
+        counted_from = set_noun + 1 if set_noun and toks[set_noun].key in lex.victims else set_noun
+        measure, last = _counted(text, toks, i, counted_from or end)
+        if counted_from != set_noun and measure in EVOLVING:
+            measure = f"{measure} {toks[set_noun].key[:6]}"  # some of the victims, as "One victim died" reads
+        if set_noun and not _of_casualties(measure):
             # the set's own figure is no count of what the verb says; "Two of the bombs fell within
             # the camp" is part of the bombs, against neither all of them nor the other part
-            return None, counted_at
+            return None, set_noun
     if measure is None:
         return None, end
     low, high, exact, qualifier_start = _qualified(toks, i, value, step, measure in DURATIONS)
@@ -419,11 +461,11 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     stop = toks[last].end
     return Quantity(
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
-        _scope(text, toks, i, last, first), _span(toks, last, language),
+        _scope(text, toks, i, last, first), _span(text, toks, last, language),
     ), last + 1
 
 
-def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
+def _set_drawn_from(text: str, toks: list[Match], end: int, language: str) -> int | None:
     """'two of the three victims died': where the noun of the set the count is drawn from starts,
     past the set's own figure; the count takes the noun and the verb, the set's figure (three
     victims) counts no one who died. None without "of the", and where the set is itself a
@@ -432,9 +474,11 @@ def _set_drawn_from(toks: list[Match], end: int, language: str) -> int | None:
     _, width = _phrase(toks, end, lex.partitive)
     if not width or end + width >= len(toks):
         return None
-    _, _, figure = _number_at(toks, end + width, language)
+    _, _, figure = _number_at(text, toks, end + width, language)
     noun = end + width + figure
-    return None if noun >= len(toks) or _phrase(toks, noun, lex.counted)[0] else noun
+    if noun >= len(toks) or (_phrase(toks, noun, lex.counted)[0] and toks[noun].key not in lex.victims):
+        return None
+    return noun
 
 
 def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
@@ -632,7 +676,7 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
     return frozenset(found)
 
 
-def _span(toks: list[Match], last: int, language: str) -> str:
+def _span(text: str, toks: list[Match], last: int, language: str) -> str:
     """'per year' and the like, or the length of a stretch of time in the clause ('in three
     years'), read in the few words after the figure."""
     lex = _lexicon()
@@ -640,7 +684,7 @@ def _span(toks: list[Match], last: int, language: str) -> str:
         per, _ = _phrase(toks, j, lex.per_span)
         if per:
             return per
-        value, _, width = _number_at(toks, j, language)
+        value, _, width = _number_at(text, toks, j, language)
         if value is not None:
             unit, _ = _phrase(toks, j + width, lex.units)
             if unit in ("year", "month"):

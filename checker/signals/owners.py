@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from checker import claims
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import POSSESSIVE, nationality_names, place_names
 from checker.normalize import normalize
@@ -121,7 +122,8 @@ def _prepositions() -> frozenset[str]:
 
 @lexicon_cache
 def speech_verbs(language: str) -> frozenset[str]:
-    return frozenset(fold(v) for v in load_lexicon("speech_verbs").get(language, ()))
+    """One language's speech verbs, folded as tokens are."""
+    return frozenset(fold(v) for v in claims.speech_verbs(language))
 
 
 @lexicon_cache

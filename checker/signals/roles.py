@@ -52,7 +52,15 @@ class RoleMention:
 
 @lexicon_cache
 def offices() -> dict[str, dict]:
-    return load_lexicon("roles")
+    return {office: entry for office, entry in load_lexicon("roles").items() if office != "courtesy_titles"}
+
+
+@lexicon_cache
+def titles() -> frozenset[str]:
+    """Words written as a title before a name, folded: one-word offices ("Governor", "Senator")
+    and courtesy titles ("Mr", "Dr", "Officer")."""
+    words = [v for entry in offices().values() for v in entry["variants"] if " " not in v]
+    return frozenset(fold(w) for w in words + load_lexicon("roles")["courtesy_titles"])
 
 
 @lexicon_cache
