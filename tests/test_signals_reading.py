@@ -436,6 +436,7 @@ def test_a_range_written_with_a_dash(text, read):
 @pytest.mark.parametrize("text", [
     "They won 24-21 in the rain.",  # a score, larger first
     "In the 2010-2011 season they won.",  # a stretch of years
+    "A great deal of money was made over the last 10-20 years.",  # a stretch of time, no tally
 ])
 def test_a_score_or_years_are_no_range(text):
     assert quantities(text, "en") == []

@@ -304,6 +304,10 @@ def quantities(text: str, language: str) -> list[Quantity]:
             continue
         if (high := _range_top(text, toks, i, value)) is not None:
             quantity, end = _read(text, toks, i + 1, 1, high, 1.0, language)
+            # a stretch of time ("over the last 10-20 years") is no tally, and as loose as it reads
+            if quantity and quantity.measure in DURATIONS:
+                i = max(end, i + 2)
+                continue
             if quantity:  # the bottom scaled as the top was (a unit converted, a qualifier)
                 found.append(replace(quantity, start=toks[i].start, text=text[toks[i].start:quantity.end],
                                      low=quantity.low * value / high, exact=False))
