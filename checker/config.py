@@ -57,14 +57,14 @@ class Thresholds:
     # evidence reaches verify_support. Both fitted, with the model, on the TUNE events' claims files
     # and the seed corpus (benchmarks/verify_stances.py --fit; README).
     verify_evidence: int = 3
-    verify_related: float = 0.45
-    verify_support: float = 0.45
+    verify_related: float = 0.55
+    verify_support: float = 0.55
     # ... and a sentence sharing this much of a claim's names counts for offices and framing
     # however far the embedder puts it (see assertions.decide).
     verify_anchored: float = 0.5
     # ... and a sentence this likely to state the claim contradicts it with a hard mismatch (also
     # fitted; see assertions.decide).
-    verify_mismatch: float = 0.35
+    verify_mismatch: float = 0.4
     # NLI: a direction entails when P(entailment) reaches this ...
     entail: float = 0.5
     # ... and a pair contradicts when P(contradiction) reaches this in either direction.
