@@ -22,6 +22,8 @@ from checker.signals.roles import RoleMention
     ("Indianapolis ’ record rose to 9-5 with the win.", "The win lifted Indianapolis (10-5) into the playoffs.",
      ("number", "9-5", "10-5")),
     ("Buckley, 32, was arrested on Monday.", "Buckley, 31, was arrested on Monday.", ("number", "32", "31")),
+    ("John Jenkin, 23, was arrested.", "John Jenkin, 24, was arrested.", ("number", "23", "24")),
+    ("Mr Buckley, 31, fell.", "Robert Buckley, 32, fell.", ("number", "31", "32")),  # a title is no first name
     ("Succop tied the game late in the third quarter.", "Succop tied the game in the fourth quarter.",
      ("date", "late in the third quarter", "fourth quarter")),
     ("Quinn was stopped early in the fourth quarter.", "Quinn was stopped late in the fourth quarter.",
@@ -39,6 +41,9 @@ def test_moments_that_differ(a, b, found):
     ("The defence held in the second half.", "The defence held in the fourth quarter."),  # the half holds the quarter
     ("The Colts (10-5) won.", "The Chiefs (2-13) lost to the Colts."),  # two teams' records
     ("Buckley, 32, and Smith, 40, were arrested.", "Buckley, 32, was arrested."),
+    # one family, two people: the accused and his sister
+    ("John Jenkin, 23, was arrested on Saturday.", "John Jenkin is charged with the murders of Alice McMeekin, 58, and Kathryn Jenkin, 20."),
+    ("The 31-year-old Robert Buckley fell.", "Sam Buckley, 32, fell."),
     ("The march began at 2 p.m.", "The march began at 14:00."),
 ])
 def test_moments_that_agree(a, b):

@@ -23,6 +23,7 @@ from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
 from checker.normalize import normalize
 from checker.signals.dates import weekday_names
+from checker.signals.roles import titles
 from checker.signals.text import find_phrases, fold
 
 LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages of a named person
@@ -78,8 +79,11 @@ class Moment:
     low: float  # minutes after midnight; quarters (a half is two); wins; years
     high: float
     position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
+    given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
 
     def fits(self, other: Moment) -> bool:
+        if self.given and other.given and self.given != other.given:
+            return True  # one family, two people: "John Jenkin, 23" and his sister "Kathryn Jenkin, 20"
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
         shifts = (-DAY, 0, DAY) if self.kind == "time" else (0,)  # a night and "12:30 a.m." across midnight
@@ -178,12 +182,20 @@ def _records(text: str) -> list[Moment]:
 
 
 def _ages(text: str) -> list[Moment]:
-    found = [(m.start(2), m.end(2), m.group(2), m.group(1)) for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(3)) for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
+    found = [(m.start(2), m.end(2), m.group(2), m.group(1), _given(text[:m.start(1)].split()))
+             for m in _AGE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3), _given(m.group(2).split()[:-1]))
+              for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
     return [
-        Moment(start, end, age, f"age {fold(person)}", int(age), int(age))
-        for start, end, age, person in found if 0 < int(age) <= MAX_AGE
+        Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=given)
+        for start, end, age, person, given in found if 0 < int(age) <= MAX_AGE
     ]
+
+
+def _given(words_before: list[str]) -> str:
+    """The first name right before a surname: a capitalised word that is no title ("Mr", "Dr")."""
+    word = words_before[-1] if words_before else ""
+    return fold(word) if word[:1].isupper() and word.isalpha() and fold(word) not in titles() else ""
 
 
 def stated_ages(text: str) -> list[tuple[int, int, int]]:
