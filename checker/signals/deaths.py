@@ -32,6 +32,16 @@ def _not_yet() -> frozenset[str]:
     return frozenset(fold(w) for w in load_lexicon("deaths")["not_yet"])
 
 
+@lexicon_cache
+def _death_words(language: str) -> list[str] | None:
+    """The words that say someone died, in the language (none: the language is not read), built
+    once per language rather than for every claim: deaths.yaml's `dying` and the counted dead
+    ("killed"), not their nouns: "the dead were taken to hospital" is where the bodies went."""
+    cues = load_lexicon("deaths")["dying"].get(language)
+    quantities = load_lexicon("quantities")
+    return cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in quantities["casualty_nouns"]]
+
+
 def manners(text: str) -> list[Match]:
     """How people died ("burnt to death", "erstickt"), in any language."""
     return find_phrases(text, load_lexicon("deaths")["manners"])
@@ -41,16 +51,11 @@ def places(text: str, language: str) -> list[Match]:
     """Where people died, each from the words of the death to its place ("died at the scene",
     "am Tatort gestorben"), keyed by the kind of place ("at the scene", "on the way to hospital",
     "in hospital", "at home"); none where the claim names places of two kinds."""
-    lexicon = load_lexicon("deaths")
-    cues = lexicon["dying"].get(language)  # other languages are not read
-    # the counted dead say it too ("killed"), not the nouns: "the dead were taken to hospital" is
-    # where the bodies went
-    quantities = load_lexicon("quantities")
-    cues = cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in quantities["casualty_nouns"]]
+    cues = _death_words(language)
     deaths = find_phrases(text, {"died": cues}) if cues else []
     if not deaths:
         return []
-    spots = _places_with_journeys(text, find_phrases(text, lexicon["places"]))
+    spots = _places_with_journeys(text, find_phrases(text, load_lexicon("deaths")["places"]))
     if len({s.key for s in spots}) != 1:
         return []
     found = []
