@@ -8,6 +8,7 @@ import pytest
 
 from checker.config import Thresholds
 from checker.records import Alignment, CandidatePair, Claim, ClaimGroup, Verdict
+from checker.report.html import finding_views
 from checker.signals import compare, read_facts
 from checker.signals.grouped import GROUP_PARTNERS, grouped_pairs
 from checker.signals.owners import owner, subject
@@ -76,6 +77,21 @@ def test_grouped_pairs_compare_the_events_tallies_however_far_apart():
 
 def test_grouped_pairs_keep_framing():
     assert findings("The abduction of Maduro.", "The capture of Maduro.", grouped=True)[0][:2] == ("framing", "framing")
+
+
+def test_grouped_pairs_say_the_figures_were_not_read_in_a_language_the_reader_lacks():
+    """Silence on the figures of a Portuguese claim is no agreement: the grouped pair says they
+    went unread, as a scored pair does, and its HTML finding of another kind shows it."""
+    texts = {"a#x": "The capture of Maduro left 12 dead.", "b#x": "O rapto de Maduro deixou 20 mortos."}
+    found = compare(facts("a", texts["a#x"]), facts("b", texts["b#x"], "pt"), None, T, grouped=True)
+    assert [(r.kind, r.severity) for r in found] == [("framing", "framing"), ("number", None)]
+    assert found[1].explanation == "not checked, language pt"
+    assert not [r for r in compare(facts("a", texts["a#x"]), facts("b", "The abduction of Maduro left 20 dead."), None, T,
+                                   grouped=True) if not r.severity]  # English figures are read: no note
+    pair = {"reasons": [{"kind": r.kind, "severity": r.severity, "explanation": r.explanation} for r in found]}
+    claims = {cid: {"text": text} for cid, text in texts.items()}
+    [view] = finding_views({"findings": [{"pair": 0, "kind": "framing", "a": "a#x", "b": "b#x"}], "pairs": [pair]}, claims)
+    assert [r["explanation"] for r in view["reasons"]][1:] == ["not checked, language pt"]
 
 
 def test_two_figures_of_one_measure_are_matched_by_owner():

@@ -16,6 +16,7 @@ from jinja2 import Environment
 from checker.records import Report
 from checker.report.json import report_dict
 from checker.report.templating import template_environment
+from checker.signals import UNCHECKED
 
 AGREEING = {"agree", "partial"}
 DISAGREEING = {"contradict", "framing"}
@@ -113,10 +114,12 @@ def finding_views(data: dict[str, Any], claims: dict[str, dict[str, Any]]) -> li
     for f in data.get("findings", []):
         pair = data["pairs"][f["pair"]]
         reasons = [r for r in pair["reasons"] if r["kind"] == f["kind"]]
+        # what the pair was not checked for, whatever the finding's kind: silence there is no agreement
+        unchecked = [r for r in pair["reasons"] if r["kind"] != f["kind"] and UNCHECKED in r["explanation"]]
         views.append({
             **f,
             "pair_data": pair,
-            "reasons": reasons,
+            "reasons": reasons + unchecked,
             "sides": [
                 {"claim": claims[f[side]], "pieces": marked(claims[f[side]]["text"], [r.get(f"{side}_span") for r in reasons]),
                  "value": next((r[f"{side}_value"] for r in reasons if r.get(f"{side}_value")), None)}

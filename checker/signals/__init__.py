@@ -39,6 +39,7 @@ HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # one event that give them, on days that fit, are about one fact however else their sentences differ.
 EVENT_MEASURES = EVOLVING | {"magnitude"}
 EVENT_TALLIES = EVENT_MEASURES | {numbers.CASUALTIES}  # ... and "no casualties" against them
+UNCHECKED = "not checked, language"  # a note's words where a signal does not read a claim's language
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
@@ -135,16 +136,15 @@ def compare(
     it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)
     but put both in one claim group, which says no more than that they are about one fact, and
     loosely: titles, framing, the event's tallies and other figures near each other
-    (GROUPED_FIGURES) are compared; the rest needs a pair scored that close.
+    (GROUPED_FIGURES) are compared, with the figures' notes for languages not read (_unchecked);
+    the rest needs a pair scored that close.
     """
-    order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
-    if grouped:
-        found = [*titles(a, b, True), *_framing(a, b), *_numbers(a, b, within=GROUPED_FIGURES)]
-        return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
-    same_fact = similarity >= thresholds.same_fact
-    same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
+    same_fact = grouped or similarity >= thresholds.same_fact
     found = [*titles(a, b, same_fact), *_framing(a, b)]
-    found += [*_numbers(a, b, loose=not same_fact), *_unchecked(a, b, "number")]
+    found += [*_numbers(a, b, within=GROUPED_FIGURES if grouped else None, loose=not same_fact), *_unchecked(a, b, "number")]
+    if grouped:
+        return _most_serious_first(found)
+    same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found += [*_moments(a, b, ("record", "age")), *_unchecked(a, b, "age", "number")]
     if same_fact:
         found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, "date")]
@@ -154,6 +154,11 @@ def compare(
         found += [*_attribution(a, b), *_polarity(a, b, plain=similarity >= thresholds.close_paraphrase), *_unchecked(a, b, "negation")]
     if similarity >= thresholds.close_paraphrase:
         found += [*_entities(a, b), *_name_spellings(a, b)]
+    return _most_serious_first(found)
+
+
+def _most_serious_first(found: list[Reason]) -> list[Reason]:
+    order = {HARD: 0, FRAMING: 1, SOFT: 2, None: 3}
     return sorted(found, key=lambda r: (order[r.severity], r.kind, r.a_span or (0, 0), r.explanation))
 
 
@@ -171,7 +176,7 @@ def _unchecked(a: ClaimFacts, b: ClaimFacts, signal: str, kind: str | None = Non
     supported = supported_languages()[signal]
     prefix = f"{signal} " if kind else ""
     return [
-        Reason(kind=kind or signal, explanation=f"{prefix}not checked, language {language}")
+        Reason(kind=kind or signal, explanation=f"{prefix}{UNCHECKED} {language}")
         for language in sorted({a.claim.language, b.claim.language}) if language not in supported
     ]
 
