@@ -11,7 +11,7 @@ from signal_helpers import hard, signals
 from checker.names import place_key
 from checker.signals.dates import date_mentions
 from checker.signals.moments import moments
-from checker.signals.numbers import quantities
+from checker.signals.numbers import CASUALTIES, quantities
 
 
 @pytest.mark.parametrize(("a", "b", "language"), [
@@ -49,6 +49,41 @@ def test_a_settled_toll_is_no_update():
 ])
 def test_nobody_killed_is_a_count_of_none(text, language, measure):
     assert [(q.measure, q.low, q.high) for q in quantities(text, language)] == [(measure, 0, 0)]
+
+
+@pytest.mark.parametrize(("text", "language", "none"), [
+    ("Der Anschlag forderte keine Verletzten.", "de", "keine Verletzten"),
+    ("Der Brand wurde ohne Verletzte gelöscht.", "de", "ohne Verletzte"),
+    ("Es gab weder Tote noch Verletzte.", "de", "weder Tote"),
+    ("El sismo se produjo sin víctimas.", "es", "sin víctimas"),
+    ("No se registraron heridos en el ataque.", "es", "No se registraron heridos"),
+    ("No hubo que lamentar víctimas.", "es", "No hubo que lamentar víctimas"),
+    ("Ningún herido en el incendio.", "es", "Ningún herido"),
+    ("L'incendie n'a fait aucune victime.", "fr", "aucune victime"),
+    ("Il n'y a pas eu de victimes.", "fr", "pas eu de victimes"),
+    ("Le séisme n'a pas fait de victimes.", "fr", "pas fait de victimes"),
+    ("Pas de blessés, selon la police.", "fr", "Pas de blessés"),
+    ("L'incendie s'est éteint sans faire de victimes.", "fr", "sans faire de victimes"),
+])
+def test_none_reported_in_other_languages(text, language, none):
+    assert [(q.text, q.measure, q.low, q.high) for q in quantities(text, language)] == [(none, CASUALTIES, 0, 0)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ce ne sont pas les victimes qui ont parlé.", "fr"),  # "pas" denies the verb here, not a count
+    ("Sin embargo, las víctimas no hablaron.", "es"),
+])
+def test_a_denial_near_a_casualty_word_is_no_count(text, language):
+    assert [q for q in quantities(text, language) if q.measure == CASUALTIES] == []
+
+
+@pytest.mark.parametrize(("none", "toll", "language"), [
+    ("Es gab keine Verletzten.", "12 Menschen wurden verletzt.", "de"),
+    ("No hubo que lamentar víctimas.", "Al menos 12 personas murieron.", "es"),
+    ("L'attaque n'a fait aucune victime.", "Au moins 12 personnes sont mortes.", "fr"),
+])
+def test_none_reported_against_a_toll_in_other_languages(none, toll, language):
+    assert [kind for kind, *_ in hard(none, toll, language)] == ["number"]
 
 
 def test_nobody_killed_against_a_toll():

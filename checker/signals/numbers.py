@@ -379,14 +379,15 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
             if (measure := lex.counted.get(toks[j].key)) in ("dead", "injured"):
                 return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], measure, 0.0, 0.0, True)
         return None
-    if toks[i].key not in lex.zero_words:
+    zero, width = _phrase(toks, i, lex.zero_words)
+    if not zero:
         return None
-    k = i + 1
+    k = i + width
     while k < len(toks) and toks[k].key in lex.none_reported and not _breaks(text, toks, k):
         k += 1  # "no immediate reports of any casualties"
     # one free word right after the zero word ("no serious injuries", "no reported injuries"); none
     # after the words skipped ("no reports of any of the casualties being foreigners" counts no one)
-    for j in (k, k + 1) if k == i + 1 else (k,):
+    for j in (k, k + 1) if k == i + width else (k,):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
             return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True,
                             _scope(text, toks, i, j, toks[i].start))  # "no reported injuries in Dubai"
