@@ -223,6 +223,9 @@ def test_a_count_of_more_stands_only_against_another():
     assert hard("Violence broke out in the northern city of Thessaloniki, where another 20,000 people marched.",
                 "Clashes broke out in Salonika where approximately 50,000 people marched.") != []
     assert hard("A quake killed more than 26,000 people in Bam.", "More than 31,000 people were killed in Bam.") != []
+    # a place after the count is where the more were, not a place of its own: fact_sets reads it so too
+    assert hard("A further three people were injured in Bam.", "Thirty people were injured in Bam.") == []
+    assert hard("The two other victims were treated at Beaumont Hospital.", "Three victims were treated at Beaumont Hospital.") == []
 
 
 @pytest.mark.parametrize(("text", "language", "measure", "low", "high"), [
@@ -429,6 +432,17 @@ def test_another_count_at_a_place_of_its_own_is_that_place_s_whole():
     from checker.signals.fact_sets import fact_characterisations
     texts = [("a", "Some 100,000 people took to the streets, police said.", DAY),
              ("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
+             ("b", "Clashes broke out in Salonika where approximately 50,000 people marched through the centre.", DAY)]
+    [found] = fact_characterisations(fact_sets(texts))
+    assert [value for value, _ in found.camps] == ["20,000 people", "approximately 50,000 people"]
+
+
+def test_another_count_after_a_place_of_its_own_is_its_whole_without_an_earlier_figure():
+    """'in Thessaloniki, where another 20,000 marched' with no earlier figure in its document (the
+    "tens of thousands" before it are no figure): the place named before it makes it that
+    place's whole, as a pair reads it."""
+    from checker.signals.fact_sets import fact_characterisations
+    texts = [("a", "Violence broke out in Thessaloniki, where another 20,000 people marched through the centre.", DAY),
              ("b", "Clashes broke out in Salonika where approximately 50,000 people marched through the centre.", DAY)]
     [found] = fact_characterisations(fact_sets(texts))
     assert [value for value, _ in found.camps] == ["20,000 people", "approximately 50,000 people"]

@@ -199,7 +199,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     Tehran's 5.9) are an attribution difference, worth a look, not one source contradicting
     another. An evolving tally (the dead, the injured) that rises from an earlier article to a
     later one is an update, not a discrepancy (the timeline shows it). A count of more or the
-    rest of a set ("another three", "the other two bombs": _more) stands only against another
+    rest of a set ("another three", "the other two bombs": count_of_more) stands only against another
     such count ("another five rescued", "20 more ushered to safety"), not against a whole.
     Figures told of different subjects (other_subjects: one climber's fall, another's) are two
     facts and are not compared. within: other figures than the event's tallies
@@ -210,8 +210,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
         return []
     found = []
     # each figure's (measure, count of more), read once: part_of_a_set tokenises the claim
-    kind_a = [(q.measure, _more(a, q)) for q in a.quantities]
-    kind_b = [(q.measure, _more(b, q)) for q in b.quantities]
+    kind_a = [(q.measure, count_of_more(a, q)) for q in a.quantities]
+    kind_b = [(q.measure, count_of_more(b, q)) for q in b.quantities]
     for measure, more in sorted(set(kind_a) & set(kind_b)):
         if loose and measure not in EVENT_TALLIES:
             continue
@@ -249,13 +249,17 @@ def other_subjects(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bo
     return not same_days(a, b)
 
 
-def _more(facts: ClaimFacts, quantity: Quantity) -> bool:
-    """A count of more or the rest of a set (numbers.part_of_a_set), unless a place of its own
-    makes it that place's whole: one in its scope, or a place named a few words before it ("in
-    the northern city of Thessaloniki, where another 20,000 people", OWN_PLACE)."""
+def count_of_more(facts: ClaimFacts, quantity: Quantity, elsewhere: bool = False) -> bool:
+    """A count of more or the rest of a set (numbers.part_of_a_set), unless it is the whole of a
+    place of its own: one named a few words before it ("in the northern city of Thessaloniki,
+    where another 20,000 people", OWN_PLACE), or, where the caller reads the whole document
+    (fact_sets), places by it while an earlier figure of its measure stands at others
+    (elsewhere: "100,000 took to the streets ... another 20,000 marched in Thessaloniki"). A
+    place after it alone makes none: "a further three people were injured in Bam" is more of
+    the injured, in Bam."""
     before = [t for t in facts.words if t.end <= quantity.start][-OWN_PLACE:]
     placed = bool(before) and any(before[0].start <= p.start for p in facts.places if p.end <= quantity.start)
-    return not (quantity.scope or placed) and numbers.part_of_a_set(facts.claim.text, facts.quantities, quantity)
+    return not (placed or elsewhere) and numbers.part_of_a_set(facts.claim.text, facts.quantities, quantity)
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:

@@ -19,8 +19,8 @@ event_facts.py to one fact is said there (`reach`). Sets are built by complete l
 so no chain of near-alike values makes one fact of many; a value in no set then joins a set
 where it gives one camp's very value (`_with_equal_values`). Left out: a claim that gives one
 measure twice ("31,000 in Bam, 600 in Zarand": which is which is a guess), a count of more
-("another five people"; but after an earlier figure of its document at other places, "in
-Thessaloniki, where another 20,000 marched" is that place's whole), spans of time.
+("another five people"; signals.count_of_more, the pairs' reader too, says when it is a place's
+whole: "in Thessaloniki, where another 20,000 marched"), spans of time.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from checker.signals import (
     EVENT_MEASURES,
     EVOLVING,
     ClaimFacts,
-    numbers,
+    count_of_more,
     same_days,
     told_of_another_time,
 )
@@ -211,11 +211,10 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
                 continue  # a measure given twice: which one the other source meant is a guess
             at = _token_span(f, v)
             near = _near(places[f.claim.id], at)
-            # "another 20,000" is more of an earlier figure, unless that one stands at other places: "100,000
-            # took to the streets ... in Thessaloniki, where another 20,000 marched" is Thessaloniki's whole
+            # "another 20,000" at places of its own after an earlier figure at others is their whole
             elsewhere = near and any(i < f.claim.start + v.start and there != near
                                      for i, there in figures[f.claim.doc, v.measure])
-            if isinstance(v, Quantity) and not elsewhere and numbers.part_of_a_set(f.claim.text, f.quantities, v):
+            if isinstance(v, Quantity) and count_of_more(f, v, elsewhere):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in EVENT_MEASURES
             context = _context(f, v, at, whole)
