@@ -51,6 +51,15 @@ def test_nobody_killed_is_a_count_of_none(text, language, measure):
     assert [(q.measure, q.low, q.high) for q in quantities(text, language)] == [(measure, 0, 0)]
 
 
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Zwölf Menschen starben.", "de", 12),
+    ("Es wurden fünf Menschen verletzt.", "de", 5),
+    ("Murieron veintitrés personas.", "es", 23),
+])
+def test_number_words_are_read_as_written_accents_and_all(text, language, value):
+    assert [q.low for q in quantities(text, language)] == [value]
+
+
 @pytest.mark.parametrize(("text", "language", "none"), [
     ("Der Anschlag forderte keine Verletzten.", "de", "keine Verletzten"),
     ("Der Brand wurde ohne Verletzte gelöscht.", "de", "ohne Verletzte"),

@@ -267,8 +267,8 @@ def _number_at(text: str, toks: list[Match], i: int, language: str) -> tuple[flo
         return None, 0, 0
     if language not in LANGUAGES or key in lex.multipliers:
         return None, 0, 0
-    for width in range(min(4, len(toks) - i), 0, -1):
-        value = _word_number([t.key for t in toks[i:i + width]], language)
+    for width in range(min(4, len(toks) - i), 0, -1):  # as written: text2num knows "zwölf", not "zwolf"
+        value = _word_number([t.text.lower() for t in toks[i:i + width]], language)
         if value is not None:
             return value, 1.0, width
     return None, 0, 0
