@@ -212,8 +212,8 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
             at = _token_span(f, v)
             near = _near(places[f.claim.id], at)
             # "another 20,000" at places of its own after an earlier figure at others is their whole
-            elsewhere = near and any(i < f.claim.start + v.start and there != near
-                                     for i, there in figures[f.claim.doc, v.measure])
+            elsewhere = bool(near) and any(i < f.claim.start + v.start and there != near
+                                           for i, there in figures[f.claim.doc, v.measure])
             if isinstance(v, Quantity) and count_of_more(f, v, elsewhere):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in EVENT_MEASURES
