@@ -72,8 +72,9 @@ class Thresholds:
     # Signals: titles, framing, the event's tallies (its dead, injured, magnitude, on days that
     # fit) and owned facts (a team's record, a person's age) count in every aligned pair; the
     # others only where the pair's alignment score shows it is about one fact (other figures,
-    # elapsed time, how and where the dead died), one statement (attribution: the same words credited to
-    # different speakers) or one sentence (negation, swapped places, days).
+    # elapsed time, how and where the dead died, a word stressed in one and denied in the other), one
+    # statement (attribution: the same words credited to different speakers) or one sentence (a plain
+    # word denied, swapped places, days).
     same_fact: float = 0.3
     same_statement: float = 0.45
     close_paraphrase: float = 0.6

@@ -276,6 +276,9 @@ def test_an_evolving_toll_is_an_update_unless_it_falls_later():
     # a stressed word against a denied one is an affirmation against a denial, in pairs about one fact
     ("Police said Mr Buckley was well equipped at the time.", 'Police said the group was "insufficiently" equipped.', "en", 0.5),
     ("The climber was well-equipped.", "The climber was poorly equipped.", "en", 0.5),
+    # ... however loosely, once they are about one fact: each makes a point of the word (same_fact, not same_statement)
+    ("Police inspector Dave Gaskin said Mr Buckley was well equipped at the time.",
+     "Police said in a statement it appeared the group was insufficiently equipped for the climb.", "en", 0.35),
     # a plain word against the same word with a negating prefix or a cue, in close paraphrases
     ("The island's main town was undamaged.", "The island's main town was damaged.", "en", 0.9),
     ("The pilot was unconscious when rescuers arrived.", "The pilot was conscious when rescuers arrived.", "en", 0.9),
@@ -311,6 +314,8 @@ def test_opposite_polarity(a, b, language, similarity):
     # a plain word against a denied one only between close paraphrases: looser pairs are about other things
     ("The island's airport was also damaged.", "The island's main town was undamaged.", 0.4),
     ("The man was well-equipped but was not wearing crampons.", "He was wearing crampons but was inexperienced.", 0.5),
+    # ... and a stressed word against a denied one only in pairs about one fact
+    ("Police said Mr Buckley was well equipped at the time.", "Police said the group was insufficiently equipped.", 0.2),
     # a prefix denies only the very word after it, and a plain word affirms only itself
     ("Heavily indebted Greece gets the bailout.", "Greece gets the debt bailout.", 0.9),
     ("A rebellion inside Sudan spread.", "Fighters who sided with the south spread.", 0.9),

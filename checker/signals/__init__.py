@@ -125,9 +125,10 @@ def compare(
     injured, a named team's record, a named person's age): two claims that give them are about
     that one fact however little else they share, the event's tallies on days that fit
     (same_days). The rest only count in pairs alike enough to be about one fact (other figures,
-    elapsed time, how the dead died: two of the dead may have died two ways), one statement
-    (attribution; a word stressed in one and denied in the other, "well equipped" against
-    "insufficiently equipped") or one sentence (a word plain in one and denied in the other,
+    elapsed time, how the dead died: two of the dead may have died two ways; a word stressed in
+    one and denied in the other, "well equipped" against "insufficiently equipped": each claim
+    makes a point of that word, so one fact's subject cannot have it both ways), one statement
+    (attribution) or one sentence (a word plain in one and denied in the other,
     "damaged" against "undamaged": a looser pair tells of another building; swapped places,
     days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
@@ -150,8 +151,10 @@ def compare(
         found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
+    if same_fact:  # below a close paraphrase only a stressed word against its denial (_polarity's plain)
+        found += [*_polarity(a, b, plain=similarity >= thresholds.close_paraphrase), *_unchecked(a, b, "negation")]
     if similarity >= thresholds.same_statement:
-        found += [*_attribution(a, b), *_polarity(a, b, plain=similarity >= thresholds.close_paraphrase), *_unchecked(a, b, "negation")]
+        found += _attribution(a, b)
     if similarity >= thresholds.close_paraphrase:
         found += [*_entities(a, b), *_name_spellings(a, b)]
     return _most_serious_first(found)
