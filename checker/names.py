@@ -23,6 +23,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LOWER = re.compile(rf"(?<![\w\-])({SMALL}[\w\-’']*)")
 POSSESSIVE = re.compile(r"\s*['’]\s*s\b")  # "Iran's", "AMD ’s"
 _NAME_RUN = re.compile(rf"{CAPITAL}[\w\-]*(?: {CAPITAL}[\w\-]*)*")  # "Bandar Abbas" of "in Bandar Abbas's port"
+# "Kate", "Jean-Pierre", "O'Neil"; not "U.S.", "32," nor "Zealand-born"
+_NAME_WORD = re.compile(rf"{CAPITAL}[^\W\d_]*(?:-{CAPITAL}[^\W\d_]*|['’][^\W\d_]+)*")
+MIDDLE_NAMES = 1  # names passed over between a first name and a surname ("Duncan Robert Rait")
 
 
 @lexicon_cache
@@ -64,6 +67,65 @@ def anchors(text: str, names: frozenset[str]) -> frozenset[str]:
             found.add(words.get(key, key))
     found.update(f"#{n.replace(',', '.')}" for n in _NUMBER.findall(text))
     return frozenset(found)
+
+
+def first_name(text: str, end: int, language: str) -> str:
+    """The first name of the surname that starts at `end`, folded: the given name written right
+    before it, or past that one (a middle name) a name the nicknames list knows as given ("Duncan
+    Robert Rait" is Duncan's; "Englishman Robert Buckley" Robert's); "" where none is (given_name)."""
+    found = ""
+    for _ in range(1 + MIDDLE_NAMES):
+        before = text[:end].rstrip()
+        if len(before) == end:
+            break  # no space before: "(Rait", "-born"
+        word = before.rsplit(None, 1)[-1] if before else ""
+        key = given_name(word, language)
+        if not key or (found and key not in _given_names()):
+            break
+        found, end = key, len(before) - len(word)
+    return found
+
+
+def given_name(word: str, language: str) -> str:
+    """The given name that a word written before a surname is, folded; "" where it can be
+    none: no capitalised word of letters ("U.S.", "said"), a title ("Dr Rait", "Officer Wood"), a
+    function word opening a sentence ("The", "But": the stop list, less the given names on it,
+    "John", "Robert"), or any word of a language that capitalises every noun ("Die Tote", "der
+    32-jährige Familienvater Müller")."""
+    # the signals read this module: theirs are imported here, not at its top
+    from checker.signals.numbers import NOUNS_CAPITALISED
+    from checker.signals.roles import titles
+    from checker.signals.text import fold, stopwords
+
+    key = fold(word)
+    if language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles():
+        return ""
+    return "" if key in stopwords(language) and key not in _given_names() else key
+
+
+def one_given_name(x: str, y: str) -> bool:
+    """Can two folded first names be one person's: the same, or one a nickname of the other
+    ("kathryn" and "katie", "william" and "bill")?"""
+    return x == y or y in _nicknames().get(x, ()) or x in _nicknames().get(y, ())
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names, folded: each name of the nicknames package that has a nickname ("john", "robert",
+    "kathryn")."""
+    return frozenset(_nicknames())
+
+
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """A given name -> its nicknames, folded: the nicknames package's hand-kept list of English
+    given names ("kathryn" -> "kate", "kathy", "katie")."""
+    from nicknames import name_triplets
+
+    found: dict[str, set[str]] = {}
+    for t in name_triplets():
+        found.setdefault(normalize(t.name1), set()).add(normalize(t.name2))
+    return {name: frozenset(nicknames) for name, nicknames in found.items()}
 
 
 def inner_names(texts: list[str]) -> frozenset[str]:

@@ -46,12 +46,38 @@ def test_times_of_other_acts_or_days_are_left_apart(a, b, similarity):
 def test_one_persons_age_across_sources():
     [found] = characterised([("a", "Anthony Buckley, 32, was arrested at his home."),
                              ("b", "The accountant, Buckley, 31, had worked at the firm.")], similarity=0.0)
-    assert found.subject == "age of Buckley"
+    assert found.subject == "age of Anthony Buckley"  # a surname alone is the event's only Buckley
     assert camps(found) == [("31", ["b"]), ("32", ["a"])]
 
 
 def test_ages_of_two_people_are_two_facts():
     assert characterised([("a", "Buckley, 32, was arrested."), ("b", "Johnson, 31, was wounded.")]) == []
+
+
+def test_ages_of_one_family_are_facts_of_each_person():
+    """A brother and his sister: their ages differ and no outlet disagrees; one outlet's other
+    age of the brother does."""
+    family = [("a", "John Smith, 23, and his sister Kate Smith, 20, were hurt."),
+              ("b", "The victims were John Smith, 23, and Kate Smith, 20.")]
+    assert characterised(family, similarity=0.0) == []
+    [found] = characterised([*family, ("c", "Police named him as John Smith, 24.")], similarity=0.0)
+    assert found.subject == "age of John Smith"
+    assert camps(found) == [("23", ["a", "b"]), ("24", ["c"])]
+
+
+@pytest.mark.parametrize(("texts", "subjects"), [
+    # one first name before the surname in the event: the surname alone is that person
+    ([("a", "Police named the driver as John Smith, 23."), ("b", "The driver, Smith, 24, was arrested.")],
+     ["age of John Smith"]),
+    # two first names before it: whose age "Smith, 24" is, is a guess
+    ([("a", "Police named the driver as John Smith, 23."), ("b", "The driver, Smith, 24, was arrested."),
+      ("c", "His sister Kate Smith was not hurt.")], []),
+    # a title is no first name ("Officer Smith" is John Smith)
+    ([("a", "Police named the driver as John Smith, 23."), ("b", "Officer Smith, 24, was arrested.")],
+     ["age of John Smith"]),
+])
+def test_a_surname_alone_is_the_only_person_of_that_surname(texts, subjects):
+    assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
 
 
 def test_a_team_named_two_ways_is_one_owner():
@@ -194,10 +220,21 @@ def test_a_name_after_an_age_owns_it(text, owner):
     assert [m.kind for m in moments(text) if m.kind.startswith("age")] == [owner]
 
 
+@pytest.mark.parametrize("texts", [
+    [("a", "Kathryn Jenkin, 20, was killed."), ("b", "Police named her as Katie Jenkin, 21.")],
+    # "Jenkin, 21" is the event's one Jenkin: Kathryn and her nickname Katie are one person
+    [("a", "Kathryn Jenkin, 20, was killed."), ("b", "Katie Jenkin was a student."), ("c", "The victim, Jenkin, 21, was a student.")],
+])
+def test_a_nickname_is_one_person(texts):
+    [found] = characterised(texts, similarity=0.0)
+    assert found.subject == "age of Kathryn Jenkin"
+    assert [value for value, _ in found.camps] == ["20", "21"]
+
+
 @pytest.mark.parametrize(("texts", "subject"), [
-    ([("a", "Thomas Müller, 32, was arrested at his home."), ("b", "The accountant, Müller, 31, had worked there.")], "age of Müller"),
+    ([("a", "Thomas Müller, 32, was arrested at his home."), ("b", "The accountant, Müller, 31, had worked there.")], "age of Thomas Müller"),
     ([("a", "Ronald McDonald, 32, was arrested at his home."), ("b", "The accountant, McDonald, 31, had worked there.")],
-     "age of McDonald"),
+     "age of Ronald McDonald"),
 ])
 def test_an_owner_is_shown_as_written(texts, subject):
     [found] = characterised(texts, similarity=0.0)

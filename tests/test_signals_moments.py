@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
+from checker.names import first_name, given_name
 from checker.signals import deaths, roles
+from checker.signals.moments import moments
 from checker.signals.roles import RoleMention
 
 
@@ -48,6 +50,11 @@ def test_moments_that_differ(a, b, found):
 ])
 def test_moments_that_agree(a, b):
     assert hard(a, b) == []
+
+
+def test_a_nickname_is_one_persons_name():
+    assert hard("Kathryn Jenkin, 20, was killed.", "Katie Jenkin, 21, was killed.") == [("number", "20", "21")]
+    assert hard("William Smith, 40, was hurt.", "Bill Smith, 41, was hurt.") == [("number", "40", "41")]
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
@@ -118,6 +125,7 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
     ("On Friday, Duncan Raite died after falling from a ridge.", "On Friday, Duncan Rait died after falling from a ridge.", ("Raite", "Rait")),
     # a particle joined to the surname or left off
     ("The suspect, Anthony Calamita, was arrested.", "The suspect, Anthony LaCalamita, was arrested.", ("Calamita", "LaCalamita")),
+    ("John Rait said so.", "John Raite said so.", ("Rait", "Raite")),  # a first name on the stop list (jusText's has "John")
     ("Steve Smith scored twice.", "Sam Smith scored twice.", None),  # brothers: one surname, other first names
     ("Charlene Kafoury said so.", "Charlie Kafoury said so.", None),  # a sister and her brother
     ("Sudan's army bombed the camp.", "The Sudanese army bombed the camp.", None),  # a possessive, then a derived word
@@ -132,6 +140,47 @@ def test_a_name_spelled_two_ways_is_worth_a_look():
 def test_a_surname_after_one_first_name(a, b, spelled):
     found = [(r.a_value, r.b_value) for r in signals(a, b) if r.kind == "entity" and r.severity == "soft"]
     assert found == ([spelled] if spelled else [])
+
+
+@pytest.mark.parametrize(("word", "language", "given"), [
+    ("Kathryn", "en", "kathryn"),
+    ("John", "en", "john"),  # on jusText's stop list, but a given name
+    ("Jean-Pierre", "fr", "jean-pierre"),
+    ("O'Neil", "en", "o'neil"),
+    ("The", "en", ""),  # a function word opening a sentence
+    ("But", "en", ""),
+    ("Dr", "en", ""),  # titles
+    ("Officer", "en", ""),
+    ("U.S.", "en", ""),
+    ("Zealand-born", "en", ""),
+    ("said", "en", ""),
+    ("Thomas", "de", ""),  # every noun is capitalised
+])
+def test_a_given_name(word, language, given):
+    assert given_name(word, language) == given
+
+
+@pytest.mark.parametrize(("before", "given"), [
+    ("Kathryn ", "kathryn"),
+    ("Duncan Robert ", "duncan"),  # past a middle name, to a known given name
+    ("The Englishman Robert ", "robert"),  # ... not to another word
+    ("Police named Officer John ", "john"),
+    ("The ", ""),
+    ("Mr. ", ""),
+    ('"', ""),  # no space before the surname
+])
+def test_the_first_name_of_a_surname(before, given):
+    assert first_name(f"{before}Rait fell.", len(before), "en") == given
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Police said Anthony LaCalamita III, 38, targeted them.", ("age lacalamita", "anthony")),  # a generational suffix
+    ("The 38-year-old Anthony LaCalamita III said he was sorry.", ("age lacalamita", "anthony")),
+    ("John Smith Jr., 40, was hurt.", ("age smith", "john")),
+    ("Duncan Robert Rait, 36, fell.", ("age rait", "duncan")),
+])
+def test_an_ages_owner(text, owner):
+    assert [(m.kind, m.given) for m in moments(text) if m.kind.startswith("age")] == [owner]
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -188,6 +237,10 @@ def test_places_of_death_that_exclude_each_other():
      ("died on the way to the hospital", "on the way to hospital")),
     ("He later died of his injuries in hospital.", "en", ("died of his injuries in hospital", "in hospital")),
     ("He was rushed to hospital where he died.", "en", ("hospital where he died", "in hospital")),  # the place before
+    # an abbreviation's dot ends no sentence
+    ("He died at St. Mary's Hospital.", "en", ("died at St. Mary's Hospital", "in hospital")),
+    ("She died later at Mt. Sinai Hospital on Monday.", "en", ("died later at Mt. Sinai Hospital", "in hospital")),
+    ("Er starb im St. Marien Krankenhaus.", "de", ("starb im St. Marien Krankenhaus", "in hospital")),
     ("Die Frau ist noch am Unfallort gestorben.", "de", ("am Unfallort gestorben", "at the scene")),  # a German participle
     ("Der Mann starb auf dem Weg ins Krankenhaus.", "de", ("starb auf dem Weg ins Krankenhaus", "on the way to hospital")),
     ("La mujer falleció durante su traslado al hospital.", "es",
@@ -208,6 +261,8 @@ def test_a_place_of_death(text, language, found):
     ("Kafoury died at the scene and the two wounded men were taken to Beaumont Hospital.", "en"),  # ... or a death and the wounded
     ("Police at the scene said she died.", "en"),  # where the police stood
     ("She died. The driver was treated at the scene.", "en"),  # another sentence
+    ("She died! The driver was treated at the scene.", "en"),
+    ("He died at St. Vincent's.", "en"),  # a name that says no kind of place
     ("He was pronounced dead at Beaumont Hospital in Royal Oak.", "en"),  # where the death was declared
     ("He died before being taken to hospital.", "en"),  # a place not reached
     ("The dead were taken to hospital.", "en"),  # where the bodies went

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import POSSESSIVE, aliases, place_names
+from checker.names import POSSESSIVE, aliases, first_name, place_names
 from checker.normalize import normalize
 from checker.records import Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
@@ -32,7 +32,7 @@ from checker.signals.moments import Moment, moments
 from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, stem, stopwords, tokens
+from checker.signals.text import Match, find_phrases, fold, stem, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
@@ -465,7 +465,7 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
     are enough, one letter more at its end is a spelling ("Rait", "Raite"), unless it is the s of
     a plural or of a possessive written without its apostrophe, or the shorter is a place (its
     people: "Korea", "Korean"), and so is a particle joined to it or left off ("Calamita",
-    "LaCalamita"). The caller tells that the word before is a first name (first_name)."""
+    "LaCalamita"). The caller tells that the word before is a first name (names.given_name)."""
     shorter, longer = sorted((x, y), key=len)
     if surname and len(shorter) >= SHORTEST_SURNAME and shorter != longer:
         if longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in PARTICLES:
@@ -476,13 +476,6 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
         len(shorter) >= (SHORTEST_SURNAME if surname else SHORTEST_NAME) and x[0] == y[0]
         and not longer.startswith(shorter) and fuzz.ratio(x, y) >= NAME_SPELLING
     )
-
-
-def first_name(word: str, language: str) -> bool:
-    """Can a capitalised folded word written before a surname be a first name? Not a title ("Dr
-    Rait", "Officer Wood"), nor a function word opening a sentence ("The"), nor anything where
-    every noun is capitalised ("Die Tote", "Der Verletzte")."""
-    return language not in numbers.NOUNS_CAPITALISED and word not in stopwords(language) and word not in roles.titles()
 
 
 def speaker(claim: Claim) -> str | None:
@@ -686,16 +679,14 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     before one same surname are two of a family ("Charlene Kafoury", her brother "Charlie Kafoury")."""
     names_a, names_b = _names(a), _names(b)
     words_a, words_b = {bare(t.key) for t in a.words}, {bare(t.key) for t in b.words}
-    for x, before_x, after_x in names_a:
-        for y, before_y, after_y in names_b:
+    for x, given_x, after_x in names_a:
+        for y, given_y, after_y in names_b:
             key_x, key_y = bare(x.key), bare(y.key)
             if key_x in words_b or key_y in words_a:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
             if after_x is not None and after_x == after_y:
                 continue
-            one_first_name = before_x is not None and before_x == before_y and first_name(before_x, a.claim.language) \
-                and first_name(before_x, b.claim.language)
-            if spelled_two_ways(key_x, key_y, surname=one_first_name):
+            if spelled_two_ways(key_x, key_y, surname=bool(given_x) and given_x == given_y):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []
 
@@ -705,21 +696,19 @@ def bare(key: str) -> str:
     return POSSESSIVE.sub("", key).rstrip("'’")
 
 
-def _names(facts: ClaimFacts) -> list[tuple[Match, str | None, str | None]]:
-    """Capitalised words outside places, each with the capitalised words written right before
-    it (its first name, where it is a surname) and right after it (its surname, where it is a
+def _names(facts: ClaimFacts) -> list[tuple[Match, str, str | None]]:
+    """Capitalised words outside places, each with its first name (names.first_name; "" where
+    there is none) and the capitalised word written right after it (its surname, where it is a
     first name), if any."""
     places = {(p.start, p.end) for p in facts.places}
-    words = facts.words
+    words, text = facts.words, facts.claim.text
 
-    def name_beside(i: int, j: int) -> str | None:  # words[j], a capitalised word next to words[i]
-        if not 0 <= j < len(words) or not words[j].text[0].isupper():
-            return None
-        left, right = sorted((words[i], words[j]), key=lambda t: t.start)
-        return bare(words[j].key) if facts.claim.text[left.end:right.start].isspace() else None
+    def surname(i: int) -> str | None:
+        after = words[i + 1] if i + 1 < len(words) else None
+        return bare(after.key) if after and after.text[0].isupper() and text[words[i].end:after.start].isspace() else None
 
     return [
-        (t, name_beside(i, i - 1), name_beside(i, i + 1)) for i, t in enumerate(words)
+        (t, first_name(text, t.start, facts.claim.language), surname(i)) for i, t in enumerate(words)
         if t.text[0].isupper() and len(t.key) >= SHORTEST_SURNAME and not any(s <= t.start < e for s, e in places)
     ]
 

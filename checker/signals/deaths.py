@@ -13,8 +13,10 @@ gives no place of death at all.
 
 from __future__ import annotations
 
+from sentencex import get_sentence_boundaries
+
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.signals.numbers import CLAUSE_BREAKS, SENTENCE_ENDS
+from checker.signals.numbers import CLAUSE_BREAKS
 from checker.signals.owners import speech_verbs
 from checker.signals.text import Match, find_phrases, fold, tokens
 
@@ -23,7 +25,8 @@ BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen 
 TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for ("on the way to the Beaumont Hospital")
 ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
 # after the words of a death, a conjunction opens another clause ("died and two others were taken
-# to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, numbers.SENTENCE_ENDS)
+# to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, and the end of a sentence:
+# sentencex's, the claims' segmenter, whose abbreviations end none: "died at St. Mary's Hospital")
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
 
 
@@ -55,12 +58,13 @@ def places(text: str, language: str) -> list[Match]:
     deaths = find_phrases(text, {"died": cues}) if cues else []
     if not deaths:
         return []
-    spots = _places_with_journeys(text, find_phrases(text, load_lexicon("deaths")["places"]))
+    ends = _sentence_ends(text, language)
+    spots = _places_with_journeys(text, ends, find_phrases(text, load_lexicon("deaths")["places"]))
     if len({s.key for s in spots}) != 1:
         return []
     found = []
     for s in spots:
-        tied = [d for d in deaths if _tied(text, d, s, language)]
+        tied = [d for d in deaths if _tied(text, ends, d, s, language)]
         if tied:
             d = min(tied, key=lambda d: abs(d.start - s.start))
             start, end = min(d.start, s.start), max(d.end, s.end)
@@ -68,7 +72,12 @@ def places(text: str, language: str) -> list[Match]:
     return found
 
 
-def _places_with_journeys(text: str, spots: list[Match]) -> list[Match]:
+def _sentence_ends(text: str, language: str) -> tuple[int, ...]:
+    """Where the text's sentences end, each past its last mark ("." of "She died. The driver...")."""
+    return tuple(b["start_index"] + len(b["text"].rstrip()) for b in get_sentence_boundaries(language, text))
+
+
+def _places_with_journeys(text: str, ends: tuple[int, ...], spots: list[Match]) -> list[Match]:
     """The places, with each journey ("on the way to") joined to the hospital it heads for; a
     journey elsewhere ("on the way down" the glacier) is no place of death."""
     found: list[Match] = []
@@ -79,28 +88,28 @@ def _places_with_journeys(text: str, spots: list[Match]) -> list[Match]:
             found.append(s)
             continue
         after = spots[i + 1] if i + 1 < len(spots) else None
-        if after and after.key == IN_HOSPITAL and _words_between(text, s.end, after.start, TO_HOSPITAL) is not None:
+        if after and after.key == IN_HOSPITAL and _words_between(text, ends, s.end, after.start, TO_HOSPITAL) is not None:
             found.append(Match(s.start, after.end, text[s.start:after.end], ON_THE_WAY))
     return found
 
 
-def _tied(text: str, death: Match, spot: Match, language: str) -> bool:
+def _tied(text: str, ends: tuple[int, ...], death: Match, spot: Match, language: str) -> bool:
     """Are the words of a death and a place in one clause, near enough, with no speaker between
     ("Police at the scene said she died" is where the police stood)?"""
     if death.end <= spot.start:
-        between = _words_between(text, death.end, spot.start, AFTER_DEATH)
+        between = _words_between(text, ends, death.end, spot.start, AFTER_DEATH)
         stops = _CONJUNCTIONS | _not_yet()
     elif spot.end <= death.start:
-        between = _words_between(text, spot.end, death.start, BEFORE_DEATH)
+        between = _words_between(text, ends, spot.end, death.start, BEFORE_DEATH)
         stops = frozenset()
     else:
         return False
     return between is not None and not any(w in stops or w in speech_verbs(language) for w in between)
 
 
-def _words_between(text: str, start: int, end: int, most: int) -> list[str] | None:
+def _words_between(text: str, ends: tuple[int, ...], start: int, end: int, most: int) -> list[str] | None:
     """The folded words between two offsets, or None where there are more than `most` or the
-    clause ends between them."""
+    clause ends between them (`ends`: where the text's sentences end)."""
     gap = text[start:end]
     words = [t.key for t in tokens(gap)]
-    return None if len(words) > most or (CLAUSE_BREAKS | SENTENCE_ENDS) & set(gap) else words
+    return None if len(words) > most or CLAUSE_BREAKS & set(gap) or any(start < e <= end for e in ends) else words

@@ -6,9 +6,12 @@ died ("burnt to death" against "choked on smoke") and where ("died at the scene"
 the way to the hospital"), and how a name is spelled ("Rait", "Raite").
 
 What ties two of them to one fact differs by kind (`reach`):
-- OWNED: an age or a record belongs to its owner, named with it; one owner is one fact. An
-  owner is named by one word ("Colts", "Indianapolis"); the event's own longer names
-  ("Indianapolis Colts") make two such words one owner.
+- OWNED: an age or a record belongs to its owner, named with it; one owner is one fact. A
+  team is named by one word ("Colts", "Indianapolis"); the event's own longer names
+  ("Indianapolis Colts") make two such words one owner. A person is named by first name and
+  surname: "John Smith, 23" and his sister "Kate Smith, 20" are two owners, and a surname alone
+  ("Smith, 23") is the event's only person of that surname, or no one known where the event
+  writes two first names before it.
 - DEATH: how and where the event's dead died are facts of the event by themselves, with no
   word to share (the woman "identified by the police as Madeline Kafoury" and "the third
   victim"), but only while no source of the event tells of dead who died apart: one source that
@@ -28,15 +31,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
+from itertools import combinations, groupby
 
-from checker.names import CAPITAL
+from checker.names import CAPITAL, first_name, one_given_name
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
     ClaimFacts,
     bare,
-    first_name,
     spelled_two_ways,
 )
 
@@ -81,8 +83,23 @@ class EventNames:
     """What the event's claims together say about its names."""
 
     owners: dict[str, str]  # a capitalised word -> the event's longer name for it ("colts" -> "indianapolis colts")
+    people: dict[str, dict[str, str]]  # a surname -> each first name written before it -> its person's ("smith" -> {"katie": "kate"})
     spellings: dict[str, str]  # a name spelled two ways -> its most written spelling ("alishvandi" -> "alishbandi")
     written: dict[str, str]  # a folded capitalised word -> as the event's claims write it most ("muller" -> "Müller")
+
+    def owner(self, what: str, word: str, given: str) -> str | None:
+        """Whose an age or a record is, keyed: a person by first name and surname ("john smith"), a
+        surname alone ("Smith, 23") the event's only person of that surname, else a word by the
+        event's longer name for it ("colts" -> "indianapolis colts"); None for a surname alone
+        that two people of the event share ("John Smith" and his sister "Kate Smith")."""
+        if what == "age":
+            people = self.people.get(word, {})
+            persons = {people.get(given, given)} if given else set(people.values())
+            if len(persons) > 1:
+                return None
+            if persons:
+                return f"{persons.pop()} {word}"
+        return self.owners.get(word, word)
 
     def shown(self, key: str) -> str:
         """A folded name as written: folded keys match, people read "McDonald" and "Müller"."""
@@ -97,9 +114,10 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
         if m.kind == "time":
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
         elif m.kind.startswith(("age ", "record ")):
-            what, owner = m.kind.split(" ", 1)
-            owner = names.shown(names.owners.get(owner, owner))
-            found.append(EventFact(m.start, m.end, m.text, f"{what} of {owner}", OWNED, m.low, m.high, m.position))
+            what, word = m.kind.split(" ", 1)
+            owner = names.owner(what, word, m.given)
+            if owner is not None:
+                found.append(EventFact(m.start, m.end, m.text, f"{what} of {names.shown(owner)}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, measure, DEATH, 0, 0, m.key)
               for measure, told in ((MANNER_OF_DEATH, facts.manners), (PLACE_OF_DEATH, facts.death_places)) for m in told]
     found += [
@@ -122,7 +140,7 @@ def grew_older(a: EventFact, published_a: date | None, b: EventFact, published_b
 
 def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:
     """names: the event's `inner_names`."""
-    return EventNames(_owner_names(facts, names), _spellings(facts, names), _written(facts))
+    return EventNames(_owner_names(facts, names), _people(facts), _spellings(facts, names), _written(facts))
 
 
 def _written(facts: Sequence[ClaimFacts]) -> dict[str, str]:
@@ -153,6 +171,27 @@ def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str
     return {word: min(found)[1] for word, found in by_word.items()}
 
 
+def _people(facts: Sequence[ClaimFacts]) -> dict[str, dict[str, str]]:
+    """Each capitalised word -> the first names (names.first_name) written before it anywhere in
+    the event, each to the least of the names that may be one person's with it (names.one_given_name:
+    "Kathryn Jenkin" and "Katie Jenkin" are one, "Kate Smith" and "John Smith" two)."""
+    found: dict[str, set[str]] = {}
+    for f in facts:
+        for t in f.words:
+            given = first_name(f.claim.text, t.start, f.claim.language) if t.text[:1].isupper() else ""
+            if given:
+                found.setdefault(bare(t.key), set()).add(given)
+    people: dict[str, dict[str, str]] = {}
+    for word, firsts in found.items():
+        person = {first: first for first in firsts}
+        for x, y in combinations(sorted(firsts), 2):
+            if one_given_name(x, y):
+                old, new = sorted((person[x], person[y]), reverse=True)
+                person = {first: new if p == old else p for first, p in person.items()}
+        people[word] = person
+    return people
+
+
 def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, str]:
     """Names written two ways that stand next to one name: one person's name spelled two ways.
     A surname after one same first name ("Heydar Alishbandi", "Heydar Alishvandi"; "Duncan Rait",
@@ -161,7 +200,7 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     not enough on their own ("Marfin Bank" is not "Martin Luther"), nor one same surname after
     them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury")."""
     counts: Counter[str] = Counter()
-    before: dict[str, set[str]] = {}  # a name -> the names written right before it
+    before: dict[str, set[str]] = {}  # a name -> its first names (names.first_name)
     beside: dict[str, set[str]] = {}  # ... before or after it
     for f in facts:
         named = [t if t.text[0].isupper() and normalize(t.text) in names else None for t in f.words]
@@ -170,9 +209,10 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
                 continue
             key = bare(t.key)  # "Charles'" is Charles
             counts[key] += 1
-            prior = {bare(n.key) for n in named[max(0, i - 1):i] if n}
-            before.setdefault(key, set()).update(p for p in prior if first_name(p, f.claim.language))
-            beside.setdefault(key, set()).update(prior, (bare(n.key) for n in named[i + 1:i + 2] if n))
+            given = first_name(f.claim.text, t.start, f.claim.language)
+            before.setdefault(key, set()).update([given] if given else [])
+            neighbours = [*named[max(0, i - 1):i], *named[i + 1:i + 2]]
+            beside.setdefault(key, set()).update(bare(n.key) for n in neighbours if n)
     keys = sorted(k for k in counts if len(k) >= SHORTEST_SURNAME)
     group = {k: k for k in keys}
 

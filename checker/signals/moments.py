@@ -20,10 +20,17 @@ from dataclasses import dataclass
 
 from checker.claims import speech_verbs
 from checker.lexicons import every_language, lexicon_cache, load_lexicon
-from checker.names import CAPITAL, SMALL, nationality_names, place_names, town_names
+from checker.names import (
+    CAPITAL,
+    SMALL,
+    first_name,
+    nationality_names,
+    one_given_name,
+    place_names,
+    town_names,
+)
 from checker.normalize import normalize
 from checker.signals.dates import weekday_names
-from checker.signals.roles import titles
 from checker.signals.text import find_phrases, fold
 
 LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages of a named person
@@ -44,11 +51,13 @@ _PERIOD = re.compile(
     + "|".join(PERIODS) + r")\b")
 _RECORD_AFTER_NAME = re.compile(rf"\b({CAPITAL}[\w’']+)\s*\((\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?[,;)]")
 _RECORD_WORD = re.compile(rf"\b({CAPITAL}[\w]+)\s*(?:[’']\s*s?\s*)?\s+record\s+(?:[a-z]+\s+){{0,2}}?(\d{{1,2}})-(\d{{1,2}})(?:-(\d{{1,2}}))?\b")
+# A generational suffix after a surname: "Anthony LaCalamita III, 38," is LaCalamita's age
+_SUFFIX = r"(?:Jr|Sr|II|III|IV)\b\.?"
 # "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio", but not
 # "In Heraklion, 10,000 people" or "Qeshm, a 1,500-square-kilometer island" (thousands separators)
 # ... and "Müller, 32, wurde", "García, de 32 años,", "Dupont, âgé de 32 ans," (de, es, fr)
 _AGE = re.compile(
-    rf"\b({CAPITAL}[\w’'-]+),\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
+    rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
     r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
 # ... and "der 32-jährige Christopher Buckley"; not across a preposition ("a 32-year-old man from
@@ -58,7 +67,7 @@ _PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "b
 _YEARS_OLD = r"(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-old", "32-jährige"
 _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
-    rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}({CAPITAL}[\w’'-]+))")
+    rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
 _PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -82,7 +91,7 @@ class Moment:
     given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
 
     def fits(self, other: Moment) -> bool:
-        if self.given and other.given and self.given != other.given:
+        if self.given and other.given and not one_given_name(self.given, other.given):
             return True  # one family, two people: "John Jenkin, 23" and his sister "Kathryn Jenkin, 20"
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
@@ -112,7 +121,7 @@ def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 def moments(text: str, language: str = "en") -> list[Moment]:
     folded = fold(text)
-    found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text)]
+    found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text, language)]
     return sorted(found, key=lambda m: (m.start, m.kind))
 
 
@@ -181,10 +190,10 @@ def _records(text: str) -> list[Moment]:
     return found
 
 
-def _ages(text: str) -> list[Moment]:
-    found = [(m.start(2), m.end(2), m.group(2), m.group(1), _given(text[:m.start(1)].split()))
+def _ages(text: str, language: str) -> list[Moment]:
+    found = [(m.start(2), m.end(2), m.group(2), m.group(1), first_name(text, m.start(1), language))
              for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(3), _given(m.group(2).split()[:-1]))
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3), first_name(text, m.start(3), language))
               for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
     return [
         Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=given)
@@ -192,17 +201,11 @@ def _ages(text: str) -> list[Moment]:
     ]
 
 
-def _given(words_before: list[str]) -> str:
-    """The first name right before a surname: a capitalised word that is no title ("Mr", "Dr")."""
-    word = words_before[-1] if words_before else ""
-    return fold(word) if word[:1].isupper() and word.isalpha() and fold(word) not in titles() else ""
-
-
-def stated_ages(text: str) -> list[tuple[int, int, int]]:
+def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
     """(start, fewest, most years) of every age the text gives, of a named person ("Buckley, 32,",
     "32-year-old Buckley") or not ("the 36-year-old", "a man in his early 30s"): what a figure's
     subject is told by where no name says it (owners.subject)."""
-    named = [(m.start, int(m.low), int(m.low)) for m in _ages(text)]
+    named = [(m.start, int(m.low), int(m.low)) for m in _ages(text, language)]
     unnamed = [(m.start(1), int(m.group(1)), int(m.group(1))) for m in re.finditer(rf"\b{_YEARS_OLD}", text)]
     decades = [(m.start(), int(m.group(2)) + _PART_OF_DECADE[m.group(1) or ""][0], int(m.group(2)) + _PART_OF_DECADE[m.group(1) or ""][1])
                for m in _IN_ONES_DECADE.finditer(fold(text))]

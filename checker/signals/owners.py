@@ -68,7 +68,7 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
                 words = words[1:]  # "A British climber": the first word's capital is its place's
             if lo <= name.start and name.end <= start and len(words) >= 2:
                 surname = words[-1]
-    age = next(((low, high) for at, low, high in reversed(stated_ages(text)) if lo <= at < start), None)
+    age = next(((low, high) for at, low, high in reversed(stated_ages(text, language)) if lo <= at < start), None)
     return surname, age
 
 
