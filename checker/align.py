@@ -154,7 +154,9 @@ class Candidates:
 
 def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer | None = None) -> Alignment:
     scorer = scorer or fitted_scorer()
-    order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
+    # Headlines are left out: each sums its article up, so it would be every claim's near
+    # neighbour, crowding true partners out and pairing with background sentences.
+    order = sorted((i for i, c in enumerate(claims) if not c.headline), key=lambda i: (claims[i].doc, claims[i].start))
     claims = [claims[i] for i in order]
     vectors = vectors[order]
     events = detect_events(claims, vectors, scorer.event_distance, scorer.event_anchor_weight, thresholds.fold_similarity)

@@ -88,6 +88,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 language=article.language,
                 quote=is_quote,
                 speaker=speaker if is_quote else None,
+                headline=article.headline is not None and article.headline[0] <= sentence.start < article.headline[1],
             )
         )
     return claims

@@ -29,8 +29,9 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 SOURCES_FILE = "sources.yaml"
 METADATA_KEYS = ("source", "url", "language", "date", "title")
 _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-# How a sentence ends: Latin and full-width (CJK) stops, closing marks after them.
-TERMINAL = re.compile(r"[.!?…:;。！？｡][\"'”“»«)\]*_」』）]*\s*$")
+# How a sentence ends: Latin and full-width (CJK) stops, closing marks after them, spaced or not
+# (tokenised copy writes 'undertaken. "').
+TERMINAL = re.compile(r"[.!?…:;。！？｡](?:\s*[\"'”“»«)\]*_」』）])*\s*$")
 # Languages that write a day as an ordinal with a dot ("3. Februar"): not a numbered list item.
 _ORDINAL_DAY_LOCALES = ("de", "da", "nb", "fi", "cs", "sk", "pl", "sl", "hr")
 _MONTHS = sorted(
@@ -104,16 +105,21 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
     masked = _blank(text, removed)
     found = paragraphs(masked)
     # A first line directly above a dateline is the headline, even when it ends in "K.C."
-    headline = page_lines[0] if len(page_lines) > 1 and any(
+    above_dateline = page_lines[0] if len(page_lines) > 1 and any(
         c.reason == "dateline" and c.start == page_lines[1].start for c in clutter
     ) else None
     headings = [
-        RemovedSpan(line.start, line.end, "heading")
+        line
         for i, line in enumerate(found)
         if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
-        or (headline is not None and line.start == headline.start)
+        or (above_dateline is not None and line.start == above_dateline.start)
     ]
-    removed.extend(headings)
+    # A heading that opens the text is the title. As a headline it stays prose: it states facts
+    # (tolls, sums, scores) a desk checks like any sentence's. One naming a calendar day is a
+    # dateline ("3. Februar 2026 – Bogotá"), and later headings are section titles: removed.
+    opening = headings[0] if headings and headings[0].start == found[0].start else None
+    headline = opening if opening and not _names_a_day(opening.text, meta.get("language", "und")) else None
+    removed.extend(RemovedSpan(h.start, h.end, "heading") for h in headings if h is not headline)
     prose = _blank(text, removed)
     if not prose.strip():
         raise InputError(path, "no article text left after removing page furniture and markup")
@@ -123,9 +129,7 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
             datetime.date.fromisoformat(date)
         except ValueError:
             raise InputError(path, f"date '{date}' is not an ISO date (YYYY-MM-DD)") from None
-    first_prose = lines(prose)[0].start
-    leading = [h for h in headings if h.start < first_prose]
-    title = meta.get("title") or page_title or (text[leading[0].start:leading[0].end] if leading else None)
+    title = meta.get("title") or page_title or (opening.text if opening else None)
     return Article(
         id=doc_id,
         path=path,
@@ -136,7 +140,15 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
         date=date,
         title=title,
         removed=tuple(sorted(removed, key=lambda s: (s.start, s.end))),
+        headline=(headline.start, headline.end) if headline else None,
     )
+
+
+def _names_a_day(line: str, language: str) -> bool:
+    # imported here: the signals import the claims stage, which imports this module
+    from checker.signals.dates import date_mentions
+
+    return any(mention.first for mention in date_mentions(line, None, language))
 
 
 def lines(text: str) -> list[Line]:

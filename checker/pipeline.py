@@ -170,7 +170,7 @@ def assemble(
         "grouped_pairs": sum(p.pair.grouped for p in pairs),
         "groups": len(groups),
         "other_event_documents": sum(len(docs) for docs in alignment.events[1:]),
-        "single_source_claims": len(claims) - len(grouped),
+        "single_source_claims": sum(c.id not in grouped and not c.headline for c in claims),  # headlines: never aligned
         "nli_forward_passes": scored.forward_passes,
         "nli_full_matrix_pairs": full_matrix_pairs(list(Counter(c.doc for c in claims).values())),
         "pairs_with_typed_discrepancies": sum(any(r.severity for r in p.reasons) for p in pairs),

@@ -44,6 +44,7 @@ class Article:
     date: str | None = None  # ISO date, from metadata or the leading " date YYYY-MM-DD" line
     title: str | None = None
     removed: tuple[RemovedSpan, ...] = ()
+    headline: tuple[int, int] | None = None  # (start, end) of the headline, which stays prose
 
     @property
     def published(self) -> datetime.date | None:
@@ -70,6 +71,9 @@ class Claim:
     language: str
     quote: bool = False
     speaker: str | None = None
+    # The article's headline: it sums the whole article up, so it is read against the corpus-wide
+    # fact sets and not aligned (it would be every claim's near neighbour; align.py).
+    headline: bool = False
 
 
 @dataclass(frozen=True)

@@ -107,9 +107,23 @@ def test_copies_are_folded_and_lose_no_pairs(seed_claims, seed_vectors):
     copied = [replace(c, id=f"{n}{c.id}", doc=f"{c.doc[:3]}-{n}") for n in range(10) for c in seed_claims]
     many = align(copied, np.tile(seed_vectors, (10, 1)), Thresholds())
     paired = {(p.a, p.b) for p in many.pairs}
-    assert all((f"0{c.id}", f"{n}{c.id}") in paired for c in seed_claims for n in range(1, 10) if not c.doc.startswith("004"))
+    assert all((f"0{c.id}", f"{n}{c.id}") in paired for c in seed_claims for n in range(1, 10)
+               if not c.doc.startswith("004") and not c.headline)
     assert share_together(many, [(f"{n}{a}", f"{n}{b}") for a, b in related for n in range(10)]) >= first
     assert len(many.pairs) < 10 * len(seed_claims) + 2 * len(paired & {(p.a, p.b) for p in many.pairs})
+
+
+def test_headlines_are_left_out_of_the_alignment(seed_claims, seed_vectors):
+    """A headline sums its article up: it is read against the fact sets, never aligned, and the
+    alignment of the other claims is the one they get without it."""
+    headlines = [i for i, c in enumerate(seed_claims) if c.headline]
+    assert [seed_claims[i].doc[:3] for i in headlines] == ["002", "003"]
+    alignment = align(seed_claims, seed_vectors, Thresholds())
+    ids = {seed_claims[i].id for i in headlines}
+    assert not any(p.a in ids or p.b in ids for p in alignment.pairs)
+    assert not any(ids & set(g.claims) for g in alignment.groups)
+    rest = [i for i in range(len(seed_claims)) if i not in headlines]
+    assert align([seed_claims[i] for i in rest], seed_vectors[rest], Thresholds()) == alignment
 
 
 def test_one_document_gives_no_pairs_and_no_matrix(seed_claims, seed_vectors):

@@ -124,3 +124,21 @@ def test_full_width_sentence_ends_split_chinese_and_japanese():
     japanese = build_article("ja", "ja.txt", "地震で10人が死亡した！40人が負傷した？はい。", {"language": "ja"})
     # sentencex splits Japanese at no full-width stop; "はい。" is too short to be a claim
     assert [c.text for c in extract_claims(japanese)] == ["地震で10人が死亡した！", "40人が負傷した？"]
+
+
+def test_the_headline_and_a_quote_closed_after_a_space_are_claims():
+    text = ("Paris thieves nab $2.5 million worth of jewellery\n"
+            "Four men rammed their car into a jewellery store in central Paris on Monday.\n"
+            'Mr Gaskin said: "There was a lot of snow.\n'
+            '"It appears as if the party were insufficiently equipped for the climb they had undertaken. "\n')
+    article = build_article("x", "x.txt", text, {"language": "en"})
+    claims = extract_claims(article)
+    assert article.title == "Paris thieves nab $2.5 million worth of jewellery"
+    assert [c.text for c in claims] == [
+        "Paris thieves nab $2.5 million worth of jewellery",
+        "Four men rammed their car into a jewellery store in central Paris on Monday.",
+        'Mr Gaskin said: "There was a lot of snow.',
+        '"It appears as if the party were insufficiently equipped for the climb they had undertaken. "',
+    ]
+    assert claims[-1].quote
+    assert [c.headline for c in claims] == [True, False, False, False]

@@ -46,7 +46,10 @@ def test_plain_text_clutter_is_listed_with_its_reason_and_the_title_is_the_headl
     assert reasons["Continued on page 3"] == "continued"
     assert reasons["var ad_slot = googletag.defineSlot('/1234/news', [300, 250]);"] == "script-text"
     assert article.title == "Quake kills 10 on Qeshm island"
-    assert [c.text[:20] for c in extract_claims(article)] == ["An earthquake measur", "Rescue teams from Ba"]
+    # the headline under the advertisement is a claim too (its toll is checked), marked as such
+    claims = extract_claims(article)
+    assert [c.text[:20] for c in claims] == ["Quake kills 10 on Qe", "An earthquake measur", "Rescue teams from Ba"]
+    assert [c.headline for c in claims] == [True, False, False]
 
 
 def test_html_is_read_with_an_article_extractor_and_everything_else_is_listed():
@@ -57,7 +60,8 @@ def test_html_is_read_with_an_article_extractor_and_everything_else_is_listed():
     assert reasons["Copyright 2005 Example News. All rights reserved."].startswith("page clutter")
     assert any(text.startswith("Most read") and why.startswith("page clutter") for text, why in reasons.items())
     claims = [c.text for c in extract_claims(article)]
-    assert len(claims) == 3 and all(c.startswith(("An earthquake", "Rescue teams", "Hundreds of houses")) for c in claims)
+    assert claims[0] == "Quake kills 10 on Qeshm island"  # the <h1> headline
+    assert len(claims) == 4 and all(c.startswith(("An earthquake", "Rescue teams", "Hundreds of houses")) for c in claims[1:])
 
 
 def test_an_html_file_in_a_corpus_folder_is_read(tmp_path):

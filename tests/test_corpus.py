@@ -43,6 +43,29 @@ def test_headings_and_title(seed_articles):
     assert {"Transition to Clean Energies", "Gift Exchange Between Trump and Petro"} <= headings
     # a mid-article sub-heading is not the title
     assert by_id["001"].title is None
+    # the headline is the title and stays prose (a claim); later headings are removed
+    assert by_id["002"].title not in {text for _, text in removed_texts(by_id["002"])}
+    assert by_id["002"].title in by_id["002"].masked_text()
+
+
+def test_a_headline_stays_prose_unless_it_is_clutter():
+    text = ("Advertisement\nPowerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged\n"
+            "A powerful earthquake hit southern Iran on Sunday, killing 10 people.\nRescue efforts\n"
+            "Two helicopters moved the injured to the hospital.\n")
+    article = build_article("x", "x.txt", text, {})
+    assert article.title == "Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged"
+    assert removed_texts(article) == {("advertisement", "Advertisement"), ("heading", "Rescue efforts")}
+    assert article.title in article.masked_text()
+
+
+@pytest.mark.parametrize("line", [
+    '"It appears as if the party were insufficiently equipped and inexperienced for the climb they had undertaken. "',
+    "No one knew where to go. \u201d",
+    "Very, very, very subdued. '",
+])
+def test_a_quote_closed_after_a_space_is_no_heading(line):
+    article = build_article("x", "x.txt", f"Mr Gaskin spoke on Sunday in Twizel.\n{line}\nHe left.\n", {})
+    assert not article.removed
 
 
 def test_html_and_script_are_masked_with_offsets_kept():

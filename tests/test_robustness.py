@@ -49,7 +49,7 @@ def test_a_corpus_over_the_total_claim_limit_is_refused(corpus_copy, tmp_path):
     config = tmp_path / "c.yaml"
     config.write_text("max_claims: 50\n")
     one_error_line(invoke("run", str(corpus_copy), "--preset", "offline", "--config", str(config)),
-                   "corpus: gives 149 claims, over the limit of 50 (max_claims in --config")
+                   "corpus: gives 151 claims, over the limit of 50 (max_claims in --config")
 
 
 def test_the_file_size_limit_is_configurable(corpus_copy, tmp_path):

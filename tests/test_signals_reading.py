@@ -12,6 +12,7 @@ from checker.names import place_key
 from checker.signals.dates import date_mentions
 from checker.signals.moments import moments
 from checker.signals.numbers import CASUALTIES, quantities
+from checker.signals.text import title_cased
 
 
 @pytest.mark.parametrize(("a", "b", "language"), [
@@ -498,3 +499,31 @@ def test_split_thousands_and_speeds_an_hour(text, measure, high):
 def test_only_a_comma_splits_thousands():
     """'2. 000ft' is no "2,000" broken apart: a sentence ended after the 2."""
     assert "2. 000ft" not in [q.text for q in quantities("He fell from 2. 000ft is the height.", "en")]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged",
+     [("10", "dead"), ("80 Hurt", "injured"), ("7 Villages", "count villag")]),
+    ("Gunman kills 1, wounds 2 at accounting office", [("1", "dead"), ("2", "injured")]),
+    ("Sheriff: Michigan office shooting kills 1, injures 2", [("1", "dead"), ("2", "injured")]),
+    ("The gunman killed 3, injuring 12.", [("3", "dead"), ("12", "injured")]),  # the next clause's verb is not the figure's
+    ("Paris thieves nab $2.5 million worth of jewellery", [("$2.5 million", "USD")]),
+])
+def test_headline_grammar(text, read):
+    assert [(q.text, q.measure) for q in quantities(text, "en")] == read
+
+
+def test_a_headline_figure_against_the_body_of_another_outlet():
+    assert hard("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged",
+                "The quake killed 10 persons and injured 70, officials said.") == [("number", "80 Hurt", "70")]
+
+
+@pytest.mark.parametrize(("text", "title_case"), [
+    ("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged", True),
+    ("COLTS TOP CHIEFS, 20-13, REACH PLAYOFFS", True),
+    ("The quake damaged 7 Villages of the Qeshm District.", False),  # a sentence: its capitals mark names
+    ("Two Dead", False),  # too few words to tell
+])
+def test_title_case_is_told_from_a_sentence(text, title_case):
+    assert title_cased(text) is title_case
+    assert any(q.measure == "count villag" for q in quantities(text, "en")) is ("7 Villages" in text and title_case)

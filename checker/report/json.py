@@ -63,6 +63,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "language": c.language,
                 "quote": c.quote,
                 "speaker": c.speaker,
+                "headline": c.headline,
             }
             for c in report.claims
         ],

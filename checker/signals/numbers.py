@@ -25,7 +25,7 @@ from text_to_num import text2num
 from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import place_key
 from checker.signals.dates import weekday_names
-from checker.signals.text import Match, fold, stopwords, tokens
+from checker.signals.text import Match, fold, stopwords, title_cased, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
 CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
@@ -534,6 +534,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
     for j in range(end, min(end + 4, len(toks))):
         if toks[j].key[0].isdigit():
             break  # "In 2011, 100 people died": the words after the next figure are that one's
+        if j == end and _breaks(text, toks, j):
+            break  # "killed 3, injuring 12", "kills 1, wounds 2": the next clause's word, not the figure's
         found, width = _phrase(toks, j, lex.counted)
         if found:
             after = (found, j + width - 1)
@@ -571,10 +573,12 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
 
 def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
     """A lower-case word of four letters or more right after the number, nothing in between:
-    the counted noun, as far as a lexicon-free reading can tell ("7 villages"). Compounds
-    ("76-year-old", "12 worst-hit") describe, they are not what is counted."""
+    the counted noun, as far as a lexicon-free reading can tell ("7 villages"; "7 Villages" in a
+    title-cased headline). Compounds ("76-year-old", "12 worst-hit") describe, they are not what
+    is counted."""
     word = toks[at]
-    return (word.key[:1].isalpha() and len(word.key) > 3 and word.text[:1].islower() and "-" not in word.key
+    lower = word.text[:1].islower() or title_cased(text)
+    return (word.key[:1].isalpha() and len(word.key) > 3 and lower and "-" not in word.key
             and text[toks[at - 1].end:word.start] in ("", " ", "-"))
 
 

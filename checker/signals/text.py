@@ -59,6 +59,18 @@ def tokens(text: str) -> list[Match]:
     return [Match(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_CASE_WORDS = 3  # long words it takes to tell a headline's case from a sentence's
+
+
+@cache
+def title_cased(text: str) -> bool:
+    """A headline set in title case or capitals ("Quake Kills 10; 7 Villages Damaged"): every
+    word of four letters or more capitalised, three at least. Its capitals mark no names."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= _TITLE_CASE_WORDS and all(w[0].isupper() for w in words)
+
+
 @cache
 def stopwords(language: str) -> frozenset[str]:
     """jusText's stop-word lists (the boilerplate classifier's), by the text's language, folded."""
