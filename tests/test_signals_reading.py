@@ -331,6 +331,23 @@ def test_number_words_before_an_ago_count_are_read_with_it(text, first, last):
     assert (mention.text, mention.first, mention.last) == (text.split("opened ")[1].rstrip("."), first, last)
 
 
+@pytest.mark.parametrize(("text", "language", "span", "first", "last"), [
+    ("Er starb vor fünf Jahren.", "de", "vor fünf Jahren", date(2005, 11, 14), date(2007, 11, 14)),
+    ("Das Lager wurde vor zwölf Tagen geräumt.", "de", "vor zwölf Tagen", date(2011, 11, 1), date(2011, 11, 3)),
+    ("Ocurrió hace veintitrés años.", "es", "hace veintitrés años", date(1987, 11, 14), date(1989, 11, 14)),
+    ("Ocurrió hace treinta y cinco años.", "es", "hace treinta y cinco años", date(1975, 11, 14), date(1977, 11, 14)),
+    ("Il y a douze jours, le camp a été bombardé.", "fr", "Il y a douze jours", date(2011, 11, 1), date(2011, 11, 3)),
+    ("Le camp existe depuis qu'il y a vingt-deux ans la guerre a éclaté.", "fr", "il y a vingt-deux ans",
+     date(1988, 11, 14), date(1990, 11, 14)),
+    ("Vor allem vor drei Jahren war es schlimm.", "de", "vor drei Jahren", date(2007, 11, 14), date(2009, 11, 14)),
+])
+def test_number_words_of_an_ago_count_are_read_as_written(text, language, span, first, last):
+    """text2num knows "fünf" and "veintitrés", not their folded "funf" and "veintitres"; the
+    count after "vor", "hace", "il y a" is every word up to the unit; the span is the claim's."""
+    [mention] = [m for m in date_mentions(text, date(2011, 11, 14), language) if m.first]
+    assert (mention.text, text[mention.start:mention.end], mention.first, mention.last) == (span, span, first, last)
+
+
 def test_an_ago_phrase_without_its_count_is_refused(tmp_path):
     from checker.errors import InputError
     from checker.lexicons import use_extensions
