@@ -457,6 +457,17 @@ def test_another_count_at_the_same_place_is_more_of_it():
         assert all(m.value.text != "three people" for members in sets for m in members)
 
 
+def test_corpus_wide_a_zero_counts_what_its_words_count():
+    """'no dead or wounded' a day after another source's toll of the dead is a lower tally of
+    them; 'no injuries' says nothing of it."""
+    from checker.signals.timeline import figure_timelines
+    toll = ("a", "Twelve people were killed in the bombing of the camp.", DAY)
+    later = date(2010, 5, 6)
+    _, [flagged] = figure_timelines(fact_sets([toll, ("b", "There were no dead or wounded in the bombing of the camp.", later)]))
+    assert flagged.subject == "dead" and [value for value, _ in flagged.camps] == ["no dead or wounded", "Twelve people"]
+    assert figure_timelines(fact_sets([toll, ("b", "There were no injuries in the bombing of the camp.", later)])) == ([], [])
+
+
 def test_corpus_wide_figures_find_unaligned_conflicts():
     from checker.signals.fact_sets import fact_characterisations
     sets = fact_sets([("a", "Greek stocks closed down 3.9 percent after the riots.", DAY),
