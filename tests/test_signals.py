@@ -364,8 +364,16 @@ def test_agencies_are_not_speakers():
 
 def test_unsupported_languages_are_noted_not_agreed():
     found = signals("قتل عشرة أشخاص", "Ten people were killed.", "ar", "en")
-    assert "not checked, language ar" in [r.explanation for r in found if r.kind == "number"]
+    assert "number and counted words not checked, language ar" in [r.explanation for r in found if r.kind == "number"]
     assert all(r.severity is None for r in found)
+
+
+def test_figures_in_digits_are_compared_in_every_language_and_the_note_says_what_was_not():
+    """Digits and the units every reader knows are compared in Italian too: the note there says
+    that the words went unread, not that the figures did."""
+    found = signals("La frana ha coperto 12 km della strada.", "La frana ha coperto 40 km della strada.", "it", "it")
+    assert [(r.kind, r.severity) for r in found if r.severity] == [("number", "hard")]
+    assert "number and counted words not checked, language it" in [r.explanation for r in found if not r.severity]
 
 
 def test_next_month_is_ahead_of_the_article():
