@@ -297,7 +297,7 @@ def evidence_features(
 def claim_languages(texts: list[str], at_hand: set[str]) -> list[str]:
     """Each known claim's language among those of the corpus and of the claims file as a whole.
     Among all languages lingua takes one short English claim in nine of the TUNE files for
-    Yoruba, Tagalog or Esperanto, and such a claim's figures then go unread ("not checked")."""
+    Yoruba, Tagalog or Esperanto, and such a claim's number words then go unread ("not checked")."""
     known = tuple(sorted(code for code in at_hand if code != "und"))
     if len(known) < 2:
         return [known[0] if known else detect_language(t) for t in texts]

@@ -369,8 +369,16 @@ def test_agencies_are_not_speakers():
 
 def test_unsupported_languages_are_noted_not_agreed():
     found = signals("قتل عشرة أشخاص", "Ten people were killed.", "ar", "en")
-    assert "not checked, language ar" in [r.explanation for r in found if r.kind == "number"]
+    assert "number and counted words not checked, language ar" in [r.explanation for r in found if r.kind == "number"]
     assert all(r.severity is None for r in found)
+
+
+def test_figures_in_digits_are_compared_in_every_language_and_the_note_says_what_was_not():
+    """Digits and the units every reader knows are compared in Italian too: the note there says
+    that the words went unread, not that the figures did."""
+    found = signals("La frana ha coperto 12 km della strada.", "La frana ha coperto 40 km della strada.", "it", "it")
+    assert [(r.kind, r.severity) for r in found if r.severity] == [("number", "hard")]
+    assert "number and counted words not checked, language it" in [r.explanation for r in found if not r.severity]
 
 
 def test_next_month_is_ahead_of_the_article():
@@ -460,6 +468,17 @@ def test_another_count_at_the_same_place_is_more_of_it():
         sets = fact_sets([*earlier, ("a", "A further three people were injured in Bam on Friday.", DAY),
                           ("b", "Thirty people were injured in Bam on Friday.", DAY)], similarity=0.95)
         assert all(m.value.text != "three people" for members in sets for m in members)
+
+
+def test_corpus_wide_a_zero_counts_what_its_words_count():
+    """'no dead or wounded' a day after another source's toll of the dead is a lower tally of
+    them; 'no injuries' says nothing of it."""
+    from checker.signals.timeline import figure_timelines
+    toll = ("a", "Twelve people were killed in the bombing of the camp.", DAY)
+    later = date(2010, 5, 6)
+    _, [flagged] = figure_timelines(fact_sets([toll, ("b", "There were no dead or wounded in the bombing of the camp.", later)]))
+    assert flagged.subject == "dead" and [value for value, _ in flagged.camps] == ["no dead or wounded", "Twelve people"]
+    assert figure_timelines(fact_sets([toll, ("b", "There were no injuries in the bombing of the camp.", later)])) == ([], [])
 
 
 def test_corpus_wide_figures_find_unaligned_conflicts():

@@ -85,13 +85,13 @@ def test_grouped_pairs_say_the_figures_were_not_read_in_a_language_the_reader_la
     texts = {"a#x": "The capture of Maduro left 12 dead.", "b#x": "O rapto de Maduro deixou 20 mortos."}
     found = compare(facts("a", texts["a#x"]), facts("b", texts["b#x"], "pt"), None, T, grouped=True)
     assert [(r.kind, r.severity) for r in found] == [("framing", "framing"), ("number", None)]
-    assert found[1].explanation == "not checked, language pt"
+    assert found[1].explanation == "number and counted words not checked, language pt"
     assert not [r for r in compare(facts("a", texts["a#x"]), facts("b", "The abduction of Maduro left 20 dead."), None, T,
                                    grouped=True) if not r.severity]  # English figures are read: no note
     pair = {"reasons": [{"kind": r.kind, "severity": r.severity, "explanation": r.explanation} for r in found]}
     claims = {cid: {"text": text} for cid, text in texts.items()}
     [view] = finding_views({"findings": [{"pair": 0, "kind": "framing", "a": "a#x", "b": "b#x"}], "pairs": [pair]}, claims)
-    assert [r["explanation"] for r in view["reasons"]][1:] == ["not checked, language pt"]
+    assert [r["explanation"] for r in view["reasons"]][1:] == ["number and counted words not checked, language pt"]
 
 
 def test_two_figures_of_one_measure_are_matched_by_owner():

@@ -61,22 +61,37 @@ def test_number_words_are_read_as_written_accents_and_all(text, language, value)
     assert [q.low for q in quantities(text, language)] == [value]
 
 
-@pytest.mark.parametrize(("text", "language", "none"), [
-    ("Der Anschlag forderte keine Verletzten.", "de", "keine Verletzten"),
-    ("Der Brand wurde ohne Verletzte gelöscht.", "de", "ohne Verletzte"),
-    ("Es gab weder Tote noch Verletzte.", "de", "weder Tote"),
-    ("El sismo se produjo sin víctimas.", "es", "sin víctimas"),
-    ("No se registraron heridos en el ataque.", "es", "No se registraron heridos"),
-    ("No hubo que lamentar víctimas.", "es", "No hubo que lamentar víctimas"),
-    ("Ningún herido en el incendio.", "es", "Ningún herido"),
-    ("L'incendie n'a fait aucune victime.", "fr", "aucune victime"),
-    ("Il n'y a pas eu de victimes.", "fr", "pas eu de victimes"),
-    ("Le séisme n'a pas fait de victimes.", "fr", "pas fait de victimes"),
-    ("Pas de blessés, selon la police.", "fr", "Pas de blessés"),
-    ("L'incendie s'est éteint sans faire de victimes.", "fr", "sans faire de victimes"),
+BOTH = ("dead", "injured")
+
+
+@pytest.mark.parametrize(("text", "language", "none", "measure"), [
+    ("Der Anschlag forderte keine Verletzten.", "de", "keine Verletzten", "injured"),
+    ("Der Brand wurde ohne Verletzte gelöscht.", "de", "ohne Verletzte", "injured"),
+    ("Es gab keine Toten.", "de", "keine Toten", "dead"),
+    ("Es gab weder Tote noch Verletzte.", "de", "weder Tote noch Verletzte", BOTH),
+    ("El sismo se produjo sin víctimas.", "es", "sin víctimas", CASUALTIES),
+    ("No se registraron heridos en el ataque.", "es", "No se registraron heridos", "injured"),
+    ("No hubo heridos.", "es", "No hubo heridos", "injured"),
+    ("No hubo muertos ni heridos.", "es", "No hubo muertos ni heridos", BOTH),
+    ("No hubo que lamentar víctimas.", "es", "No hubo que lamentar víctimas", CASUALTIES),
+    ("Ningún herido en el incendio.", "es", "Ningún herido", "injured"),
+    ("L'incendie n'a fait aucune victime.", "fr", "aucune victime", CASUALTIES),
+    ("Il n'y a pas eu de victimes.", "fr", "pas eu de victimes", CASUALTIES),
+    ("Le séisme n'a pas fait de victimes.", "fr", "pas fait de victimes", CASUALTIES),
+    ("Pas de blessés, selon la police.", "fr", "Pas de blessés", "injured"),
+    ("Il n'y a pas eu de morts ni de blessés.", "fr", "pas eu de morts ni de blessés", BOTH),
+    ("L'incendie s'est éteint sans faire de victimes.", "fr", "sans faire de victimes", CASUALTIES),
+    ("No injuries were reported.", "en", "No injuries", "injured"),
+    ("No deaths or injuries were reported.", "en", "No deaths or injuries", BOTH),
+    ("There were no dead or wounded.", "en", "no dead or wounded", BOTH),
+    ("No one was killed or injured.", "en", "No one was killed or injured", BOTH),
+    ("There were no casualties or injuries.", "en", "no casualties or injuries", CASUALTIES),
 ])
-def test_none_reported_in_other_languages(text, language, none):
-    assert [(q.text, q.measure, q.low, q.high) for q in quantities(text, language)] == [(none, CASUALTIES, 0, 0)]
+def test_none_reported_counts_what_its_noun_counts(text, language, none, measure):
+    """A zero of the injured is none injured, of the dead none dead, of both joined one of each;
+    a general word ("casualties", "víctimas") is none of either (CASUALTIES)."""
+    measures = measure if isinstance(measure, tuple) else (measure,)
+    assert [(q.text, q.measure, q.low, q.high) for q in quantities(text, language)] == [(none, m, 0, 0) for m in measures]
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -94,6 +109,27 @@ def test_a_denial_near_a_casualty_word_is_no_count(text, language):
 ])
 def test_none_reported_against_a_toll_in_other_languages(none, toll, language):
     assert [kind for kind, *_ in hard(none, toll, language)] == ["number"]
+
+
+@pytest.mark.parametrize(("none", "toll", "language", "clash"), [
+    ("No one was injured in the attack.", "Three people were killed in the attack.", "en", False),
+    ("No injuries were reported in the attack.", "Three people were killed in the attack.", "en", False),
+    ("No injuries were reported in the attack.", "Three people were injured in the attack.", "en", True),
+    ("There were no deaths in the attack.", "Three people were injured in the attack.", "en", False),
+    ("There were no deaths in the attack.", "Three people were killed in the attack.", "en", True),
+    ("No deaths or injuries were reported.", "Three people were injured in the attack.", "en", True),
+    ("Es gab keine Verletzten.", "Drei Menschen wurden getötet.", "de", False),
+    ("Es gab keine Verletzten.", "Drei Menschen wurden verletzt.", "de", True),
+    ("Es gab weder Tote noch Verletzte.", "Drei Menschen wurden verletzt.", "de", True),
+    ("No hubo heridos.", "Murieron tres personas.", "es", False),
+    ("No hubo heridos.", "Tres personas resultaron heridos.", "es", True),
+    ("No hubo víctimas.", "Murieron tres personas.", "es", True),
+    ("Pas de blessés, selon la police.", "Trois personnes sont mortes.", "fr", False),
+    ("Aucune victime, selon la police.", "Trois personnes sont mortes.", "fr", True),
+])
+def test_nobody_hurt_is_no_clash_with_a_death_toll(none, toll, language, clash):
+    """'No one was injured' against '3 killed' is no contradiction of the dead."""
+    assert [kind for kind, *_ in hard(none, toll, language)] == (["number"] if clash else [])
 
 
 def test_nobody_killed_against_a_toll():
@@ -330,6 +366,23 @@ def test_a_span_longer_than_dates_go_is_no_date(text):
 def test_number_words_before_an_ago_count_are_read_with_it(text, first, last):
     [mention] = [m for m in date_mentions(text, date(2011, 11, 14), "en") if m.first]
     assert (mention.text, mention.first, mention.last) == (text.split("opened ")[1].rstrip("."), first, last)
+
+
+@pytest.mark.parametrize(("text", "language", "span", "first", "last"), [
+    ("Er starb vor fünf Jahren.", "de", "vor fünf Jahren", date(2005, 11, 14), date(2007, 11, 14)),
+    ("Das Lager wurde vor zwölf Tagen geräumt.", "de", "vor zwölf Tagen", date(2011, 11, 1), date(2011, 11, 3)),
+    ("Ocurrió hace veintitrés años.", "es", "hace veintitrés años", date(1987, 11, 14), date(1989, 11, 14)),
+    ("Ocurrió hace treinta y cinco años.", "es", "hace treinta y cinco años", date(1975, 11, 14), date(1977, 11, 14)),
+    ("Il y a douze jours, le camp a été bombardé.", "fr", "Il y a douze jours", date(2011, 11, 1), date(2011, 11, 3)),
+    ("Le camp existe depuis qu'il y a vingt-deux ans la guerre a éclaté.", "fr", "il y a vingt-deux ans",
+     date(1988, 11, 14), date(1990, 11, 14)),
+    ("Vor allem vor drei Jahren war es schlimm.", "de", "vor drei Jahren", date(2007, 11, 14), date(2009, 11, 14)),
+])
+def test_number_words_of_an_ago_count_are_read_as_written(text, language, span, first, last):
+    """text2num knows "fünf" and "veintitrés", not their folded "funf" and "veintitres"; the
+    count after "vor", "hace", "il y a" is every word up to the unit; the span is the claim's."""
+    [mention] = [m for m in date_mentions(text, date(2011, 11, 14), language) if m.first]
+    assert (mention.text, text[mention.start:mention.end], mention.first, mention.last) == (span, span, first, last)
 
 
 def test_an_ago_phrase_without_its_count_is_refused(tmp_path):

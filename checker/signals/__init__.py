@@ -40,6 +40,10 @@ HARD, SOFT, FRAMING = "hard", "soft", "framing"
 EVENT_MEASURES = EVOLVING | {"magnitude"}
 EVENT_TALLIES = EVENT_MEASURES | {numbers.CASUALTIES}  # ... and "no casualties" against them
 UNCHECKED = "not checked, language"  # a note's words where a signal does not read a claim's language
+# What the number signal reads in its languages only: figures in digits are compared in every
+# language ("12 km", "40 %", "$5 million"), number words ("dodici") and the words that say what a
+# figure counts ("morti", "feridos") only where the lexicon and text2num know them.
+NUMBER_WORDS = "number and counted words"
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
@@ -142,7 +146,7 @@ def compare(
     """
     same_fact = grouped or similarity >= thresholds.same_fact
     found = [*titles(a, b, same_fact), *_framing(a, b)]
-    found += [*_numbers(a, b, within=GROUPED_FIGURES if grouped else None, loose=not same_fact), *_unchecked(a, b, "number")]
+    found += [*_numbers(a, b, within=GROUPED_FIGURES if grouped else None, loose=not same_fact), *_unchecked(a, b, NUMBER_WORDS, "number")]
     if grouped:
         return _most_serious_first(found)
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
@@ -167,7 +171,7 @@ def _most_serious_first(found: list[Reason]) -> list[Reason]:
 
 def supported_languages() -> dict[str, tuple[str, ...]]:
     """The languages each language-bound signal reads."""
-    return {"number": numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": MOMENT_LANGUAGES, "age": MOMENT_LANGUAGES,
+    return {NUMBER_WORDS: numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": MOMENT_LANGUAGES, "age": MOMENT_LANGUAGES,
             "negation": tuple(sorted(_negation_cues()))}
 
 

@@ -29,9 +29,14 @@ _AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
 NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
 # A count in an "ago" phrase: digits that are not the end of a longer figure ("2,500"), or a word;
-# number words before that word are read with it ("twenty-one thousand years ago").
-_COUNT = r"(?P<count>(?<![\d.,])\d+|[a-z]+)"
-_NUMBER_WORDS_BEFORE = re.compile(r"(?:[a-z\d]+[\s-]+){1,6}$")
+# number words before that word are read with it ("twenty-one thousand years ago"). After the
+# phrase's own words ("vor", "hace", "il y a") it is the words up to the unit ("il y a vingt-deux
+# ans", "hace treinta y cinco años"). Words are letters of any script: "dreißig" keeps its ß folded.
+_WORD = r"[^\W\d_]+"
+_COUNT = rf"(?P<count>(?<![\d.,])\d+|{_WORD})"
+_COUNT_AFTER_WORDS = rf"(?P<count>(?<![\d.,])\d+|{_WORD}(?:[\s-]+{_WORD}){{0,5}}?)"
+_WORDS = re.compile(r"[^\W_]+")
+_NUMBER_WORDS_BEFORE = re.compile(r"(?:[^\W_]+[\s-]+){1,6}$")
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,8 @@ def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
         if re.escape("{count}") not in phrase or re.escape("{unit}") not in phrase or set(units) - set(_AGO_UNITS):
             raise InputError("dates lexicon", f"ago.{language}: needs a phrase with {{count}} and {{unit}}, units among {', '.join(_AGO_UNITS)}")
         unit = "(?:" + "|".join(f"(?P<{u}>{'|'.join(map(re.escape, words))})" for u, words in units.items()) + ")"
-        pattern = phrase.replace(re.escape("{count}"), _COUNT).replace(re.escape("{unit}"), unit)
+        count = _COUNT if entry["phrase"].startswith("{count}") else _COUNT_AFTER_WORDS
+        pattern = phrase.replace(re.escape("{count}"), count).replace(re.escape("{unit}"), unit)
         found[language] = re.compile(rf"\b{pattern}\b"), tuple(units)
     return found
 
@@ -221,8 +227,11 @@ def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[Dat
         if lang not in patterns:
             continue
         pattern, units = patterns[lang]
-        for m in pattern.finditer(folded):
-            counted = _count(folded, m, lang)
+        at = 0
+        while m := pattern.search(folded, at):
+            counted = _count(text, folded, m, lang)
+            # words that read as no count may hide a phrase after them ("vor allem vor drei Jahren")
+            at = m.start() + 1 if counted is None else m.end()
             if counted is None:
                 continue
             count, start = counted[0], min(m.start(), counted[1])
@@ -235,19 +244,21 @@ def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[Dat
     return found
 
 
-def _count(folded: str, m: re.Match, language: str) -> tuple[int, int] | None:
+def _count(text: str, folded: str, m: re.Match, language: str) -> tuple[int, int] | None:
     """The count of an "ago" phrase and where it starts, with the number words just before it
     ("twenty-one thousand"); None when it is not a number, or the end of a figure in digits
-    ("65 million")."""
-    word, start = m.group("count"), m.start("count")
-    if word.isdigit():
-        return int(word), start
+    ("65 million"). Words are found in the folded text and read as written at its offsets:
+    text2num knows "fünf" and "veintitrés", not "funf" and "veintitres"."""
+    start = m.start("count")
+    if m.group("count").isdigit():
+        return int(m.group("count")), start
     before = _NUMBER_WORDS_BEFORE.search(folded, max(0, start - 80), start)
-    words = [(before.start() + w.start(), w.group()) for w in re.finditer(r"[a-z\d]+", before.group())] if before else []
+    words = [(w.start(), text[w.start():w.end()].lower()) for w in _WORDS.finditer(folded, before.start(), start)] if before else []
+    written = [text[w.start():w.end()].lower() for w in _WORDS.finditer(folded, start, m.end("count"))]
     count, taken = None, 0
     for n in range(len(words) + 1):  # the longest run of words before it that reads as one number
         try:
-            count, taken = text2num(" ".join([*(w for _, w in words[len(words) - n:]), word]), language), n
+            count, taken = text2num(" ".join([*(w for _, w in words[len(words) - n:]), *written]), language), n
         except ValueError:
             continue
     if count is None or (taken < len(words) and words[-taken - 1][1].isdigit()):

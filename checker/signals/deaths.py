@@ -42,7 +42,8 @@ def _death_words(language: str) -> list[str] | None:
     ("killed"), not their nouns: "the dead were taken to hospital" is where the bodies went."""
     cues = load_lexicon("deaths")["dying"].get(language)
     quantities = load_lexicon("quantities")
-    return cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in quantities["casualty_nouns"]]
+    nouns = {w for words in quantities["casualty_nouns"].values() for w in words}
+    return cues and cues + [w for w in quantities["counted"]["dead"].get(language, []) if w not in nouns]
 
 
 def manners(text: str) -> list[Match]:

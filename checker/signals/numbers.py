@@ -87,6 +87,9 @@ class Quantity:
             return False
         if math.log10(DIFFERENT_THINGS) < self.log_ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
+        none, some = sorted((self, other), key=lambda q: q.high)
+        if none.high <= 0 and not none.scope <= some.scope:  # none "in Dubai" says nothing of a toll not given there
+            return False
         if self.scope == other.scope:
             return True
         narrow, wide = sorted((self.scope, other.scope), key=len)
@@ -106,7 +109,8 @@ class _Lexicon:
     zero_words: frozenset[str]
     none_reported: frozenset[str]
     nobody: frozenset[str]
-    casualty_nouns: frozenset[str]
+    casualty_nouns: dict[str, str]
+    casualty_joins: frozenset[str]
     units: dict[str, str]
     magnitude: frozenset[str]
     percent: frozenset[str]
@@ -150,7 +154,8 @@ def _lexicon() -> _Lexicon:
         zero_words=words("zero_words"),
         none_reported=words("none_reported"),
         nobody=words("nobody"),
-        casualty_nouns=words("casualty_nouns"),
+        casualty_nouns=_inverted(data["casualty_nouns"]),
+        casualty_joins=words("casualty_joins"),
         units=_inverted(data["units"]),
         magnitude=words("magnitude"),
         percent=words("percent"),
@@ -280,9 +285,9 @@ def quantities(text: str, language: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
-        if (none := _no_casualties(text, toks, i)) is not None:
-            found.append(none)
-            while i < len(toks) and toks[i].start < none.end:
+        if none := _no_casualties(text, toks, i):
+            found += none
+            while i < len(toks) and toks[i].start < none[-1].end:
                 i += 1  # "no one was killed" holds no "one was killed"
             continue
         if _in_a_name(text, toks, i, language) or _after_a_colon_or_dash(text, toks, i):
@@ -369,19 +374,23 @@ def _after_a_colon_or_dash(text: str, toks: list[Match], i: int) -> bool:
             and text[toks[i - 1].end:toks[i].start] in (":", "-"))
 
 
-def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
-    """'no casualties', 'keine Toten': none dead or injured (measure CASUALTIES); 'no one was
-    killed', 'niemand wurde verletzt': none of the measure named (0 dead, 0 injured)."""
+def _no_casualties(text: str, toks: list[Match], i: int) -> list[Quantity]:
+    """'no casualties', 'keine Opfer', 'sin víctimas': none dead or injured (measure CASUALTIES);
+    'no injuries', 'keine Toten', 'no one was killed', 'niemand wurde verletzt': none of the
+    measure named (0 injured, 0 dead): nobody hurt says nothing of a toll; 'no dead or wounded',
+    'weder Tote noch Verletzte': one zero of each."""
     lex = _lexicon()
     nobody, width = _phrase(toks, i, lex.nobody)
     if nobody:
         for j in range(i + width, min(i + width + 3, len(toks))):
             if (measure := lex.counted.get(toks[j].key)) in ("dead", "injured"):
-                return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], measure, 0.0, 0.0, True)
-        return None
+                measures, last = _joined(toks, j, measure)
+                return [Quantity(toks[i].start, toks[last].end, text[toks[i].start:toks[last].end], m, 0.0, 0.0, True)
+                        for m in measures]
+        return []
     zero, width = _phrase(toks, i, lex.zero_words)
     if not zero:
-        return None
+        return []
     k = i + width
     while k < len(toks) and toks[k].key in lex.none_reported and not _breaks(text, toks, k):
         k += 1  # "no immediate reports of any casualties"
@@ -389,9 +398,25 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> Quantity | None:
     # after the words skipped ("no reports of any of the casualties being foreigners" counts no one)
     for j in (k, k + 1) if k == i + width else (k,):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
-            return Quantity(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end], CASUALTIES, 0.0, 0.0, True,
-                            _scope(text, toks, i, j, toks[i].start))  # "no reported injuries in Dubai"
-    return None
+            measures, last = _joined(toks, j, lex.casualty_nouns[toks[j].key])
+            scope = _scope(text, toks, i, last, toks[i].start)  # "no reported injuries in Dubai"
+            return [Quantity(toks[i].start, toks[last].end, text[toks[i].start:toks[last].end], m, 0.0, 0.0, True, scope)
+                    for m in measures]
+    return []
+
+
+def _joined(toks: list[Match], j: int, measure: str) -> tuple[tuple[str, ...], int]:
+    """What a zero of the casualty word at token j counts, and its last token: joined to a word
+    of the other of the dead and the injured ("no deaths or injuries", "no dead or wounded", "no
+    one was killed or injured", "weder Tote noch Verletzte") both of them; joined to a general
+    word ("no deaths or casualties") CASUALTIES."""
+    lex = _lexicon()
+    join, width = _phrase(toks, j + 1, lex.casualty_joins)
+    k = j + 1 + width
+    other = (lex.casualty_nouns.get(toks[k].key) or lex.counted.get(toks[k].key)) if join and k < len(toks) else None
+    if other not in {"dead", "injured", CASUALTIES} - {measure}:
+        return (measure,), j
+    return ((CASUALTIES,) if CASUALTIES in (measure, other) else ("dead", "injured")), k
 
 
 def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: float,
