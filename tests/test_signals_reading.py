@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from signal_helpers import hard, signals
+from signal_helpers import claim, hard, signals
 
 from checker.names import place_key
-from checker.signals.dates import date_mentions
+from checker.signals import read_facts, told_of_another_time
+from checker.signals.dates import date_mentions, years_told
 from checker.signals.moments import moments
 from checker.signals.numbers import CASUALTIES, quantities
 from checker.signals.text import title_cased
@@ -41,6 +42,43 @@ def test_a_settled_toll_is_no_update():
                  "In December 2003 more than 31,000 people were killed in Bam.", "en", date(2005, 11, 27), date(2005, 11, 28))
     assert [kind for kind, *_ in found] == ["number"]
     assert hard("Three people were killed.", "Ten people were killed.", "en", date(2005, 11, 27), date(2005, 11, 28)) == []
+
+
+def test_a_toll_set_in_another_year_is_no_update():
+    # "in 2003" sets the whole claim in 2003, as "in December 2003" does
+    found = hard("A quake killed more than 26,000 people in Bam in 2003.",
+                 "In 2003, more than 31,000 people were killed in Bam.", "en", date(2005, 11, 27), date(2005, 11, 28))
+    assert [kind for kind, *_ in found] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "language", "years"), [
+    ("In 2007, the gang drove two cars through the window of a store in Dubai.", "en", [2007]),
+    ("But in 2009 police said they had recovered 80% of the haul.", "en", [2009]),
+    ("Police said they had recovered 80% of the haul in 2009.", "en", [2009]),
+    ("He ran for 80 yards in the 2009 season.", "en", [2009]),
+    ("The 2008 Chiefs ended the season with a 2-14 record.", "en", [2008]),
+    ("Cam Newton in 2011 had the previous record with 4,051 yards.", "en", [2011]),
+    ("En 2007, la banda robó 11 millones de euros.", "es", [2007]),
+    # years of other facts, or spans that reach the article's time
+    ("SeaMicro was founded in 2007 and is backed with $60 million in funding.", "en", []),
+    ("Launched in 2007, SeaMicro quickly gained attention.", "en", []),
+    ("It was the worst violence to hit Greece since riots in 2008.", "en", []),
+    ("Arians tied the marks set by Hamp Pool of the Rams in 1952.", "en", []),
+    ("The Colts joined the 2008 Miami Dolphins as the only teams to do it.", "en", []),
+    ("The quake killed 31,000 in Bam in 2003, and 600 died in Zarand.", "en", []),
+    ("Lawmakers held the first deaths during a protest since 1991.", "en", []),
+    ("The man fell around 2000ft near the hut.", "en", []),
+    ("Das Haus hat 2007 Zimmer.", "de", []),
+])
+def test_a_year_sets_the_claim_when_it_leads_ends_or_dates_its_subject(text, language, years):
+    assert [d.first.year for d in years_told(text, language)] == years
+
+
+def test_a_year_told_is_another_time_only_when_it_is_not_the_articles():
+    text = "In 2007, the gang stole jewellery worth 11m euros."
+    assert told_of_another_time(read_facts(claim(text), date(2013, 12, 2)))
+    assert not told_of_another_time(read_facts(claim(text), date(2007, 6, 2)))
+    assert not told_of_another_time(read_facts(claim("SeaMicro was founded in 2007 and raised $60 million."), date(2012, 3, 1)))
 
 
 @pytest.mark.parametrize(("text", "language", "measure"), [

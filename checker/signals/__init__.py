@@ -86,6 +86,7 @@ class ClaimFacts:
     published: date | None  # the article's date: orders evolving figures
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
+    years: tuple[DateMention, ...]  # bare years that set the whole claim at a time ("In 2007, ..."): dates.years_told
     roles: tuple[RoleMention, ...]
     frames: tuple[FrameMention, ...]
     polar: tuple[Polar, ...]  # content words with their polarity, for _polarity
@@ -107,6 +108,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         quantities=tuple(q for q in quantities(claim.text, claim.language)
                          if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
         dates=tuple(date_mentions(claim.text, anchor, claim.language)),
+        years=tuple(dates.years_told(claim.text, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
         polar=tuple(_polar_words(claim.text, claim.language)),
@@ -336,13 +338,15 @@ def same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
 
 
 def told_of_another_time(f: ClaimFacts) -> bool:
-    """Does the claim date what it tells to more than ANOTHER_TIME from its article's date?"""
+    """Does the claim date what it tells to more than ANOTHER_TIME from its article's date, by
+    a date or by a year that sets it as a whole ("In 2007, the gang drove...": dates.years_told;
+    a year of another fact in it, "founded in 2007", says nothing of the claim's own time)?"""
     if f.published is None:
         return False
     return any(
         d.first is not None and d.year_known and (
             d.last < f.published - ANOTHER_TIME or d.first > f.published + ANOTHER_TIME)
-        for d in f.dates
+        for d in (*f.dates, *f.years)
     )
 
 

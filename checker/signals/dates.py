@@ -37,6 +37,8 @@ _COUNT = rf"(?P<count>(?<![\d.,])\d+|{_WORD})"
 _COUNT_AFTER_WORDS = rf"(?P<count>(?<![\d.,])\d+|{_WORD}(?:[\s-]+{_WORD}){{0,5}}?)"
 _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_WORDS_BEFORE = re.compile(r"(?:[^\W_]+[\s-]+){1,6}$")
+# Where another clause of a claim begins, before a year at its end (years_told)
+_OTHER_CLAUSE = re.compile(r"[;:–—]|,\s+(?:and|or|but|und|oder|aber|y|o|pero|et|ou|mais)\b")
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,46 @@ def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
         pattern = phrase.replace(re.escape("{count}"), count).replace(re.escape("{unit}"), unit)
         found[language] = re.compile(rf"\b{pattern}\b"), tuple(units)
     return found
+
+
+def years_told(text: str, language: str = "und") -> list[DateMention]:
+    """Bare years that set the claim as a whole at that year, as whole years: a time phrase
+    leading it ("In 2007, the gang drove two cars...") or ending it where no clause or phrase of
+    its own opens before ("Police said they had recovered 80% of the haul in 2009."; not "the
+    worst violence since riots in 2008", "the marks set by Hamp Pool in 1952"), a year that dates
+    its subject ("The 2008 Chiefs ended the season...", "Cam Newton in 2011 had the previous
+    record"). A year elsewhere is another fact's ("SeaMicro was founded in 2007 and is backed
+    with $60 million"), and "since 1998", "through 2012" reach the article's own time."""
+    opening, closing, openers = _year_patterns(language)
+    folded = fold(text)
+    ends = [m.end() for m in [opening.search(text)] if m]
+    last = closing.search(folded)
+    if last and not (_OTHER_CLAUSE.search(folded, 0, last.start())
+                     or openers & set(re.findall(r"[^\W\d_]+", folded[:last.start()]))):
+        ends.append(last.end())
+    return [
+        DateMention(end - 4, end, text[end - 4:end], first=date(int(text[end - 4:end]), 1, 1), last=date(int(text[end - 4:end]), 12, 31))
+        for end in dict.fromkeys(ends)
+    ]
+
+
+@lexicon_cache
+def _year_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """years_told's patterns: of a claim's opening (on the text as written: a name's capitals),
+    of its end (on the folded text), and its opener words."""
+    entry = load_lexicon("dates")["years"]
+
+    def words(key: str) -> str:
+        found = {w for lang in _languages(language) for w in entry[key].get(lang, [])}
+        return "|".join(sorted(map(re.escape, found), key=len, reverse=True)) or "(?!)"
+
+    year = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)"  # each pattern's match ends with the year
+    time = rf"(?:{words('in')})\s+{year}"
+    name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+"  # two capitalised words: a claim's first word has one anyway
+    opening = rf"^\W*(?i:(?:{words('lead')})\s+)*(?:(?i:{time})|(?i:{words('articles')})\s+{year}(?=\s+[^\W\d])|{name}\s+(?i:{time}))"
+    closing = rf"\b{time}(?=(?:\s+[^\W\d]+)?\W*$)"
+    openers = frozenset(w for lang in _languages(language) for w in entry["openers"].get(lang, []))
+    return re.compile(opening), re.compile(closing), openers
 
 
 def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[DateMention]:
