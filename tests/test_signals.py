@@ -202,6 +202,25 @@ def test_an_events_tallies_and_a_teams_record_count_in_loosely_aligned_pairs():
     assert hard("The quake leveled seven villages.", "The quake leveled 12 villages.") != []
 
 
+def test_loosely_aligned_figures_count_when_the_words_after_them_agree():
+    """Below same_fact a figure other than the event's tallies counts when the few words after
+    it say what it is of alike (fact_sets.figure_of_one_fact), not the words before it, which are
+    as often another figure's, and not in a claim told of another year."""
+    weak = T.same_fact / 2
+    assert ("number", "three strong", "at least four strong") in hard(
+        "State media said three strong aftershocks were felt.",
+        "It hit at 1:53 p.m. and was followed by at least four strong aftershocks, IRNA reported.", similarity=weak)
+    assert ("number", "An estimated 100,000 people", "as many as 20,000 people") in hard(
+        "An estimated 100,000 people took to the streets as part of nationwide strikes.",
+        "Police said as many as 20,000 people took to the streets of Athens.", similarity=weak)
+    assert hard("Luck found Wayne for a seven-yard touchdown pass, capping the 73-yard game winning drive.",
+                "The only loss came on that last-minute 80 yard touchdown pass by the Jaguars.", similarity=weak) == []
+    dubai, paris = "the gang escaped with 11m euros of jewellery.", "Four men stole two million euros in jewellery."
+    day = date(2013, 12, 2)
+    assert ("number", "11m euros", "two million euros") in hard(f"The {dubai}", paris, "en", day, day, similarity=weak)
+    assert hard(f"In 2007, {dubai}", paris, "en", day, day, similarity=weak) == []
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # days that do not fit: another moment of the story
     ("A strong aftershock on Monday caused no casualties.", "The earthquake on Sunday killed 600 people."),

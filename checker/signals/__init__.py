@@ -213,7 +213,9 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     Figures told of different subjects (other_subjects: one climber's fall, another's) are two
     facts and are not compared. within: other figures than the event's tallies
     (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
-    enough to be about one fact, so only the event's tallies are compared, and only when the
+    enough to be about one fact, so only the event's tallies are compared, and figures the words
+    around them tie to one fact (fact_sets.figure_of_one_fact: "An estimated 100,000 people took
+    to the streets", "as many as 20,000 people took to the streets of Athens"), and only when the
     claims name no days that do not fit (the aftershock on Monday, the quake on Sunday)."""
     if loose and not same_days(a, b):
         return []
@@ -222,10 +224,10 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     kind_a = [(q.measure, count_of_more(a, q)) for q in a.quantities]
     kind_b = [(q.measure, count_of_more(b, q)) for q in b.quantities]
     for measure, more in sorted(set(kind_a) & set(kind_b)):
-        if loose and measure not in EVENT_TALLIES:
-            continue
         qa = [q for q, k in zip(a.quantities, kind_a) if k == (measure, more)]
         qb = [q for q, k in zip(b.quantities, kind_b) if k == (measure, more)]
+        if loose and measure not in EVENT_TALLIES and not (len(qa) == len(qb) == 1 and _one_figure(a, qa[0], b, qb[0])):
+            continue
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
@@ -305,6 +307,13 @@ def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity
     if len(candidates_a) == 1 and len(candidates_b) == 1 and (candidates_a[0], candidates_b[0]) in comparable:
         found.append((candidates_a[0], candidates_b[0]))
     return found
+
+
+def _one_figure(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
+    """fact_sets.figure_of_one_fact, read here: that module builds on this one."""
+    from checker.signals.fact_sets import figure_of_one_fact
+
+    return figure_of_one_fact(a, x, b, y)
 
 
 def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:

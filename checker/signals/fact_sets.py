@@ -313,12 +313,12 @@ def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str], place
     )
 
 
-def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool) -> frozenset[str]:
-    """Content-word stems near the value (NEAR words either side), or in the whole claim for
-    values that name their fact themselves (the dead, the injured, a quake's magnitude) or
-    whose fact is the claim's (the time of its act)."""
+def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool, after: bool = False) -> frozenset[str]:
+    """Content-word stems near the value (NEAR words either side; after: only after it), or in
+    the whole claim for values that name their fact themselves (the dead, the injured, a quake's
+    magnitude) or whose fact is the claim's (the time of its act)."""
     stop = stopwords(f.claim.language)
-    words = f.words if whole else f.words[max(0, at[0] - NEAR):at[1] + NEAR + 1]
+    words = f.words if whole else f.words[at[1] + 1 if after else max(0, at[0] - NEAR):at[1] + NEAR + 1]
     return frozenset(
         t.key[:STEM] for t in words
         if len(t.key) >= 4 and t.key.isalpha() and t.key not in stop and not (v.start <= t.start < v.end)
@@ -405,3 +405,32 @@ def _same_places(x: Stated, y: Stated) -> bool:
     if x.places == y.places:
         return True
     return (not x.places and y.places == y.own_places) or (not y.places and x.places == x.own_places)
+
+
+def figure_of_one_fact(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
+    """Two figures of one measure, each the only one of it in its claim, in claims that the
+    aligner paired though too loosely to be about one fact by their wording as a whole (compare:
+    same_fact): one fact when the words after them say what they are a figure of alike, as for a
+    corpus-wide set (_one_fact): a content word that names nothing in the few words after both
+    (what is counted or what it did: "100,000 people took to the streets", "three strong
+    aftershocks were felt"; words before a figure are as often another figure's: "a seven-yard
+    touchdown pass, capping the 73-yard drive"), the aligner's pairing standing in for the
+    embeddings `_worded_apart` asks of a corpus-wide pair; the same places near them (none in
+    one: the pair has no event-wide places to tell by), the same names before them, and neither
+    claim told of another time ("In 2007, the gang escaped with 11m euros"). The names are the
+    two claims' (inner_names), places the gazetteer's or such names after a place preposition."""
+    if told_of_another_time(a) or told_of_another_time(b):
+        return False
+    names = inner_names([a.claim.text, b.claim.text])
+    near = []
+    for f, q in ((a, x), (b, y)):
+        at = _token_span(f, q)
+        places = _places(f, names)
+        near.append((_plain(f, _context(f, q, at, False, after=True)), _near(places, at),
+                     _near_names(f, at, names, {i for _, i in places})))
+    (plain_x, places_x, names_x), (plain_y, places_y, names_y) = near
+    if places_x and places_y and places_x != places_y:
+        return False  # "in Thessaloniki, where another 20,000", "In Heraklion, 10,000 people"
+    if (names_x or names_y) and not names_x & names_y:
+        return False
+    return bool(plain_x & plain_y)
