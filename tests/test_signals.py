@@ -18,7 +18,7 @@ from checker.records import (
     PairNli,
     Verdict,
 )
-from checker.signals import compare, read_facts
+from checker.signals import UNCHECKED, compare, read_facts
 from checker.verdict import group_verdict, pair_verdict
 
 T = Thresholds()
@@ -398,6 +398,18 @@ def test_figures_in_digits_are_compared_in_every_language_and_the_note_says_what
     found = signals("La frana ha coperto 12 km della strada.", "La frana ha coperto 40 km della strada.", "it", "it")
     assert [(r.kind, r.severity) for r in found if r.severity] == [("number", "hard")]
     assert "number and counted words not checked, language it" in [r.explanation for r in found if not r.severity]
+
+
+def test_iso_dates_are_compared_in_every_language_and_the_note_says_what_was_not():
+    """A Dutch pair's ISO dates are read: its note names the words that were not, as the
+    number note does, and keeps the words the HTML report looks for."""
+    found = signals("De overval vond plaats op 2013-07-25.", "De overval vond plaats op 2013-07-26.", "nl", "nl")
+    assert [(r.kind, r.severity) for r in found if r.severity] == [("date", "hard")]
+    notes = [r.explanation for r in found if r.kind == "date" and not r.severity]
+    assert notes == ["month, weekday and relative-date words not checked, language nl", "time of day not checked, language nl"]
+    assert all(UNCHECKED in note for note in notes)
+    assert not [r for r in signals("Il colpo è avvenuto il 25 luglio.", "Il colpo è avvenuto il 26 luglio.", "it", "it")
+                if r.kind == "date" and "relative-date" in r.explanation]  # Italian dates are read
 
 
 def test_next_month_is_ahead_of_the_article():

@@ -124,6 +124,13 @@ BOTH = ("dead", "injured")
     ("There were no dead or wounded.", "en", "no dead or wounded", BOTH),
     ("No one was killed or injured.", "en", "No one was killed or injured", BOTH),
     ("There were no casualties or injuries.", "en", "no casualties or injuries", CASUALTIES),
+    # "neither ... nor" is the zero itself, with no other before it
+    ("L'explosion n'a fait ni morts ni blessés.", "fr", "ni morts ni blessés", BOTH),
+    ("L'attaque s'est déroulée sans faire ni mort ni blessé.", "fr", "ni mort ni blessé", BOTH),
+    ("Ni muertos ni heridos en el asalto.", "es", "Ni muertos ni heridos", BOTH),
+    ("Es gab weder Todesopfer noch Verletzte.", "de", "weder Todesopfer noch Verletzte", BOTH),
+    ("There were neither deaths nor injuries.", "en", "neither deaths nor injuries", BOTH),
+    ("Il y a eu des dégâts, mais ni blessés ni disparus.", "fr", "ni blessés", "injured"),
 ])
 def test_none_reported_counts_what_its_noun_counts(text, language, none, measure):
     """A zero of the injured is none injured, of the dead none dead, of both joined one of each;
@@ -135,9 +142,12 @@ def test_none_reported_counts_what_its_noun_counts(text, language, none, measure
 @pytest.mark.parametrize(("text", "language"), [
     ("Ce ne sont pas les victimes qui ont parlé.", "fr"),  # "pas" denies the verb here, not a count
     ("Sin embargo, las víctimas no hablaron.", "es"),
+    ("Il n'a vu ni les morts ni les blessés.", "fr"),  # "les": the dead and injured there are
+    ("Weder die Toten noch die Verletzten wurden identifiziert.", "de"),
+    ("Ni el gobierno ni la policía dieron cifras de víctimas.", "es"),
 ])
 def test_a_denial_near_a_casualty_word_is_no_count(text, language):
-    assert [q for q in quantities(text, language) if q.measure == CASUALTIES] == []
+    assert [q for q in quantities(text, language) if q.low == 0] == []
 
 
 @pytest.mark.parametrize(("none", "toll", "language"), [
@@ -163,6 +173,8 @@ def test_none_reported_against_a_toll_in_other_languages(none, toll, language):
     ("No hubo heridos.", "Tres personas resultaron heridos.", "es", True),
     ("No hubo víctimas.", "Murieron tres personas.", "es", True),
     ("Pas de blessés, selon la police.", "Trois personnes sont mortes.", "fr", False),
+    ("L'explosion n'a fait ni morts ni blessés.", "Trois personnes sont mortes.", "fr", True),
+    ("No hubo ni muertos ni heridos.", "Murieron tres personas.", "es", True),
     ("Aucune victime, selon la police.", "Trois personnes sont mortes.", "fr", True),
 ])
 def test_nobody_hurt_is_no_clash_with_a_death_toll(none, toll, language, clash):
@@ -421,6 +433,28 @@ def test_number_words_of_an_ago_count_are_read_as_written(text, language, span, 
     count after "vor", "hace", "il y a" is every word up to the unit; the span is the claim's."""
     [mention] = [m for m in date_mentions(text, date(2011, 11, 14), language) if m.first]
     assert (mention.text, text[mention.start:mention.end], mention.first, mention.last) == (span, span, first, last)
+
+
+@pytest.mark.parametrize(("text", "language", "span", "first", "last"), [
+    ("Der Anschlag war vor einem Jahr.", "de", "vor einem Jahr", date(2009, 11, 14), date(2011, 11, 14)),
+    ("Das Lager wurde vor einer Woche geräumt.", "de", "vor einer Woche", date(2011, 10, 31), date(2011, 11, 14)),
+    ("The camp was bombed a year ago.", "en", "a year ago", date(2009, 11, 14), date(2011, 11, 14)),
+    ("Ocurrió hace un año.", "es", "hace un año", date(2009, 11, 14), date(2011, 11, 14)),
+    ("Ocurrió hace una semana.", "es", "hace una semana", date(2011, 10, 31), date(2011, 11, 14)),
+    ("Ocurrió hace veintiún años.", "es", "hace veintiún años", date(1989, 11, 14), date(1991, 11, 14)),
+    ("Il y a un an, le camp a été bombardé.", "fr", "Il y a un an", date(2009, 11, 14), date(2011, 11, 14)),
+    ("Il y a une semaine, le camp a été bombardé.", "fr", "Il y a une semaine", date(2011, 10, 31), date(2011, 11, 14)),
+])
+def test_an_article_is_an_ago_count_of_one(text, language, span, first, last):
+    """text2num knows "un", "une", "una" but not "einem", "einer", "a" or "veintiún": the
+    lexicon's `spelled` writes them as it does."""
+    [mention] = [m for m in date_mentions(text, date(2011, 11, 14), language) if m.first]
+    assert (mention.text, mention.first, mention.last) == (span, first, last)
+
+
+def test_an_article_before_words_that_are_no_count_is_no_date():
+    assert [m for m in date_mentions("Das geschah vor einem halben Jahr.", date(2011, 11, 14), "de") if m.first] == []
+    assert [m.scale for m in date_mentions("It happened a few days ago.", date(2011, 11, 14), "en")] == ["days"]
 
 
 def test_an_ago_phrase_without_its_count_is_refused(tmp_path):

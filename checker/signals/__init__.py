@@ -44,6 +44,11 @@ UNCHECKED = "not checked, language"  # a note's words where a signal does not re
 # language ("12 km", "40 %", "$5 million"), number words ("dodici") and the words that say what a
 # figure counts ("morti", "feridos") only where the lexicon and text2num know them.
 NUMBER_WORDS = "number and counted words"
+# ... and what the date signal reads in its languages only: ISO dates, and days with a month name
+# of those languages ("2013-07-25", "25 juli": German's too), are read in every language; the
+# language's other month and weekday names and its words for days before the article
+# ("maart", "gisteren", "drie weken geleden") are not.
+DATE_WORDS = "month, weekday and relative-date words"
 AGREES = "agrees"  # not a discrepancy: both give a person the same office (checker verify uses it)
 PLACE_SPELLING = 85  # rapidfuzz ratio at which two place names are one place spelled two ways
 NAME_SPELLING = 80  # ... at which two names in close paraphrases are one person spelled two ways
@@ -154,7 +159,7 @@ def compare(
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found += [*_moments(a, b, ("record", "age")), *_unchecked(a, b, "age", "number")]
     if same_fact:
-        found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, "date")]
+        found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, DATE_WORDS, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
     if same_fact:  # below a close paraphrase only a stressed word against its denial (_polarity's plain)
@@ -173,7 +178,7 @@ def _most_serious_first(found: list[Reason]) -> list[Reason]:
 
 def supported_languages() -> dict[str, tuple[str, ...]]:
     """The languages each language-bound signal reads."""
-    return {NUMBER_WORDS: numbers.LANGUAGES, "date": dates.LANGUAGES, "time of day": MOMENT_LANGUAGES, "age": MOMENT_LANGUAGES,
+    return {NUMBER_WORDS: numbers.LANGUAGES, DATE_WORDS: dates.LANGUAGES, "time of day": MOMENT_LANGUAGES, "age": MOMENT_LANGUAGES,
             "negation": tuple(sorted(_negation_cues()))}
 
 

@@ -202,9 +202,18 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
     return sorted(found, key=lambda d: d.start)
 
 
+@dataclass(frozen=True)
+class _AgoPhrase:
+    """One language's "ago" phrase of lexicons/dates.yaml."""
+
+    pattern: re.Pattern[str]  # one named group per unit
+    units: tuple[str, ...]
+    spelled: dict[str, str]  # count words text2num does not know (folded) -> as it writes them
+
+
 @lexicon_cache
-def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
-    """Language -> the "ago" pattern of lexicons/dates.yaml, one named group per unit, and the units."""
+def _ago_patterns() -> dict[str, _AgoPhrase]:
+    """Language -> its "ago" phrase."""
     found = {}
     for language, entry in load_lexicon("dates")["ago"].items():
         units = entry["units"]
@@ -214,7 +223,7 @@ def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
         unit = "(?:" + "|".join(f"(?P<{u}>{'|'.join(map(re.escape, words))})" for u, words in units.items()) + ")"
         count = _COUNT if entry["phrase"].startswith("{count}") else _COUNT_AFTER_WORDS
         pattern = phrase.replace(re.escape("{count}"), count).replace(re.escape("{unit}"), unit)
-        found[language] = re.compile(rf"\b{pattern}\b"), tuple(units)
+        found[language] = _AgoPhrase(re.compile(rf"\b{pattern}\b"), tuple(units), entry.get("spelled", {}))
     return found
 
 
@@ -268,16 +277,16 @@ def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[Dat
     for lang in dict.fromkeys(_languages(language)):
         if lang not in patterns:
             continue
-        pattern, units = patterns[lang]
+        phrase = patterns[lang]
         at = 0
-        while m := pattern.search(folded, at):
-            counted = _count(text, folded, m, lang)
+        while m := phrase.pattern.search(folded, at):
+            counted = _count(text, folded, m, lang, phrase.spelled)
             # words that read as no count may hide a phrase after them ("vor allem vor drei Jahren")
             at = m.start() + 1 if counted is None else m.end()
             if counted is None:
                 continue
             count, start = counted[0], min(m.start(), counted[1])
-            unit = next(u for u in units if m.group(u))
+            unit = next(u for u in phrase.units if m.group(u))
             try:
                 first, last = anchor - relativedelta(**{unit: count + 1}), anchor - relativedelta(**{unit: count - 1})
             except (ValueError, OverflowError):
@@ -286,17 +295,22 @@ def _ago(text: str, folded: str, anchor: date | None, language: str) -> list[Dat
     return found
 
 
-def _count(text: str, folded: str, m: re.Match, language: str) -> tuple[int, int] | None:
+def _count(text: str, folded: str, m: re.Match, language: str, spelled: dict[str, str]) -> tuple[int, int] | None:
     """The count of an "ago" phrase and where it starts, with the number words just before it
     ("twenty-one thousand"); None when it is not a number, or the end of a figure in digits
     ("65 million"). Words are found in the folded text and read as written at its offsets:
-    text2num knows "fünf" and "veintitrés", not "funf" and "veintitres"."""
+    text2num knows "fünf" and "veintitrés", not "funf" and "veintitres"; spelled: words it
+    does not know at all, as it writes them ("einem" as "ein")."""
     start = m.start("count")
     if m.group("count").isdigit():
         return int(m.group("count")), start
+
+    def as_written(w: re.Match) -> str:
+        return spelled.get(w.group(), text[w.start():w.end()].lower())
+
     before = _NUMBER_WORDS_BEFORE.search(folded, max(0, start - 80), start)
-    words = [(w.start(), text[w.start():w.end()].lower()) for w in _WORDS.finditer(folded, before.start(), start)] if before else []
-    written = [text[w.start():w.end()].lower() for w in _WORDS.finditer(folded, start, m.end("count"))]
+    words = [(w.start(), as_written(w)) for w in _WORDS.finditer(folded, before.start(), start)] if before else []
+    written = [as_written(w) for w in _WORDS.finditer(folded, start, m.end("count"))]
     count, taken = None, 0
     for n in range(len(words) + 1):  # the longest run of words before it that reads as one number
         try:

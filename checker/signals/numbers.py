@@ -107,6 +107,7 @@ class _Lexicon:
     partitive: frozenset[str]
     victims: frozenset[str]
     zero_words: frozenset[str]
+    definite_articles: frozenset[str]
     none_reported: frozenset[str]
     nobody: frozenset[str]
     casualty_nouns: dict[str, str]
@@ -152,6 +153,7 @@ def _lexicon() -> _Lexicon:
         partitive=words("partitive"),
         victims=words("victims"),
         zero_words=words("zero_words"),
+        definite_articles=words("definite_articles"),
         none_reported=words("none_reported"),
         nobody=words("nobody"),
         casualty_nouns=_inverted(data["casualty_nouns"]),
@@ -395,8 +397,10 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> list[Quantity]:
     while k < len(toks) and toks[k].key in lex.none_reported and not _breaks(text, toks, k):
         k += 1  # "no immediate reports of any casualties"
     # one free word right after the zero word ("no serious injuries", "no reported injuries"); none
-    # after the words skipped ("no reports of any of the casualties being foreigners" counts no one)
-    for j in (k, k + 1) if k == i + width else (k,):
+    # after the words skipped ("no reports of any of the casualties being foreigners" counts no one),
+    # nor an article: "ni les morts ni les blessés" are dead and injured there are
+    free = k == i + width and k < len(toks) and toks[k].key not in lex.definite_articles
+    for j in (k, k + 1) if free else (k,):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
             measures, last = _joined(toks, j, lex.casualty_nouns[toks[j].key])
             scope = _scope(text, toks, i, last, toks[i].start)  # "no reported injuries in Dubai"
