@@ -80,6 +80,34 @@ def test_a_surname_alone_is_the_only_person_of_that_surname(texts, subjects):
     assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
 
 
+def test_ages_of_one_person_whose_name_is_spelled_two_ways_are_one_fact():
+    found = characterised([("a", "On Friday, 36-year-old Duncan Raite died after falling from a ridge."),
+                             ("b", "Duncan Rait, 35, was a keen skier."),
+                             ("c", "Mr Buckley died a day after 36-year-old Duncan Rait was killed.")], similarity=0.0)
+    [found] = [f for f in found if f.subject.startswith("age")]
+    assert found.subject == "age of Duncan Rait"
+    assert camps(found) == [("35", ["b"]), ("36", ["a", "c"])]
+
+
+@pytest.mark.parametrize(("texts", "subjects"), [
+    # a man and a woman of one surname, told apart by their titles
+    ([("a", "Mrs. Kafoury, 63, died."), ("b", "Mr. Kafoury, 30, her son, was not hurt."), ("c", "Mrs. Kafoury, 63, was a receptionist.")], []),
+    ([("a", "Mrs. Kafoury, 63, died."), ("b", "Mr. Kafoury, 30, her son, was not hurt."), ("c", "Mrs. Kafoury, 64, was a receptionist.")],
+     ["age of Ms Kafoury"]),
+    # one title only: the surname alone is the event's only person of that surname
+    ([("a", "Madeline Kafoury, 63, died."), ("b", "Mrs. Kafoury, 64, was a receptionist.")], ["age of Madeline Kafoury"]),
+])
+def test_a_title_tells_two_people_of_one_surname_apart(texts, subjects):
+    assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
+
+
+def test_a_car_before_a_surname_is_no_second_person():
+    """"the Ford Fusion LaCalamita drove" names no Fusion LaCalamita: "LaCalamita, 39" is still Anthony's age."""
+    [found] = characterised([("a", "Anthony LaCalamita, 38, was arrested."), ("b", "Police found the silver Ford Fusion LaCalamita drove."),
+                             ("c", "Mr. LaCalamita, 39, was arrested.")], similarity=0.0)
+    assert found.subject == "age of Anthony LaCalamita"
+
+
 def test_a_team_named_two_ways_is_one_owner():
     """'Indianapolis' and 'Colts' are one team where the event writes 'Indianapolis Colts'."""
     [found] = characterised([("a", "By beating the Chiefs, Indianapolis' record rose to 9-5."),

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
-from checker.names import first_name, given_name
+from checker.names import courtesy_sex, first_name, given_name
 from checker.signals import deaths, roles
 from checker.signals.moments import moments
 from checker.signals.roles import RoleMention
@@ -168,9 +168,17 @@ def test_a_given_name(word, language, given):
     ("The ", ""),
     ("Mr. ", ""),
     ('"', ""),  # no space before the surname
+    ("He drove a silver Ford Fusion ", ""),  # a word of a longer name, no given name we know, is none
+    ("Qeshm Governor Heydar ", "heydar"),  # ... but a word after a title is
+    ("Police said Tuesday ", ""),  # a weekday
 ])
 def test_the_first_name_of_a_surname(before, given):
     assert first_name(f"{before}Rait fell.", len(before), "en") == given
+
+
+@pytest.mark.parametrize(("before", "sex"), [("Mr. ", "mr"), ("Mrs ", "ms"), ("Ms. ", "ms"), ("Frau ", "ms"), ("Dr. ", ""), ("Duncan ", "")])
+def test_a_courtesy_title_tells_a_man_from_a_woman(before, sex):
+    assert courtesy_sex(f"{before}Rait fell.", len(before)) == sex
 
 
 @pytest.mark.parametrize(("text", "owner"), [
@@ -237,6 +245,9 @@ def test_places_of_death_that_exclude_each_other():
      ("died on the way to the hospital", "on the way to hospital")),
     ("He later died of his injuries in hospital.", "en", ("died of his injuries in hospital", "in hospital")),
     ("He was rushed to hospital where he died.", "en", ("hospital where he died", "in hospital")),  # the place before
+    # ... a comma before "where" ends no clause: the clause is about the place
+    ("He was taken to St. Mary's Hospital, where he died.", "en", ("Hospital, where he died", "in hospital")),
+    ("He was rushed to hospital, where he later died.", "en", ("hospital, where he later died", "in hospital")),
     # an abbreviation's dot ends no sentence
     ("He died at St. Mary's Hospital.", "en", ("died at St. Mary's Hospital", "in hospital")),
     ("She died later at Mt. Sinai Hospital on Monday.", "en", ("died later at Mt. Sinai Hospital", "in hospital")),
@@ -272,6 +283,7 @@ def test_a_place_of_death(text, language, found):
     ("The tot was taken to hospital.", "en"),  # "tot" is a death in German only
     ("Die Verletzten wurden ins Krankenhaus gebracht.", "de"),
     ("He died in hospital.", "it"),  # a language not read
+    ("He was taken to hospital, where doctors said he had died.", "en"),  # where the doctors spoke
 ])
 def test_no_place_of_death(text, language):
     assert deaths.places(text, language) == []

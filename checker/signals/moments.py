@@ -23,6 +23,7 @@ from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import (
     CAPITAL,
     SMALL,
+    courtesy_sex,
     first_name,
     nationality_names,
     one_given_name,
@@ -89,10 +90,13 @@ class Moment:
     high: float
     position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
     given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
+    sex: str = ""  # "mr" or "ms": an age's owner's courtesy title ("Mrs." Kafoury; names.courtesy_sex)
 
     def fits(self, other: Moment) -> bool:
         if self.given and other.given and not one_given_name(self.given, other.given):
             return True  # one family, two people: "John Jenkin, 23" and his sister "Kathryn Jenkin, 20"
+        if self.sex and other.sex and self.sex != other.sex:
+            return True  # "Mr. Kafoury" and "Mrs. Kafoury"
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
         shifts = (-DAY, 0, DAY) if self.kind == "time" else (0,)  # a night and "12:30 a.m." across midnight
@@ -191,13 +195,13 @@ def _records(text: str) -> list[Moment]:
 
 
 def _ages(text: str, language: str) -> list[Moment]:
-    found = [(m.start(2), m.end(2), m.group(2), m.group(1), first_name(text, m.start(1), language))
-             for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(3), first_name(text, m.start(3), language))
+    found = [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1)) for m in _AGE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3), m.start(3))
               for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
     return [
-        Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=given)
-        for start, end, age, person, given in found if 0 < int(age) <= MAX_AGE
+        Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=first_name(text, at, language),
+               sex=courtesy_sex(text, at))
+        for start, end, age, person, at in found if 0 < int(age) <= MAX_AGE
     ]
 
 
