@@ -233,6 +233,8 @@ def test_a_name_with_an_accented_capital_owns_its_fact(text, owner):
     "The 15-year-old Greek boy died.",  # a people
     "The 40-year-old American never recovered.",
     "The 16-year-old was released Wednesday.",
+    "A 36-year-old Australian man died on Friday.",  # one word before a noun that is no verb
+    "A 32-year-old British climber dies after a fall.",
 ])
 def test_a_place_or_people_after_an_age_is_no_owner(text):
     assert [m for m in moments(text) if m.kind.startswith("age")] == []

@@ -58,7 +58,7 @@ def test_a_nickname_is_one_persons_name():
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
-    # "April 19" in an article of 5 April (read as last year's) and of 25 April (this year's)
+    # "April 19" in an article of 5 April and of 25 April: one day
     assert hard("The vote is on April 19.", "The vote was held on April 19.", "en", date(2013, 4, 5), date(2013, 4, 25)) == []
     assert hard("The vote is on April 19.", "The vote was held on April 20.", "en", date(2013, 4, 5), date(2013, 4, 25)) != []
     assert hard("The vote was on April 19, 2012.", "The vote was held on April 19.", "en", None, date(2013, 4, 25)) == []

@@ -216,13 +216,19 @@ def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
     return sorted({*named, *((at, low, high) for at, low, high in [*unnamed, *decades] if 0 < low <= MAX_AGE)})
 
 
+_NOUN_AFTER = re.compile(rf"\s+{SMALL}")  # a word in lower case right after a name
+
+
 def _names_a_person(text: str, m: re.Match) -> bool:
     """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
-    weekday ("the 16-year-old was released Wednesday"), nor a place unless a verb follows it:
-    "32-year-old Jackson said", but "32-year-old Troy resident"."""
+    weekday ("the 16-year-old was released Wednesday"), nor a place or one word before a word in
+    lower case unless that is a verb: "32-year-old Jackson said", but "32-year-old Troy
+    resident", "a 36-year-old Australian man" (more peoples than Babel's languages name)."""
     run = normalize(m.group(2))
     if run in nationality_names() or run in weekday_names("und"):
         return False
+    if " " not in run and _NOUN_AFTER.match(text, m.end()) and not _verb_after().match(text, m.end()):
+        return False  # one word before a noun describes it: "a 36-year-old Australian man", "British climber"
     return (run not in place_names() and run not in town_names()) or bool(_verb_after().match(text, m.end()))
 
 
