@@ -163,8 +163,11 @@ def _times(text: str, folded: str, language: str) -> list[Moment]:
             slack = ROUGH_MINUTES if m.group(1) else 0
             taken.append((m.start(), m.end()))
             found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
-    found += _times_in_words(text, language)
+    in_words = _times_in_words(text, language)
+    found += in_words
     for m in _EARLY_LATE_DAY.finditer(folded):
+        if any(w.start < m.end() and m.start() < w.end for w in in_words):
+            continue  # "early Sunday afternoon" is in the afternoon
         low, high = (0, 7 * 60) if m.group(1) == "early" else (18 * 60, DAY)
         found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
     return found
