@@ -186,9 +186,22 @@ def test_a_courtesy_title_tells_a_man_from_a_woman(before, sex):
     ("The 38-year-old Anthony LaCalamita III said he was sorry.", ("age lacalamita", "anthony")),
     ("John Smith Jr., 40, was hurt.", ("age smith", "john")),
     ("Duncan Robert Rait, 36, fell.", ("age rait", "duncan")),
+    # an age set beside a name, whatever follows it
+    ("The suspect is Anthony LaCalamita III, a 38-year-old Troy resident.", ("age lacalamita", "anthony")),
+    ("Police said Smith, a 40-year-old father of two, was hurt.", ("age smith", "")),
 ])
 def test_an_ages_owner(text, owner):
     assert [(m.kind, m.given) for m in moments(text) if m.kind.startswith("age")] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile, a 36-year-old man died.",  # a word opening a sentence
+    "Yesterday, a 36-year-old climber died.",
+    "Police in Troy, a 38-year-old man was arrested.",  # after a preposition
+    "Police said Wednesday, a 30-year-old woman died.",  # a weekday
+])
+def test_no_owner_beside_an_age(text):
+    assert [m for m in moments(text) if m.kind.startswith("age")] == []
 
 
 @pytest.mark.parametrize(("a", "b"), [

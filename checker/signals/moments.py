@@ -25,6 +25,7 @@ from checker.names import (
     SMALL,
     courtesy_sex,
     first_name,
+    given_name,
     nationality_names,
     one_given_name,
     place_names,
@@ -69,6 +70,9 @@ _YEARS_OLD = r"(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-o
 _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")
+# "LaCalamita III, a 38-year-old Troy resident,": an age set beside a name, whatever follows it
+_SENTENCE_ENDS = ".!?\"“”«»"
+_AGE_BESIDE = re.compile(rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+an?\s+{_YEARS_OLD}")
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
 _PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -201,11 +205,22 @@ def _ages(text: str, language: str) -> list[Moment]:
     found = [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1)) for m in _AGE.finditer(text)]
     found += [(m.start(1), m.end(1), m.group(1), m.group(3), m.start(3))
               for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
+    found += [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1))
+              for m in _AGE_BESIDE.finditer(text) if _beside_a_name(text, m, language)]
     return [
         Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=first_name(text, at, language),
                sex=courtesy_sex(text, at))
-        for start, end, age, person, at in found if 0 < int(age) <= MAX_AGE
+        for start, end, age, person, at in dict.fromkeys(found) if 0 < int(age) <= MAX_AGE
     ]
+
+
+def _beside_a_name(text: str, m: re.Match, language: str) -> bool:
+    """Is the word before ", a 38-year-old" a name? Not one opening a sentence ("Meanwhile, a
+    38-year-old man", "Yesterday, a"), nor after a preposition ("Police in Troy, a 38-year-old
+    man"), nor a word that can be no name (names.given_name), a place or a weekday."""
+    word, before = normalize(m.group(1)), text[:m.start(1)].rstrip()
+    return (bool(before) and before[-1] not in _SENTENCE_ENDS and fold(before.split()[-1]) not in _PREPOSITIONS
+            and bool(given_name(m.group(1), language)) and word not in place_names() and word not in weekday_names("und"))
 
 
 def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
