@@ -407,6 +407,18 @@ def test_a_month_day_without_a_year(text, published, day):
     assert mention.first == day
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("The strike called for the 5th of May was attended.", date(2010, 5, 5)),
+    ("The strike was called for 5th May.", date(2010, 5, 5)),
+    ("The strike was called for the 3rd of March 2009.", date(2009, 3, 3)),
+    ("La huelga del 5 de mayo fue masiva.", date(2010, 5, 5)),  # "mayo" in lower case: no English verb "may"
+])
+def test_a_day_of_a_month_with_an_ordinal(text, day):
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions(text, date(2010, 5, 5), "es" if text.startswith("La ") else "en")
+    assert (mention.first, mention.last) == (day, day)
+
+
 def test_no_casualties_against_a_toll():
     assert ("number", "hard") in kinds(signals("There were no casualties.", "At least 12 people were killed."))
     # none reported is none given: the words between the zero word and the noun do not hide it

@@ -107,7 +107,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     day = "|".join(sorted(map(re.escape, days), key=len, reverse=True))
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "day_month": re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({month})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"),
+        # "5 May", "5. Mai", "5 de mayo", "the 5th of May"
+        "day_month": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?({month})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"),
         "month_day": re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
         "month": re.compile(rf"\b({wide})\b(?:\s+(?:de\s+)?(\d{{4}}))?"),
         "weekday": re.compile(rf"\b({day})\b"),
@@ -150,14 +151,14 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             add(m, first=resolved[0], last=resolved[0])
     for name, day_group, month_group, year_group in (("day_month", 1, 2, 3), ("month_day", 2, 1, 3)):
         for m in patterns[name].finditer(folded):
-            if not free(m) or not _capitalised_if_english(text, m.start(month_group)):
+            if not free(m) or not _capitalised_if_english(text, m.start(month_group), m.group(month_group)):
                 continue
             year = int(m.group(year_group)) if m.group(year_group) else None
             resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor, _ahead(folded, m.start()))
             if resolved:
                 add(m, first=resolved[0], last=resolved[0], year_known=resolved[1], year_inferred=year is None)
     for m in patterns["month"].finditer(folded):
-        if not free(m) or not _capitalised_if_english(text, m.start()):
+        if not free(m) or not _capitalised_if_english(text, m.start(), m.group(1)):
             continue
         number = _wide_months(language)[m.group(1)]
         start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor, _ahead(folded, m.start()))
@@ -292,10 +293,10 @@ def _future(folded: str, at: int, language: str) -> bool:
     return bool(cues) and re.search(rf"\b(?:{'|'.join(map(re.escape, cues))})\b", clause) is not None
 
 
-def _capitalised_if_english(text: str, at: int) -> bool:
-    """English 'may'/'march' are also verbs; as months they are capitalised."""
-    word = fold(text[at:at + 5])
-    return not (word.startswith(("may", "march")) and text[at].islower())
+def _capitalised_if_english(text: str, at: int, month: str) -> bool:
+    """English 'may'/'march' are also verbs; as months they are capitalised (Spanish 'mayo' is
+    a month in lower case)."""
+    return not (month in ("may", "march") and text[at].islower())
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
