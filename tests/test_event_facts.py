@@ -101,6 +101,12 @@ def test_a_title_tells_two_people_of_one_surname_apart(texts, subjects):
     assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
 
 
+def test_a_people_before_a_surname_is_no_second_person():
+    [found] = characterised([("a", "Duncan Rait, 36, died."), ("b", "The Kenyan Rait had lived in Nairobi."), ("c", "Rait, 35, fell.")],
+                            similarity=0.0)
+    assert found.subject == "age of Duncan Rait"
+
+
 def test_a_car_before_a_surname_is_no_second_person():
     """"the Ford Fusion LaCalamita drove" names no Fusion LaCalamita: "LaCalamita, 39" is still Anthony's age."""
     [found] = characterised([("a", "Anthony LaCalamita, 38, was arrested."), ("b", "Police found the silver Ford Fusion LaCalamita drove."),

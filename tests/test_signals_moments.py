@@ -153,6 +153,9 @@ def test_a_surname_after_one_first_name(a, b, spelled):
     ("Officer", "en", ""),
     ("U.S.", "en", ""),
     ("Zealand-born", "en", ""),
+    ("Kenyan", "en", ""),  # a people: Kenya's
+    ("Sudanese", "en", ""),
+    ("Greek", "en", ""),  # ... a language's
     ("said", "en", ""),
     ("Thomas", "de", ""),  # every noun is capitalised
 ])
