@@ -234,6 +234,17 @@ def test_a_count_after_other_or_another_knows_what_it_counts():
     assert hard("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
 
 
+@pytest.mark.parametrize(("text", "manner"), [
+    ("The gunman fatally shot her in the midsection.", "shot"),
+    ("He shot and killed a woman at the office.", "shot"),
+    ("A British climber has fallen 2,000ft to his death.", None),  # a figure between: no phrase
+    ("A second man has fallen to his death in the park.", "fell"),
+    ("He slipped from the ridgeline and fell to his death.", "fell"),
+])
+def test_a_manner_of_death(text, manner):
+    assert [m.key for m in deaths.manners(text)] == ([manner] if manner else [])
+
+
 def test_manners_of_death_that_exclude_each_other():
     assert hard("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
         ("number", "burnt to death", "choked on smoke")]
