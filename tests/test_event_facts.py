@@ -80,6 +80,40 @@ def test_a_surname_alone_is_the_only_person_of_that_surname(texts, subjects):
     assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
 
 
+def test_ages_of_one_person_whose_name_is_spelled_two_ways_are_one_fact():
+    found = characterised([("a", "On Friday, 36-year-old Duncan Raite died after falling from a ridge."),
+                             ("b", "Duncan Rait, 35, was a keen skier."),
+                             ("c", "Mr Buckley died a day after 36-year-old Duncan Rait was killed.")], similarity=0.0)
+    [found] = [f for f in found if f.subject.startswith("age")]
+    assert found.subject == "age of Duncan Rait"
+    assert camps(found) == [("35", ["b"]), ("36", ["a", "c"])]
+
+
+@pytest.mark.parametrize(("texts", "subjects"), [
+    # a man and a woman of one surname, told apart by their titles
+    ([("a", "Mrs. Kafoury, 63, died."), ("b", "Mr. Kafoury, 30, her son, was not hurt."), ("c", "Mrs. Kafoury, 63, was a receptionist.")], []),
+    ([("a", "Mrs. Kafoury, 63, died."), ("b", "Mr. Kafoury, 30, her son, was not hurt."), ("c", "Mrs. Kafoury, 64, was a receptionist.")],
+     ["age of Ms Kafoury"]),
+    # one title only: the surname alone is the event's only person of that surname
+    ([("a", "Madeline Kafoury, 63, died."), ("b", "Mrs. Kafoury, 64, was a receptionist.")], ["age of Madeline Kafoury"]),
+])
+def test_a_title_tells_two_people_of_one_surname_apart(texts, subjects):
+    assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
+
+
+def test_a_people_before_a_surname_is_no_second_person():
+    [found] = characterised([("a", "Duncan Rait, 36, died."), ("b", "The Kenyan Rait had lived in Nairobi."), ("c", "Rait, 35, fell.")],
+                            similarity=0.0)
+    assert found.subject == "age of Duncan Rait"
+
+
+def test_a_car_before_a_surname_is_no_second_person():
+    """"the Ford Fusion LaCalamita drove" names no Fusion LaCalamita: "LaCalamita, 39" is still Anthony's age."""
+    [found] = characterised([("a", "Anthony LaCalamita, 38, was arrested."), ("b", "Police found the silver Ford Fusion LaCalamita drove."),
+                             ("c", "Mr. LaCalamita, 39, was arrested.")], similarity=0.0)
+    assert found.subject == "age of Anthony LaCalamita"
+
+
 def test_a_team_named_two_ways_is_one_owner():
     """'Indianapolis' and 'Colts' are one team where the event writes 'Indianapolis Colts'."""
     [found] = characterised([("a", "By beating the Chiefs, Indianapolis' record rose to 9-5."),
@@ -205,6 +239,8 @@ def test_a_name_with_an_accented_capital_owns_its_fact(text, owner):
     "The 15-year-old Greek boy died.",  # a people
     "The 40-year-old American never recovered.",
     "The 16-year-old was released Wednesday.",
+    "A 36-year-old Australian man died on Friday.",  # one word before a noun that is no verb
+    "A 32-year-old British climber dies after a fall.",
 ])
 def test_a_place_or_people_after_an_age_is_no_owner(text):
     assert [m for m in moments(text) if m.kind.startswith("age")] == []

@@ -418,6 +418,46 @@ def test_next_month_is_ahead_of_the_article():
     assert mention.first == date(2013, 3, 1)
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("The Colts beat the Chiefs on Sunday.", date(2012, 12, 23)),  # the article's own weekday: that day
+    ("The Texans come to Indianapolis next Sunday.", date(2012, 12, 30)),  # ... a week on after "next"
+    ("Pagano is going to be back Monday.", date(2012, 12, 24)),  # the coming one after a verb of the future
+    ("A vote on the measures will be held Thursday.", date(2012, 12, 27)),
+    ("The man, who will appear in court, was arrested Thursday.", date(2012, 12, 20)),  # the future in another clause
+    ("He had been fired last Sunday.", date(2012, 12, 16)),  # a week back after "last"
+    ("Rescuers turned back due to low light on Saturday.", date(2012, 12, 22)),  # "due to": because of
+    ("Er wird am Dienstag erwartet.", date(2012, 12, 25)),
+])
+def test_a_weekday_in_an_article_of_a_sunday(text, day):
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions(text, date(2012, 12, 23), "de" if text.startswith("Er ") else "en")
+    assert mention.first == day
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("Greece faces a May 19 due date on debt.", date(2010, 5, 5), date(2010, 5, 19)),  # the coming weeks' dates
+    ("The judge set his next court hearing for April 19.", date(2007, 4, 11), date(2007, 4, 19)),
+    ("The vote was held on December 19.", date(2013, 1, 5), date(2012, 12, 19)),  # after the article: last year's
+    ("The camp was bombed on May 19.", date(2010, 3, 5), date(2009, 5, 19)),  # more than a month after it: last year's
+])
+def test_a_month_day_without_a_year(text, published, day):
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions(text, published, "en")
+    assert mention.first == day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The strike called for the 5th of May was attended.", date(2010, 5, 5)),
+    ("The strike was called for 5th May.", date(2010, 5, 5)),
+    ("The strike was called for the 3rd of March 2009.", date(2009, 3, 3)),
+    ("La huelga del 5 de mayo fue masiva.", date(2010, 5, 5)),  # "mayo" in lower case: no English verb "may"
+])
+def test_a_day_of_a_month_with_an_ordinal(text, day):
+    from checker.signals.dates import date_mentions
+    [mention] = date_mentions(text, date(2010, 5, 5), "es" if text.startswith("La ") else "en")
+    assert (mention.first, mention.last) == (day, day)
+
+
 def test_no_casualties_against_a_toll():
     assert ("number", "hard") in kinds(signals("There were no casualties.", "At least 12 people were killed."))
     # none reported is none given: the words between the zero word and the noun do not hide it

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
-from checker.names import first_name, given_name
+from checker.names import courtesy_sex, first_name, given_name
 from checker.signals import deaths, roles
 from checker.signals.moments import moments
 from checker.signals.roles import RoleMention
@@ -58,7 +58,7 @@ def test_a_nickname_is_one_persons_name():
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
-    # "April 19" in an article of 5 April (read as last year's) and of 25 April (this year's)
+    # "April 19" in an article of 5 April and of 25 April: one day
     assert hard("The vote is on April 19.", "The vote was held on April 19.", "en", date(2013, 4, 5), date(2013, 4, 25)) == []
     assert hard("The vote is on April 19.", "The vote was held on April 20.", "en", date(2013, 4, 5), date(2013, 4, 25)) != []
     assert hard("The vote was on April 19, 2012.", "The vote was held on April 19.", "en", None, date(2013, 4, 25)) == []
@@ -153,6 +153,9 @@ def test_a_surname_after_one_first_name(a, b, spelled):
     ("Officer", "en", ""),
     ("U.S.", "en", ""),
     ("Zealand-born", "en", ""),
+    ("Kenyan", "en", ""),  # a people: Kenya's
+    ("Sudanese", "en", ""),
+    ("Greek", "en", ""),  # ... a language's
     ("said", "en", ""),
     ("Thomas", "de", ""),  # every noun is capitalised
 ])
@@ -168,9 +171,17 @@ def test_a_given_name(word, language, given):
     ("The ", ""),
     ("Mr. ", ""),
     ('"', ""),  # no space before the surname
+    ("He drove a silver Ford Fusion ", ""),  # a word of a longer name, no given name we know, is none
+    ("Qeshm Governor Heydar ", "heydar"),  # ... but a word after a title is
+    ("Police said Tuesday ", ""),  # a weekday
 ])
 def test_the_first_name_of_a_surname(before, given):
     assert first_name(f"{before}Rait fell.", len(before), "en") == given
+
+
+@pytest.mark.parametrize(("before", "sex"), [("Mr. ", "mr"), ("Mrs ", "ms"), ("Ms. ", "ms"), ("Frau ", "ms"), ("Dr. ", ""), ("Duncan ", "")])
+def test_a_courtesy_title_tells_a_man_from_a_woman(before, sex):
+    assert courtesy_sex(f"{before}Rait fell.", len(before)) == sex
 
 
 @pytest.mark.parametrize(("text", "owner"), [
@@ -178,9 +189,22 @@ def test_the_first_name_of_a_surname(before, given):
     ("The 38-year-old Anthony LaCalamita III said he was sorry.", ("age lacalamita", "anthony")),
     ("John Smith Jr., 40, was hurt.", ("age smith", "john")),
     ("Duncan Robert Rait, 36, fell.", ("age rait", "duncan")),
+    # an age set beside a name, whatever follows it
+    ("The suspect is Anthony LaCalamita III, a 38-year-old Troy resident.", ("age lacalamita", "anthony")),
+    ("Police said Smith, a 40-year-old father of two, was hurt.", ("age smith", "")),
 ])
 def test_an_ages_owner(text, owner):
     assert [(m.kind, m.given) for m in moments(text) if m.kind.startswith("age")] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile, a 36-year-old man died.",  # a word opening a sentence
+    "Yesterday, a 36-year-old climber died.",
+    "Police in Troy, a 38-year-old man was arrested.",  # after a preposition
+    "Police said Wednesday, a 30-year-old woman died.",  # a weekday
+])
+def test_no_owner_beside_an_age(text):
+    assert [m for m in moments(text) if m.kind.startswith("age")] == []
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -210,6 +234,17 @@ def test_a_count_after_other_or_another_knows_what_it_counts():
     assert hard("The quake killed 10 people, wounding other 70.", "The quake killed 10 people and 70 were injured.") == []
 
 
+@pytest.mark.parametrize(("text", "manner"), [
+    ("The gunman fatally shot her in the midsection.", "shot"),
+    ("He shot and killed a woman at the office.", "shot"),
+    ("A British climber has fallen 2,000ft to his death.", None),  # a figure between: no phrase
+    ("A second man has fallen to his death in the park.", "fell"),
+    ("He slipped from the ridgeline and fell to his death.", "fell"),
+])
+def test_a_manner_of_death(text, manner):
+    assert [m.key for m in deaths.manners(text)] == ([manner] if manner else [])
+
+
 def test_manners_of_death_that_exclude_each_other():
     assert hard("The three bank employees were burnt to death.", "The three bank employees choked on smoke.") == [
         ("number", "burnt to death", "choked on smoke")]
@@ -237,6 +272,9 @@ def test_places_of_death_that_exclude_each_other():
      ("died on the way to the hospital", "on the way to hospital")),
     ("He later died of his injuries in hospital.", "en", ("died of his injuries in hospital", "in hospital")),
     ("He was rushed to hospital where he died.", "en", ("hospital where he died", "in hospital")),  # the place before
+    # ... a comma before "where" ends no clause: the clause is about the place
+    ("He was taken to St. Mary's Hospital, where he died.", "en", ("Hospital, where he died", "in hospital")),
+    ("He was rushed to hospital, where he later died.", "en", ("hospital, where he later died", "in hospital")),
     # an abbreviation's dot ends no sentence
     ("He died at St. Mary's Hospital.", "en", ("died at St. Mary's Hospital", "in hospital")),
     ("She died later at Mt. Sinai Hospital on Monday.", "en", ("died later at Mt. Sinai Hospital", "in hospital")),
@@ -272,6 +310,7 @@ def test_a_place_of_death(text, language, found):
     ("The tot was taken to hospital.", "en"),  # "tot" is a death in German only
     ("Die Verletzten wurden ins Krankenhaus gebracht.", "de"),
     ("He died in hospital.", "it"),  # a language not read
+    ("He was taken to hospital, where doctors said he had died.", "en"),  # where the doctors spoke
 ])
 def test_no_place_of_death(text, language):
     assert deaths.places(text, language) == []

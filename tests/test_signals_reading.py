@@ -198,6 +198,11 @@ def test_times_in_words_that_agree(a, b):
     assert hard(a, b) == []
 
 
+def test_early_on_a_weekday_afternoon_is_one_time_in_the_afternoon():
+    assert [(m.text, m.low, m.high) for m in moments("The quake struck early Sunday afternoon.") if m.kind == "time"] == [
+        ("Sunday afternoon", 720, 1080)]
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("The gunman struck on Sunday morning.", "The gunman struck at 3 p.m. on Sunday."),
     ("The gunman struck early Sunday.", "The gunman struck at 10 p.m. Sunday."),

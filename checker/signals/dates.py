@@ -2,8 +2,9 @@
 
 Month and weekday names come from Babel's locale data, so adding a language is adding its code.
 The article's own date anchors what a text leaves open: "am Dienstag" in an article of
-2026-02-03 is that day; "January 3" is taken in the article's year (the year before when that
-would put it after the article). "zu Jahresbeginn" is January-February, which "January 3" fits.
+2026-02-03 is that day (the coming one after "next" or a verb of the future: "will be held
+Thursday"); "January 3" is taken in the article's year (the year before when that would put it
+more than a month after the article). "zu Jahresbeginn" is January-February, which "January 3" fits.
 "6 months ago" in an article of 14 November 2011 is 14 April to 14 June 2011 (dateutil's
 calendar arithmetic; a rounded count is good to one of its unit either side).
 """
@@ -27,7 +28,9 @@ from checker.signals.text import find_phrases, fold
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 _AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
 UNKNOWN_YEAR = 2000  # a leap year, so 29 February resolves
-NEWS_LOOKAHEAD = timedelta(days=7)  # a date later than this after the article is last year's
+# A date later than this after the article is last year's: news names the coming weeks' dates
+# without a year ("faces a May 19 due date" in an article of 5 May, "his next court hearing April 19")
+NEWS_LOOKAHEAD = timedelta(days=31)
 # A count in an "ago" phrase: digits that are not the end of a longer figure ("2,500"), or a word;
 # number words before that word are read with it ("twenty-one thousand years ago"). After the
 # phrase's own words ("vor", "hace", "il y a") it is the words up to the unit ("il y a vingt-deux
@@ -111,7 +114,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     day = "|".join(sorted(map(re.escape, days), key=len, reverse=True))
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "day_month": re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({month})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"),
+        # "5 May", "5. Mai", "5 de mayo", "the 5th of May"
+        "day_month": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?({month})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"),
         "month_day": re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
         "month": re.compile(rf"\b({wide})\b(?:\s+(?:de\s+)?(\d{{4}}))?"),
         "weekday": re.compile(rf"\b({day})\b"),
@@ -154,14 +158,14 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             add(m, first=resolved[0], last=resolved[0])
     for name, day_group, month_group, year_group in (("day_month", 1, 2, 3), ("month_day", 2, 1, 3)):
         for m in patterns[name].finditer(folded):
-            if not free(m) or not _capitalised_if_english(text, m.start(month_group)):
+            if not free(m) or not _capitalised_if_english(text, m.start(month_group), m.group(month_group)):
                 continue
             year = int(m.group(year_group)) if m.group(year_group) else None
             resolved = _in_year(months[m.group(month_group)], int(m.group(day_group)), year, anchor, _ahead(folded, m.start()))
             if resolved:
                 add(m, first=resolved[0], last=resolved[0], year_known=resolved[1], year_inferred=year is None)
     for m in patterns["month"].finditer(folded):
-        if not free(m) or not _capitalised_if_english(text, m.start()):
+        if not free(m) or not _capitalised_if_english(text, m.start(), m.group(1)):
             continue
         number = _wide_months(language)[m.group(1)]
         start = _in_year(number, 1, int(m.group(2)) if m.group(2) else None, anchor, _ahead(folded, m.start()))
@@ -174,7 +178,7 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             continue
         weekday = days[m.group(1)]
         if anchor:
-            day = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+            day = _weekday(weekday, anchor, folded, m.start(), language)
             add(m, first=day, last=day, weekday=weekday, relative=True)
         else:
             add(m, weekday=weekday)
@@ -322,17 +326,44 @@ def _count(text: str, folded: str, m: re.Match, language: str, spelled: dict[str
     return count, words[-taken][0] if taken else start
 
 
-def _ahead(folded: str, at: int) -> bool:
-    """Does a word just before the date put it ahead of the article ("by next March")?"""
+def _weekday(weekday: int, anchor: date, folded: str, at: int, language: str) -> date:
+    """The day a weekday at `at` names in an article of `anchor`: the last one on or before the
+    article's day; the coming one after words that put it ahead ("next Sunday" in a Sunday
+    article is a week on) or tell of a time to come ("a vote will be held Thursday"); a week
+    back from the article's own weekday after "last"."""
+    coming = (weekday - anchor.weekday()) % 7
+    if _ahead(folded, at):
+        return anchor + timedelta(days=coming or 7)
+    if _future(folded, at, language):
+        return anchor + timedelta(days=coming)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - timedelta(days=back or (7 if _ahead(folded, at, "behind") else 0))
+
+
+def _ahead(folded: str, at: int, cues: str = "ahead") -> bool:
+    """Does a word just before the date put it ahead of the article ("by next March"), or with
+    cues="behind" before the article's own day ("last Thursday")?"""
     words = re.findall(r"[\w']+", folded[max(0, at - 20):at])
-    cues = {fold(c) for c in load_lexicon("dates")["ahead"]}
-    return any(" ".join(words[-n:]) in cues for n in (1, 2) if len(words) >= n)
+    known = {fold(c) for c in load_lexicon("dates")[cues]}
+    return any(" ".join(words[-n:]) in known for n in (1, 2) if len(words) >= n)
 
 
-def _capitalised_if_english(text: str, at: int) -> bool:
-    """English 'may'/'march' are also verbs; as months they are capitalised."""
-    word = fold(text[at:at + 5])
-    return not (word.startswith(("may", "march")) and text[at].islower())
+_CLAUSE_START = re.compile(r"[.,;:()!?\"“”]")
+
+
+def _future(folded: str, at: int, language: str) -> bool:
+    """Do words earlier in the date's clause tell of a time to come ("will be held Thursday";
+    lexicons/dates.yaml's `future`)?"""
+    cues = [fold(c) for lang in _languages(language) for c in load_lexicon("dates")["future"].get(lang, ())]
+    starts = [m.end() for m in _CLAUSE_START.finditer(folded, 0, at)]
+    clause = folded[starts[-1] if starts else 0:at]
+    return bool(cues) and re.search(rf"\b(?:{'|'.join(map(re.escape, cues))})\b", clause) is not None
+
+
+def _capitalised_if_english(text: str, at: int, month: str) -> bool:
+    """English 'may'/'march' are also verbs; as months they are capitalised (Spanish 'mayo' is
+    a month in lower case)."""
+    return not (month in ("may", "march") and text[at].islower())
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:

@@ -26,7 +26,8 @@ TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for (
 ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
 # after the words of a death, a conjunction opens another clause ("died and two others were taken
 # to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, and the end of a sentence:
-# sentencex's, the claims' segmenter, whose abbreviations end none: "died at St. Mary's Hospital")
+# sentencex's, the claims' segmenter, whose abbreviations end none: "died at St. Mary's Hospital"),
+# but for a comma before a clause about the place ("taken to hospital, where he died": _past_where)
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "und", "aber", "y", "pero", "et", "mais"})
 
 
@@ -101,11 +102,19 @@ def _tied(text: str, ends: tuple[int, ...], death: Match, spot: Match, language:
         between = _words_between(text, ends, death.end, spot.start, AFTER_DEATH)
         stops = _CONJUNCTIONS | _not_yet()
     elif spot.end <= death.start:
-        between = _words_between(text, ends, spot.end, death.start, BEFORE_DEATH)
+        between = _words_between(text, ends, _past_where(text, spot.end), death.start, BEFORE_DEATH)
         stops = frozenset()
     else:
         return False
     return between is not None and not any(w in stops or w in speech_verbs(language) for w in between)
+
+
+def _past_where(text: str, at: int) -> int:
+    """Past the word that opens a clause about the place that ends at `at` (", where"; deaths.yaml's
+    `where`), which the comma before it does not end; else `at`."""
+    found = [w for w in find_phrases(text[at:at + 20], {"where": load_lexicon("deaths")["where"]})
+             if not text[at:at + w.start].strip(" ,")]
+    return at + found[0].end if found else at
 
 
 def _words_between(text: str, ends: tuple[int, ...], start: int, end: int, most: int) -> list[str] | None:

@@ -11,7 +11,8 @@ What ties two of them to one fact differs by kind (`reach`):
   ("Indianapolis Colts") make two such words one owner. A person is named by first name and
   surname: "John Smith, 23" and his sister "Kate Smith, 20" are two owners, and a surname alone
   ("Smith, 23") is the event's only person of that surname, or no one known where the event
-  writes two first names before it.
+  writes two first names before it. A name spelled two ways is one ("Duncan Rait", "Duncan
+  Raite"); a courtesy title tells a man from a woman ("Mr. Kafoury", "Mrs. Kafoury").
 - DEATH: how and where the event's dead died are facts of the event by themselves, with no
   word to share (the woman "identified by the police as Madeline Kafoury" and "the third
   victim"), but only while no source of the event tells of dead who died apart: one source that
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, groupby
 
-from checker.names import CAPITAL, first_name, one_given_name
+from checker.names import CAPITAL, courtesy_sex, first_name, one_given_name
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
@@ -86,13 +87,20 @@ class EventNames:
     people: dict[str, dict[str, str]]  # a surname -> each first name written before it -> its person's ("smith" -> {"katie": "kate"})
     spellings: dict[str, str]  # a name spelled two ways -> its most written spelling ("alishvandi" -> "alishbandi")
     written: dict[str, str]  # a folded capitalised word -> as the event's claims write it most ("muller" -> "Müller")
+    titled: dict[str, frozenset[str]]  # a surname -> the sexes of the courtesy titles before it ("kafoury" -> {"mr", "ms"})
 
-    def owner(self, what: str, word: str, given: str) -> str | None:
+    def owner(self, what: str, word: str, given: str, sex: str = "") -> str | None:
         """Whose an age or a record is, keyed: a person by first name and surname ("john smith"), a
         surname alone ("Smith, 23") the event's only person of that surname, else a word by the
         event's longer name for it ("colts" -> "indianapolis colts"); None for a surname alone
-        that two people of the event share ("John Smith" and his sister "Kate Smith")."""
+        that two people of the event share ("John Smith" and his sister "Kate Smith"). Names
+        spelled two ways are one person's ("Duncan Rait", "Duncan Raite"); a surname alone after
+        a title ("Mrs. Kafoury") is that title's person where the event titles both a man and a
+        woman of that surname ("Mr. Kafoury")."""
         if what == "age":
+            word, given = self.spellings.get(word, word), self.spellings.get(given, given)
+            if sex and not given and len(self.titled.get(word, ())) > 1:
+                return f"{sex.capitalize()} {word}"  # "Ms Kafoury"
             people = self.people.get(word, {})
             persons = {people.get(given, given)} if given else set(people.values())
             if len(persons) > 1:
@@ -115,7 +123,7 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
         elif m.kind.startswith(("age ", "record ")):
             what, word = m.kind.split(" ", 1)
-            owner = names.owner(what, word, m.given)
+            owner = names.owner(what, word, m.given, m.sex)
             if owner is not None:
                 found.append(EventFact(m.start, m.end, m.text, f"{what} of {names.shown(owner)}", OWNED, m.low, m.high, m.position))
     found += [EventFact(m.start, m.end, m.text, measure, DEATH, 0, 0, m.key)
@@ -140,7 +148,19 @@ def grew_older(a: EventFact, published_a: date | None, b: EventFact, published_b
 
 def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventNames:
     """names: the event's `inner_names`."""
-    return EventNames(_owner_names(facts, names), _people(facts), _spellings(facts, names), _written(facts))
+    spellings = _spellings(facts, names)
+    return EventNames(_owner_names(facts, names), _people(facts, spellings), spellings, _written(facts), _titled(facts))
+
+
+def _titled(facts: Sequence[ClaimFacts]) -> dict[str, frozenset[str]]:
+    """Each capitalised word -> the sexes of the courtesy titles written before it (names.courtesy_sex)."""
+    found: dict[str, set[str]] = {}
+    for f in facts:
+        for t in f.words:
+            sex = courtesy_sex(f.claim.text, t.start) if t.text[:1].isupper() else ""
+            if sex:
+                found.setdefault(bare(t.key), set()).add(sex)
+    return {word: frozenset(sexes) for word, sexes in found.items()}
 
 
 def _written(facts: Sequence[ClaimFacts]) -> dict[str, str]:
@@ -171,16 +191,17 @@ def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str
     return {word: min(found)[1] for word, found in by_word.items()}
 
 
-def _people(facts: Sequence[ClaimFacts]) -> dict[str, dict[str, str]]:
+def _people(facts: Sequence[ClaimFacts], spellings: dict[str, str]) -> dict[str, dict[str, str]]:
     """Each capitalised word -> the first names (names.first_name) written before it anywhere in
     the event, each to the least of the names that may be one person's with it (names.one_given_name:
-    "Kathryn Jenkin" and "Katie Jenkin" are one, "Kate Smith" and "John Smith" two)."""
+    "Kathryn Jenkin" and "Katie Jenkin" are one, "Kate Smith" and "John Smith" two); a name spelled
+    two ways (`spellings`) as its one spelling."""
     found: dict[str, set[str]] = {}
     for f in facts:
         for t in f.words:
             given = first_name(f.claim.text, t.start, f.claim.language) if t.text[:1].isupper() else ""
             if given:
-                found.setdefault(bare(t.key), set()).add(given)
+                found.setdefault(spellings.get(bare(t.key), bare(t.key)), set()).add(spellings.get(given, given))
     people: dict[str, dict[str, str]] = {}
     for word, firsts in found.items():
         person = {first: first for first in firsts}

@@ -23,7 +23,9 @@ from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import (
     CAPITAL,
     SMALL,
+    courtesy_sex,
     first_name,
+    given_name,
     nationality_names,
     one_given_name,
     place_names,
@@ -68,6 +70,9 @@ _YEARS_OLD = r"(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-o
 _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")
+# "LaCalamita III, a 38-year-old Troy resident,": an age set beside a name, whatever follows it
+_SENTENCE_ENDS = ".!?\"“”«»"
+_AGE_BESIDE = re.compile(rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+an?\s+{_YEARS_OLD}")
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
 _PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -89,10 +94,13 @@ class Moment:
     high: float
     position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
     given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
+    sex: str = ""  # "mr" or "ms": an age's owner's courtesy title ("Mrs." Kafoury; names.courtesy_sex)
 
     def fits(self, other: Moment) -> bool:
         if self.given and other.given and not one_given_name(self.given, other.given):
             return True  # one family, two people: "John Jenkin, 23" and his sister "Kathryn Jenkin, 20"
+        if self.sex and other.sex and self.sex != other.sex:
+            return True  # "Mr. Kafoury" and "Mrs. Kafoury"
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
         shifts = (-DAY, 0, DAY) if self.kind == "time" else (0,)  # a night and "12:30 a.m." across midnight
@@ -159,8 +167,11 @@ def _times(text: str, folded: str, language: str) -> list[Moment]:
             slack = ROUGH_MINUTES if m.group(1) else 0
             taken.append((m.start(), m.end()))
             found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", at - slack, at + slack))
-    found += _times_in_words(text, language)
+    in_words = _times_in_words(text, language)
+    found += in_words
     for m in _EARLY_LATE_DAY.finditer(folded):
+        if any(w.start < m.end() and m.start() < w.end for w in in_words):
+            continue  # "early Sunday afternoon" is in the afternoon
         low, high = (0, 7 * 60) if m.group(1) == "early" else (18 * 60, DAY)
         found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
     return found
@@ -191,14 +202,25 @@ def _records(text: str) -> list[Moment]:
 
 
 def _ages(text: str, language: str) -> list[Moment]:
-    found = [(m.start(2), m.end(2), m.group(2), m.group(1), first_name(text, m.start(1), language))
-             for m in _AGE.finditer(text)]
-    found += [(m.start(1), m.end(1), m.group(1), m.group(3), first_name(text, m.start(3), language))
+    found = [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1)) for m in _AGE.finditer(text)]
+    found += [(m.start(1), m.end(1), m.group(1), m.group(3), m.start(3))
               for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
+    found += [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1))
+              for m in _AGE_BESIDE.finditer(text) if _beside_a_name(text, m, language)]
     return [
-        Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=given)
-        for start, end, age, person, given in found if 0 < int(age) <= MAX_AGE
+        Moment(start, end, age, f"age {fold(person)}", int(age), int(age), given=first_name(text, at, language),
+               sex=courtesy_sex(text, at))
+        for start, end, age, person, at in dict.fromkeys(found) if 0 < int(age) <= MAX_AGE
     ]
+
+
+def _beside_a_name(text: str, m: re.Match, language: str) -> bool:
+    """Is the word before ", a 38-year-old" a name? Not one opening a sentence ("Meanwhile, a
+    38-year-old man", "Yesterday, a"), nor after a preposition ("Police in Troy, a 38-year-old
+    man"), nor a word that can be no name (names.given_name), a place or a weekday."""
+    word, before = normalize(m.group(1)), text[:m.start(1)].rstrip()
+    return (bool(before) and before[-1] not in _SENTENCE_ENDS and fold(before.split()[-1]) not in _PREPOSITIONS
+            and bool(given_name(m.group(1), language)) and word not in place_names() and word not in weekday_names("und"))
 
 
 def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
@@ -212,13 +234,19 @@ def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
     return sorted({*named, *((at, low, high) for at, low, high in [*unnamed, *decades] if 0 < low <= MAX_AGE)})
 
 
+_NOUN_AFTER = re.compile(rf"\s+{SMALL}")  # a word in lower case right after a name
+
+
 def _names_a_person(text: str, m: re.Match) -> bool:
     """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
-    weekday ("the 16-year-old was released Wednesday"), nor a place unless a verb follows it:
-    "32-year-old Jackson said", but "32-year-old Troy resident"."""
+    weekday ("the 16-year-old was released Wednesday"), nor a place or one word before a word in
+    lower case unless that is a verb: "32-year-old Jackson said", but "32-year-old Troy
+    resident", "a 36-year-old Australian man" (more peoples than Babel's languages name)."""
     run = normalize(m.group(2))
     if run in nationality_names() or run in weekday_names("und"):
         return False
+    if " " not in run and _NOUN_AFTER.match(text, m.end()) and not _verb_after().match(text, m.end()):
+        return False  # one word before a noun describes it: "a 36-year-old Australian man", "British climber"
     return (run not in place_names() and run not in town_names()) or bool(_verb_after().match(text, m.end()))
 
 

@@ -52,7 +52,13 @@ class RoleMention:
 
 @lexicon_cache
 def offices() -> dict[str, dict]:
-    return {office: entry for office, entry in load_lexicon("roles").items() if office != "courtesy_titles"}
+    return {office: entry for office, entry in load_lexicon("roles").items() if office not in ("courtesy_titles", "courtesy_sexes")}
+
+
+@lexicon_cache
+def sexed_titles() -> dict[str, str]:
+    """A folded courtesy title of a man or a woman -> "mr" or "ms" ("mrs" -> "ms", "herr" -> "mr")."""
+    return {fold(w): sex for sex, words in load_lexicon("roles")["courtesy_sexes"].items() for w in words}
 
 
 @lexicon_cache
@@ -60,7 +66,7 @@ def titles() -> frozenset[str]:
     """Words written as a title before a name, folded: one-word offices ("Governor", "Senator")
     and courtesy titles ("Mr", "Dr", "Officer")."""
     words = [v for entry in offices().values() for v in entry["variants"] if " " not in v]
-    return frozenset(fold(w) for w in words + load_lexicon("roles")["courtesy_titles"])
+    return frozenset(fold(w) for w in words + load_lexicon("roles")["courtesy_titles"]) | frozenset(sexed_titles())
 
 
 @lexicon_cache
