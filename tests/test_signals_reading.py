@@ -657,3 +657,112 @@ def test_a_headline_figure_against_the_body_of_another_outlet():
 def test_title_case_is_told_from_a_sentence(text, title_case):
     assert title_cased(text) is title_case
     assert any(q.measure == "count villag" for q in quantities(text, "en")) is ("7 Villages" in text and title_case)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Thieves made off with a two-million-euro ($2.6-million) booty.",
+     [("two-million-euro", "EUR", 2_000_000), ("$2.6-million", "USD", 2_600_000)]),
+    ("Thieves pulled off a two million-euro jewellery heist.", [("two million-euro", "EUR", 2_000_000)]),
+    ("Paris hit by 2 mn-euro jewelry heist", [("2 mn-euro", "EUR", 2_000_000)]),
+    ("Greece needs a 110bn-euro rescue package.", [("110bn-euro", "EUR", 110_000_000_000)]),
+    ("A four-by-four car rammed the store.", []),  # number words joined to no currency stay one word
+])
+def test_an_amount_written_as_one_hyphenated_word(text, read):
+    assert [(q.text, q.measure, q.low) for q in quantities(text, "en")] == read
+
+
+def test_an_amount_written_as_one_hyphenated_word_against_another():
+    assert hard("They stole a two-million-euro haul.", "They stole jewels worth €2 million.") == []
+    assert [k for k, *_ in hard("They stole a two-million-euro haul.", "They stole jewels worth €3 million.")] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("South Sudan gained independence under a peace deal.", []),
+    ("Bombs fell in and around a camp filled with refugees.", []),
+    ("He slid down a steep slope and over a cliff.", []),
+    ("More than a dozen were killed by a quake in China.", []),
+    ("The shooter walked in at a suburban office.", []),
+    ("A shell hit the house, killing a child.", [("a child", "dead child", 1)]),  # one of the dead
+    ("It happened less than a month ago.", [("less than a month", "month", 0)]),  # an amount
+    ("Close to a million people were massacred.", [("Close to a million people", "people", 900_000)]),
+])
+def test_an_article_is_no_count_of_things(text, read):
+    assert [(q.text, q.measure, q.low) for q in quantities(text, "en")] == read
+
+
+@pytest.mark.parametrize(("text", "language", "measures"), [
+    ("The march drew 200,000 (20,000 which is the broadcast figure).", "en", []),
+    ("Four people-one with broken bones, 3 with breathing problems-are treated.", "en", []),
+    ("Civil war was waged since 1955 over religion.", "en", []),
+    ("The two were the ones that stuck out.", "en", []),
+    ("Er ist seit 2022 auch Präsident.", "de", []),
+    ("The ten villages were damaged.", "en", ["count villag"]),  # a noun still counts
+])
+def test_a_function_word_is_no_counted_noun(text, language, measures):
+    assert [q.measure for q in quantities(text, language)] == measures
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("The 2005 peace deal ended the war.", []),
+    ("The deal does not change its 2012 financial guidance.", []),
+    ("The riots were like the December 2008 riots.", []),
+    ("They look after more than 1200 unaccompanied children.", ["count unacco"]),  # qualified: a count
+    ("The island has 2000 houses.", []),  # the price: a bare count a year could be is left unread
+])
+def test_a_year_before_a_noun_is_no_count(text, measures):
+    assert [q.measure for q in quantities(text, "en")] == measures
+
+
+@pytest.mark.parametrize("text", [
+    "Her loved ones attended the arraignment.",  # text2num reads "ones" as one
+    "SeaMicro's I/O virtualization saves cables.",  # and the letter O as zero
+])
+def test_words_text2num_reads_that_are_no_numbers(text):
+    assert quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The camp is less than 25 km from the border.", 0, 25_500),  # rounding does not take a floor of nothing below it
+    ("They drove at speeds of up to 120 mph.", 0, 53.87),
+])
+def test_a_bound_of_nothing_stays_at_nothing(text, low, high):
+    [quantity] = quantities(text, "en")
+    assert (quantity.low, round(quantity.high, 2)) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("5.9 Earthquake Jolts Iran", [("5.9", "magnitude", 5.85)]),
+    ("A 6.7-strength quake killed more than 26,000 people.", [("6.7", "magnitude", 6.65), ("more than 26,000 people", "dead", 26_000)]),
+    ("Bam was razed by a 6.7 degree quake.", [("6.7", "magnitude", 6.65)]),
+    ("Two earthquakes hit the island.", [("Two earthquakes", "count earthq", 2)]),  # no decimal part: a count of quakes
+])
+def test_a_decimal_figure_before_a_quake_is_its_magnitude(text, read):
+    assert [(q.text, q.measure, round(q.low, 2)) for q in quantities(text, "en")] == read
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("A magnitude-6.0 quake can cause severe damage.", 5.95, 6.05),  # "6.0" is written to a tenth, as "6.1" is
+    ("A magnitude 6 quake can cause severe damage.", 5.5, 6.5),
+])
+def test_the_decimals_written_are_the_precision(text, low, high):
+    [quantity] = quantities(text, "en")
+    assert (round(quantity.low, 2), round(quantity.high, 2)) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Spending will grow 33 percent a year.", "per year"),
+    ("He broke the record of 4,051 yards set a year ago.", ""),  # when, not how often
+])
+def test_a_year_ago_is_no_rate(text, span):
+    assert [q.span for q in quantities(text, "en")] == [span]
+
+
+def test_the_magnitude_of_a_quake_of_another_time_is_another_quakes():
+    """A quake has one magnitude: one told of another time or day is another quake's."""
+    day = date(2005, 11, 28)
+    bam = "In December 2003, the city of Bam was razed by a 6.7 degree quake."
+    assert hard(bam, "A magnitude-5.9 earthquake shook southern Iran on Sunday.", anchor_a=day, anchor_b=day) == []
+    zarand = "In February, a quake measuring 6.4 on the Richter scale hit Zarand."  # days that do not fit: another quake
+    assert hard(zarand, "A magnitude-5.9 earthquake shook southern Iran on Sunday.", anchor_a=day, anchor_b=day) == []
+    assert [k for k, *_ in hard("A 6.1 earthquake shook Iran on Sunday.", "A magnitude-5.9 earthquake shook Iran on Sunday.",
+                                anchor_a=day, anchor_b=day)] == ["number"]

@@ -216,12 +216,14 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     rest of a set ("another three", "the other two bombs": count_of_more) stands only against another
     such count ("another five rescued", "20 more ushered to safety"), not against a whole.
     Figures told of different subjects (other_subjects: one climber's fall, another's) are two
-    facts and are not compared. within: other figures than the event's tallies
-    (EVENT_TALLIES) are compared only at most this factor apart. loose: the pair is not alike
-    enough to be about one fact, so only the event's tallies are compared, and figures the words
-    around them tie to one fact (fact_sets.figure_of_one_fact: "An estimated 100,000 people took
-    to the streets", "as many as 20,000 people took to the streets of Athens"), and only when the
-    claims name no days that do not fit (the aftershock on Monday, the quake on Sunday)."""
+    facts and are not compared, nor are the magnitudes of claims dated to different times (another
+    quake's: Bam's "in December 2003", Zarand's "in February", against Sunday's). within: other
+    figures than the event's tallies (EVENT_TALLIES) are compared only at most this factor apart.
+    loose: the pair is not alike enough to be about one fact, so only the event's tallies are
+    compared, and figures the words around them tie to one fact (fact_sets.figure_of_one_fact: "An
+    estimated 100,000 people took to the streets", "as many as 20,000 people took to the streets of
+    Athens"), and only when the claims name no days that do not fit (the aftershock on Monday, the
+    quake on Sunday)."""
     if loose and not same_days(a, b):
         return []
     found = []
@@ -238,6 +240,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 continue
             if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
                 continue
+            if measure == "magnitude" and (told_of_another_time(a) != told_of_another_time(b) or not same_days(a, b)):
+                continue  # Bam's 6.7 quake "in December 2003", Zarand's "in February": another quake's magnitude
             owner_x, owner_y = _owner(a, x), _owner(b, y)
             if owner_x and owner_y and not owner_x & owner_y:
                 found.append(_reason(

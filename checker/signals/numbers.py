@@ -114,6 +114,7 @@ class _Lexicon:
     casualty_joins: frozenset[str]
     units: dict[str, str]
     magnitude: frozenset[str]
+    quakes: frozenset[str]
     percent: frozenset[str]
     currencies: dict[str, str]
     weights_too: dict[str, str]
@@ -126,7 +127,9 @@ class _Lexicon:
     place_prepositions: frozenset[str]
     relative_places: frozenset[str]
     per_span: dict[str, str]
+    time_ago: frozenset[str]
     not_numbers: frozenset[str]
+    not_counted: frozenset[str]
     modifiers: frozenset[str]
 
 
@@ -160,6 +163,7 @@ def _lexicon() -> _Lexicon:
         casualty_joins=words("casualty_joins"),
         units=_inverted(data["units"]),
         magnitude=words("magnitude"),
+        quakes=words("quakes"),
         percent=words("percent"),
         currencies=_inverted(data["currencies"]) | _inverted({c: every_language(units) for c, units in data["weights_too"].items()}),
         weights_too={fold(w): unit for units in data["weights_too"].values() for unit, ws in units.items() for w in ws},
@@ -172,7 +176,9 @@ def _lexicon() -> _Lexicon:
         place_prepositions=words("place_prepositions"),
         relative_places=words("relative_places"),
         per_span=_inverted(data["per_span"]),
+        time_ago=words("time_ago"),
         not_numbers=words("not_numbers"),
+        not_counted=frozenset(fold(w) for w in every_language(data["not_counted"])),
         modifiers=words("modifiers"),
     )
 
@@ -238,7 +244,9 @@ def _digits(text: str, language: str) -> tuple[float, float]:
             value = float("".join(parts))
         else:
             value = float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
-    decimals = len(text) - max(text.rfind("."), text.rfind(",")) - 1 if value != int(value) else 0
+    # the decimals written, "6.0" as well as "6.1"; none where the separators group thousands
+    grouped = float(text.replace(",", "").replace(".", "")) == value
+    decimals = 0 if grouped else len(text) - max(text.rfind("."), text.rfind(",")) - 1
     return value, 10.0 ** -decimals
 
 
@@ -281,9 +289,32 @@ def _number_at(text: str, toks: list[Match], i: int, language: str) -> tuple[flo
     return None, 0, 0
 
 
+def _money_compounds(toks: list[Match], language: str) -> list[Match]:
+    """'a two-million-euro booty', 'a 2 mn-euro heist', 'a 110bn-euro package': an amount written
+    as one hyphenated word, split into its words (a number word, a scale, a currency) so that it
+    reads as "two million euro" does. Other hyphenated words stay whole ("76-year-old")."""
+    lex = _lexicon()
+    scales = lex.multipliers.keys() | lex.money_multipliers.keys() | lex.currencies.keys()
+
+    def money_word(word: str) -> bool:
+        return word in scales or word not in lex.not_numbers and _word_number([word], language) is not None
+
+    split = []
+    for tok in toks:
+        keys, texts = tok.key.split("-"), tok.text.split("-")
+        if len(keys) == 1 or keys[-1] not in lex.currencies or not all(map(money_word, keys)):
+            split.append(tok)
+            continue
+        start = tok.start
+        for word, key in zip(texts, keys, strict=True):
+            split.append(Match(start, start + len(word), word, key))
+            start += len(word) + 1  # past the hyphen
+    return split
+
+
 def quantities(text: str, language: str) -> list[Quantity]:
     """Every figure in the text whose words say what it measures."""
-    toks = tokens(text)
+    toks = _money_compounds(tokens(text), language)
     found: list[Quantity] = []
     i = 0
     while i < len(toks):
@@ -321,10 +352,20 @@ def quantities(text: str, language: str) -> list[Quantity]:
             i = max(end, i + 2)
             continue
         quantity, end = _read(text, toks, i, width, value, step, language)
-        if quantity and not _restates(found, quantity, text):
+        if quantity and not _restates(found, quantity, text) and not _article_count(toks, i, quantity):
             found.append(quantity)
         i = max(end, i + 1)
     return found
+
+
+def _article_count(toks: list[Match], i: int, quantity: Quantity) -> bool:
+    """'under a peace deal', 'over a cliff', 'killed by a quake': an article read as one makes
+    an amount ("about a month", "close to a million people") or one of the dead ("killing a
+    child"), never a count of things or heads, which a writer would give as "one"."""
+    lex = _lexicon()
+    return (toks[i].key in lex.one_words and toks[i].key not in lex.numeral_one
+            and not _phrase(toks, i + 1, lex.multipliers)[0]
+            and (quantity.measure.startswith("count ") or quantity.measure == "people"))
 
 
 def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
@@ -364,7 +405,7 @@ def _range_top(text: str, toks: list[Match], i: int, value: float) -> float | No
     if text[toks[i].end:toks[i + 1].start] not in ("-", "–") or text[:toks[i].start].rstrip().endswith("("):
         return None
     high = float(toks[i + 1].key)
-    if not value < high <= value * DIFFERENT_THINGS or (len(toks[i].key) == 4 and 1800 <= value <= 2100):
+    if not value < high <= value * DIFFERENT_THINGS or _year(toks[i]):
         return None
     return high
 
@@ -439,7 +480,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         if money_scale and (currency or _phrase(toks, end + money_width, lex.currencies)[0]):
             scale, scale_width = money_scale, money_width
     if scale:
-        if width == 1 and toks[i].key.isdigit() and 1800 <= value <= 2100 and not currency:
+        if width == 1 and _year(toks[i]) and not currency:
             return None, end + scale_width  # "2015 Milliarden": a year
         value, step = value * scale, step * scale
         end += scale_width
@@ -447,7 +488,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     if not currency:
         skip = 1 if end < len(toks) and toks[end].key == "de" else 0  # "2 millones de dólares"
         currency, currency_width = _phrase(toks, end + skip, lex.currencies)
-        if currency and text[toks[end + skip - 1].end:toks[end + skip].start] not in ("", " ", ". "):
+        if currency and text[toks[end + skip - 1].end:toks[end + skip].start] not in ("", " ", ". ", "-"):
             currency = None  # "110 billion ($158 billion)": the sign belongs to the figure after
         if currency:
             end += skip + currency_width
@@ -471,7 +512,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
     elif (pct := _phrase(toks, end, lex.percent))[0]:
         measure, last = "percent", end + pct[1] - 1
-    elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]):
+    elif any(t.key in lex.magnitude for t in toks[max(0, i - 3):i] + toks[end:end + 4]) or _before_a_quake(toks, i, end, step):
         measure, rounded = "magnitude", True
     else:
         set_noun = _set_drawn_from(text, toks, end, language)
@@ -488,8 +529,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         return None, end
     low, high, exact, qualifier_start = _qualified(toks, i, value, step, measure in DURATIONS)
     first = min(first, qualifier_start)
-    if rounded:
-        low, high = low - step / 2, high + step / 2
+    if rounded:  # a bound of nothing ("up to 120 mph", "less than 25 km") stays at nothing
+        low, high = (low - step / 2 if low else low), high + step / 2
     if measure.startswith("unit "):
         measure, low, high = _converted(measure.removeprefix("unit "), low, high)
     stop = toks[last].end
@@ -497,6 +538,13 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
         _scope(text, toks, i, last, first), _span(text, toks, last, language),
     ), last + 1
+
+
+def _before_a_quake(toks: list[Match], i: int, end: int, step: float) -> bool:
+    """'a 5.9 earthquake', 'a 6.7-strength quake', 'a 6.7 degree quake': a figure with a decimal
+    part right before a quake, a word apart at most, is its magnitude (no count of quakes has a
+    decimal part)."""
+    return step < 1 and toks[i].key[0].isdigit() and any(t.key in _lexicon().quakes for t in toks[end:end + 2])
 
 
 def _set_drawn_from(text: str, toks: list[Match], end: int, language: str) -> int | None:
@@ -593,6 +641,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         return toll, end - 1
     if people_at == end:
         return "people", end
+    if _year(toks[i]) and not _phrase_ending(toks, i, lex.qualifiers)[0]:
+        return None, end  # "the 2005 peace deal", "its 2012 financial guidance": a year, no count
     if end < len(toks) and _noun_follows(text, toks, end):
         return f"count {toks[end].key[:6]}", end
     if end + 1 < len(toks) and _compound_modifier(text, toks, end) and _noun_follows(text, toks, end + 1):
@@ -600,15 +650,20 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
     return None, end
 
 
+def _year(token: Match) -> bool:
+    """Four digits a year could be ("2008", not "2,008")."""
+    return len(token.key) == 4 and token.key.isdigit() and 1800 <= int(token.key) <= 2100
+
+
 def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
     """A lower-case word of four letters or more right after the number, nothing in between:
     the counted noun, as far as a lexicon-free reading can tell ("7 villages"; "7 Villages" in a
-    title-cased headline). Compounds ("76-year-old", "12 worst-hit") describe, they are not what
-    is counted."""
+    title-cased headline), unless a function word ("20,000 which"). Compounds ("76-year-old", "12
+    worst-hit") describe, they are not what is counted."""
     word = toks[at]
     lower = word.text[:1].islower() or title_cased(text)
     return (word.key[:1].isalpha() and len(word.key) > 3 and lower and "-" not in word.key
-            and text[toks[at - 1].end:word.start] in ("", " ", "-"))
+            and word.key not in _lexicon().not_counted and text[toks[at - 1].end:word.start] in ("", " ", "-"))
 
 
 def _compound_modifier(text: str, toks: list[Match], at: int) -> bool:
@@ -719,9 +774,9 @@ def _span(text: str, toks: list[Match], last: int, language: str) -> str:
     years'), read in the few words after the figure."""
     lex = _lexicon()
     for j in range(last + 1, min(last + 6, len(toks))):
-        per, _ = _phrase(toks, j, lex.per_span)
-        if per:
-            return per
+        per, width = _phrase(toks, j, lex.per_span)
+        if per and not (j + width < len(toks) and toks[j + width].key in lex.time_ago):
+            return per  # "a year ago" is when, not how often
         value, _, width = _number_at(text, toks, j, language)
         if value is not None:
             unit, _ = _phrase(toks, j + width, lex.units)
