@@ -10,7 +10,7 @@ import pytest
 from signal_helpers import hard, signals
 
 from checker import names
-from checker.names import WORD_SPAN, courtesy_sex, first_name, given_name, one_given_name
+from checker.names import courtesy_sex, first_name, given_name
 from checker.signals import deaths, roles
 from checker.signals.moments import moments
 from checker.signals.roles import RoleMention
@@ -70,7 +70,7 @@ def test_a_nickname_is_one_persons_name():
     ("kate", "john", False),
 ])
 def test_two_first_names_of_one_person(x, y, one):
-    assert one_given_name(x, y) == one == one_given_name(y, x)
+    assert names.one_given_name(x, y) == one == names.one_given_name(y, x)
 
 
 def test_a_name_the_nicknames_list_ties_through_another_is_a_second_person():
@@ -229,8 +229,8 @@ def test_the_word_before_a_name_is_read_in_a_window():
     """Read for every capitalised word, the whole text before it would be quadratic in a long claim."""
     text = _Spied("Police said " + "Kathryn Smith and " * 5000 + "Duncan Rait fell.")
     assert first_name(text, text.rindex("Rait"), "en") == "duncan"
-    assert 0 < text.longest <= WORD_SPAN
-    assert first_name("Q" * 2 * WORD_SPAN + " Rait fell.", 2 * WORD_SPAN + 1, "en") == ""  # a word longer than the window: none
+    assert 0 < text.longest <= names.WORD_SPAN
+    assert first_name("Q" * 2 * names.WORD_SPAN + " Rait fell.", 2 * names.WORD_SPAN + 1, "en") == ""  # a word longer than the window: none
 
 
 @pytest.mark.parametrize(("before", "sex"), [("Mr. ", "mr"), ("Mrs ", "ms"), ("Ms. ", "ms"), ("Frau ", "ms"), ("Dr. ", ""), ("Duncan ", "")])
