@@ -6,7 +6,7 @@ plus GeoNames' countries and cities of 100,000 people or more, from geonamescach
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -72,12 +72,15 @@ def anchors(text: str, names: frozenset[str]) -> frozenset[str]:
 def first_name(text: str, end: int, language: str) -> str:
     """The first name of the surname that starts at `end`, folded: the given name written right
     before it, or past that one (a middle name) a name the nicknames list knows as given ("Duncan
-    Robert Rait" is Duncan's; "Englishman Robert Buckley" Robert's); "" where none is (given_name)."""
+    Robert Rait" is Duncan's; "Englishman Robert Buckley" Robert's); "" where none is (given_name).
+    In a title-cased claim only a name the nicknames list knows as given is one: a headline's
+    capitals mark no names ("Gunman Who Shot Smith Is Held")."""
     found = ""
+    headline = _title_cased(text)
     for _ in range(1 + MIDDLE_NAMES):
         word = _word_before(text, end)
         key = given_name(word, language)
-        if not key or (found and key not in _given_names()):
+        if not key or ((found or headline) and key not in _given_names()):
             break
         found, end = key, text.rindex(word, 0, end)
     # a word no given name we know, after another name word, is a word of a longer name: the
@@ -87,10 +90,28 @@ def first_name(text: str, end: int, language: str) -> str:
     return found
 
 
+@lru_cache(maxsize=64)
+def _title_cased(text: str) -> bool:
+    """text.title_cased, once a claim: first_name asks it for every capitalised word."""
+    from checker.signals.text import title_cased
+
+    return title_cased(text)
+
+
+WORD_SPAN = 64  # characters looked back for the word before a name: more than any name word
+
+
 def _word_before(text: str, end: int) -> str:
-    """The word written right before `end`, past one space or more; "" where none is ("(Rait")."""
-    before = text[:end].rstrip()
-    return before.rsplit(None, 1)[-1] if before and len(before) < end else ""
+    """The word written right before `end`, past one space or more; "" where none is ("(Rait"),
+    or where it is longer than WORD_SPAN (only that much is read: a claim may be long)."""
+    start = max(0, end - WORD_SPAN)
+    window = text[start:end]
+    before = window.rstrip()
+    if not before or len(before) == len(window):
+        return ""
+    words = before.rsplit(None, 1)
+    cut = len(words) == 1 and start > 0 and not text[start - 1].isspace()
+    return "" if cut else words[-1]
 
 
 def courtesy_sex(text: str, end: int) -> str:
@@ -107,8 +128,9 @@ def given_name(word: str, language: str) -> str:
     """The given name that a word written before a surname is, folded; "" where it can be
     none: no capitalised word of letters ("U.S.", "said"), a title ("Dr Rait", "Officer Wood"), a
     function word opening a sentence ("The", "But": the stop list, less the given names on it,
-    "John", "Robert"), a weekday ("Tuesday Smith said"), a people ("Australian Rait"), or any
-    word of a language that capitalises every noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
+    "John", "Robert"), a weekday or a month ("Tuesday Smith said", "in August Smith said", though
+    May and August are given names too), a people ("Australian Rait"), or any word of a language that capitalises every
+    noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
     # the signals read this module: theirs are imported here, not at its top
     from checker.signals.dates import weekday_names
     from checker.signals.numbers import NOUNS_CAPITALISED
@@ -117,15 +139,39 @@ def given_name(word: str, language: str) -> str:
 
     key = fold(word)
     if (language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles() or key in weekday_names(language)
-            or key in nationality_names()):
+            or key in _month_names(language) or key in nationality_names()):
         return ""
     return "" if key in stopwords(language) and key not in _given_names() else key
 
 
+@cache
+def _month_names(language: str) -> frozenset[str]:
+    """Full month names (Babel's), folded, of the language and English; English alone for a
+    language dates.py reads no months of."""
+    from babel.dates import get_month_names
+
+    from checker.signals.dates import LANGUAGES
+    from checker.signals.text import fold
+
+    languages = (language, "en") if language in LANGUAGES else ("en",)
+    return frozenset(fold(name) for lang in languages for name in get_month_names("wide", locale=lang).values())
+
+
+# A nickname is its name's opening (Chris of Christina, Kate of Kathryn) or rhymes on it, its
+# first letter changed (Bill of Will-iam, Bob of Rob-ert, Dick of Rick/Richard): so many letters
+# of it stand where they stand in the name.
+NICKNAME_LETTERS = 2
+
+
 def one_given_name(x: str, y: str) -> bool:
-    """Can two folded first names be one person's: the same, or one a nickname of the other
-    ("kathryn" and "katie", "william" and "bill")?"""
-    return x == y or y in _nicknames().get(x, ()) or x in _nicknames().get(y, ())
+    """Can two folded first names be one person's: the same, or one listed as a nickname of the
+    other that keeps its opening or rhymes on it ("kathryn" and "katie", "william" and "bill")?
+    The nicknames package lists more: "fred" among Bill's (Wilfred's), "robert" among Bill's
+    (Bob's): those are two people."""
+    if x == y:
+        return True
+    kept = x[:NICKNAME_LETTERS] == y[:NICKNAME_LETTERS] or x[1:NICKNAME_LETTERS + 1] == y[1:NICKNAME_LETTERS + 1]
+    return kept and (y in _nicknames().get(x, ()) or x in _nicknames().get(y, ()))
 
 
 @cache
@@ -137,13 +183,15 @@ def _given_names() -> frozenset[str]:
 
 @cache
 def _nicknames() -> dict[str, frozenset[str]]:
-    """A given name -> its nicknames, folded: the nicknames package's hand-kept list of English
-    given names ("kathryn" -> "kate", "kathy", "katie")."""
-    from nicknames import name_triplets
+    """A given name -> its nicknames, folded (text.fold, as given_name folds): the nicknames
+    package's hand-kept list of English given names ("kathryn" -> "kate", "kathy", "katie")."""
+    from nicknames import NickNamer
+
+    from checker.signals.text import fold
 
     found: dict[str, set[str]] = {}
-    for t in name_triplets():
-        found.setdefault(normalize(t.name1), set()).add(normalize(t.name2))
+    for name, nicknames in NickNamer().nickname_lookup.items():
+        found.setdefault(fold(name), set()).update(fold(n) for n in nicknames)
     return {name: frozenset(nicknames) for name, nicknames in found.items()}
 
 

@@ -101,6 +101,18 @@ def test_a_title_tells_two_people_of_one_surname_apart(texts, subjects):
     assert [found.subject for found in characterised(texts, similarity=0.0)] == subjects
 
 
+def test_a_first_name_of_either_of_two_people_joins_neither():
+    """Chris may be Christina or her brother Christopher: neither's age is one with the other's."""
+    assert characterised([("a", "Christina Smith, 20, and her brother Christopher Smith, 23, were hurt."),
+                          ("b", "Chris Smith, 23, was hurt."), ("c", "Christina Smith, 20, was treated.")], similarity=0.0) == []
+
+
+def test_a_headlines_capitals_are_no_first_name():
+    texts = [("a", "Police named the driver as John Smith, 23."), ("b", "The driver, Smith, 24, was arrested."),
+             ("c", "Gunman Who Shot Smith Is Held In Troy")]
+    assert [found.subject for found in characterised(texts, similarity=0.0)] == ["age of John Smith"]
+
+
 def test_a_people_before_a_surname_is_no_second_person():
     [found] = characterised([("a", "Duncan Rait, 36, died."), ("b", "The Kenyan Rait had lived in Nairobi."), ("c", "Rait, 35, fell.")],
                             similarity=0.0)

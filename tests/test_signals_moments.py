@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from signal_helpers import hard, signals
 
+from checker import names
 from checker.names import courtesy_sex, first_name, given_name
 from checker.signals import deaths, roles
 from checker.signals.moments import moments
@@ -55,6 +56,29 @@ def test_moments_that_agree(a, b):
 def test_a_nickname_is_one_persons_name():
     assert hard("Kathryn Jenkin, 20, was killed.", "Katie Jenkin, 21, was killed.") == [("number", "20", "21")]
     assert hard("William Smith, 40, was hurt.", "Bill Smith, 41, was hurt.") == [("number", "40", "41")]
+
+
+@pytest.mark.parametrize(("x", "y", "one"), [
+    ("kathryn", "katie", True),  # the name's opening
+    ("chris", "christina", True),
+    ("chris", "christopher", True),
+    ("william", "bill", True),  # a rhyme on it
+    ("robert", "bob", True),
+    ("bill", "fred", False),  # the nicknames package lists Fred as Bill's (Wilfred's) ...
+    ("bill", "robert", False),  # ... and Robert (Bob's)
+    ("christina", "christopher", False),
+    ("kate", "john", False),
+])
+def test_two_first_names_of_one_person(x, y, one):
+    assert names.one_given_name(x, y) == one == names.one_given_name(y, x)
+
+
+def test_a_name_the_nicknames_list_ties_through_another_is_a_second_person():
+    assert hard("Bill Smith, 40, was hurt.", "Fred Smith, 38, was hurt.") == []
+
+
+def test_nicknames_are_folded_as_first_names_are():
+    assert "k.c." in names._nicknames()["casey"]  # text.fold keeps the dots that normalize made spaces
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
@@ -157,6 +181,8 @@ def test_a_surname_after_one_first_name(a, b, spelled):
     ("Sudanese", "en", ""),
     ("Greek", "en", ""),  # ... a language's
     ("said", "en", ""),
+    ("August", "en", ""),  # a month, though a given name too
+    ("May", "en", ""),
     ("Thomas", "de", ""),  # every noun is capitalised
 ])
 def test_a_given_name(word, language, given):
@@ -174,9 +200,37 @@ def test_a_given_name(word, language, given):
     ("He drove a silver Ford Fusion ", ""),  # a word of a longer name, no given name we know, is none
     ("Qeshm Governor Heydar ", "heydar"),  # ... but a word after a title is
     ("Police said Tuesday ", ""),  # a weekday
+    ("It rained in August ", ""),  # a month
 ])
 def test_the_first_name_of_a_surname(before, given):
     assert first_name(f"{before}Rait fell.", len(before), "en") == given
+
+
+@pytest.mark.parametrize(("headline", "given"), [
+    ("Gunman Who Shot Rait Is Held", ""),  # a headline's capitals mark no names ...
+    ("Police Name Gunman As John Rait", "john"),  # ... but a given name we know is one there too
+])
+def test_a_first_name_in_a_headline(headline, given):
+    assert first_name(headline, headline.index("Rait"), "en") == given
+
+
+class _Spied(str):
+    """A claim that keeps the longest slice read of it."""
+
+    longest = 0
+
+    def __getitem__(self, key):
+        part = super().__getitem__(key)
+        self.longest = max(self.longest, len(part))
+        return part
+
+
+def test_the_word_before_a_name_is_read_in_a_window():
+    """Read for every capitalised word, the whole text before it would be quadratic in a long claim."""
+    text = _Spied("Police said " + "Kathryn Smith and " * 5000 + "Duncan Rait fell.")
+    assert first_name(text, text.rindex("Rait"), "en") == "duncan"
+    assert 0 < text.longest <= names.WORD_SPAN
+    assert first_name("Q" * 2 * names.WORD_SPAN + " Rait fell.", 2 * names.WORD_SPAN + 1, "en") == ""  # a word longer than the window: none
 
 
 @pytest.mark.parametrize(("before", "sex"), [("Mr. ", "mr"), ("Mrs ", "ms"), ("Ms. ", "ms"), ("Frau ", "ms"), ("Dr. ", ""), ("Duncan ", "")])

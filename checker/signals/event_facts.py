@@ -195,7 +195,8 @@ def _people(facts: Sequence[ClaimFacts], spellings: dict[str, str]) -> dict[str,
     """Each capitalised word -> the first names (names.first_name) written before it anywhere in
     the event, each to the least of the names that may be one person's with it (names.one_given_name:
     "Kathryn Jenkin" and "Katie Jenkin" are one, "Kate Smith" and "John Smith" two); a name spelled
-    two ways (`spellings`) as its one spelling."""
+    two ways (`spellings`) as its one spelling. A name that may be either of two people is its own
+    (complete linkage, as fact_sets builds): "Chris" beside "Christina" and "Christopher" Smith."""
     found: dict[str, set[str]] = {}
     for f in facts:
         for t in f.words:
@@ -205,7 +206,10 @@ def _people(facts: Sequence[ClaimFacts], spellings: dict[str, str]) -> dict[str,
     people: dict[str, dict[str, str]] = {}
     for word, firsts in found.items():
         person = {first: first for first in firsts}
-        for x, y in combinations(sorted(firsts), 2):
+        either = {x for x in firsts if any(one_given_name(x, y) and one_given_name(x, z) and not one_given_name(y, z)
+                                           for y, z in combinations(sorted(firsts - {x}), 2))}
+        # the names of either of two set apart, one person's names are each other's: merging pairs makes whole groups
+        for x, y in combinations(sorted(firsts - either), 2):
             if one_given_name(x, y):
                 old, new = sorted((person[x], person[y]), reverse=True)
                 person = {first: new if p == old else p for first, p in person.items()}
