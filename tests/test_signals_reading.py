@@ -68,6 +68,7 @@ def test_a_toll_set_in_another_year_is_no_update():
     ("Launched in 2007, SeaMicro quickly gained attention.", "en", []),
     ("It was the worst violence to hit Greece since riots in 2008.", "en", []),
     ("Arians tied the marks set by Hamp Pool of the Rams in 1952.", "en", []),
+    ("Arians tied the marks set by Hamp Pool of the Rams in 1952 and Wally Lemm of Houston in 1961.", "en", []),
     ("The Colts joined the 2008 Miami Dolphins as the only teams to do it.", "en", []),
     ("The quake killed 31,000 in Bam in 2003, and 600 died in Zarand.", "en", []),
     ("Lawmakers held the first deaths during a protest since 1991.", "en", []),

@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from checker.errors import InputError
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
 from checker.signals.text import find_phrases, fold
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
@@ -39,7 +39,6 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_WORDS_BEFORE = re.compile(r"(?:[^\W_]+[\s-]+){1,6}$")
 # Where another clause of a claim begins, before a year at its end (years_told)
 _OTHER_CLAUSE = re.compile(r"[;:–—]|,\s+(?:and|or|but|und|oder|aber|y|o|pero|et|ou|mais)\b")
-_OPENER_REACH = 6  # words before a year's time phrase in which an opener makes it another fact's ("set by Hamp Pool of the Rams in 1952")
 _YEAR_AT_END = re.compile(r"(1[89]\d\d|20\d\d)(?:[-–/](\d\d(?:\d\d)?))?$")
 
 
@@ -223,7 +222,7 @@ def _ago_patterns() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
 def years_told(text: str, language: str = "und") -> list[DateMention]:
     """Bare years that set the claim as a whole at that year, as whole years: a time phrase
     leading it ("In 2007, the gang drove two cars...") or ending it where no clause or phrase of
-    its own opens in the few words before ("Police said that they had recovered 80% of the haul
+    its own opens before in its clause ("Police said that they had recovered 80% of the haul
     in 2009."; not "the worst violence since riots in 2008", "the marks set by Hamp Pool in
     1952"), a year that dates its subject ("The 2008 Chiefs ended the season...", "Cam Newton in
     2011 had the previous record"). A year elsewhere is another fact's ("SeaMicro was founded in
@@ -234,15 +233,18 @@ def years_told(text: str, language: str = "und") -> list[DateMention]:
     folded = fold(text)
     ends = [m.end() for m in [opening.search(text)] if m]
     last = closing.search(folded)
-    if last and not (_OTHER_CLAUSE.search(folded, 0, last.start()) or openers & set(_clause_words(folded[:last.start()]))):
+    if last and not (_OTHER_CLAUSE.search(folded, 0, last.start()) or _opens_a_phrase(folded[:last.start()], openers, language)):
         ends.append(last.end())
     return [_year_mention(text, end) for end in dict.fromkeys(ends)]
 
 
-def _clause_words(before: str) -> list[str]:
-    """The last few words before a year's time phrase within its clause: an opener further back
-    ("Police said that they had recovered 80% of the haul in 2009") opens no phrase of the year's."""
-    return re.findall(r"[^\W\d_]+", re.split(r"[,;:–—(]", before)[-1])[-_OPENER_REACH:]
+def _opens_a_phrase(before: str, openers: frozenset[str], language: str) -> bool:
+    """Does an opener stand in the clause of a year's time phrase, before it? Not one before the
+    clause's last comma, and not one right after a speech verb: "Police said that they had
+    recovered 80% of the haul in 2009" reports the claim itself."""
+    words = re.findall(r"[^\W\d_]+", re.split(r"[,;:–—(]", before)[-1])
+    said = {fold(v) for lang in _languages(language) for v in speech_verbs(lang)}
+    return any(w in openers and not (i and words[i - 1] in said) for i, w in enumerate(words))
 
 
 def _year_mention(text: str, end: int) -> DateMention:
