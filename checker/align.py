@@ -154,12 +154,18 @@ class Candidates:
 
 def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer | None = None) -> Alignment:
     scorer = scorer or fitted_scorer()
-    # Headlines are left out: each sums its article up, so it would be every claim's near
-    # neighbour, crowding true partners out and pairing with background sentences.
-    order = sorted((i for i, c in enumerate(claims) if not c.headline), key=lambda i: (claims[i].doc, claims[i].start))
+    # Headlines are not aligned: each sums its article up, so it would be every claim's near
+    # neighbour, crowding true partners out and pairing with background sentences. A document
+    # with nothing but its headline still joins an event by it, so that its figures meet the
+    # event's in the fact sets.
+    with_body = {c.doc for c in claims if not c.headline}
+    told = sorted((i for i, c in enumerate(claims) if not c.headline or c.doc not in with_body),
+                  key=lambda i: (claims[i].doc, claims[i].start))
+    events = detect_events([claims[i] for i in told], vectors[told], scorer.event_distance, scorer.event_anchor_weight,
+                           thresholds.fold_similarity)
+    order = [i for i in told if not claims[i].headline]
     claims = [claims[i] for i in order]
     vectors = vectors[order]
-    events = detect_events(claims, vectors, scorer.event_distance, scorer.event_anchor_weight, thresholds.fold_similarity)
     pairs: list[CandidatePair] = []
     groups: list[ClaimGroup] = []
     copies: list[tuple[str, ...]] = []

@@ -19,7 +19,7 @@ from itertools import pairwise
 from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
-from checker.lexicons import every_language, lexicon_cache, load_lexicon
+from checker.lexicons import lexicon_cache, speech_verbs
 from checker.normalize import normalize
 from checker.records import Article, Claim
 
@@ -54,9 +54,13 @@ class _Sentence:
 def extract_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     seen_texts: set[str] = set()
+    sentences = _sentences(article)
+    # A headline the body repeats word for word gives way to the body's copy, which is aligned
+    # (a headline is not)
+    body_texts = {normalize(s.text) for s in sentences if not _in_headline(article, s.start)}
     last_speaker: str | None = None
     intro_speaker: str | None = None
-    for sentence in _sentences(article):
+    for sentence in sentences:
         quoted = _quote_spans(sentence.text)
         speaker = _speaker(sentence.text, quoted)
         if speaker in _PRONOUNS:
@@ -72,7 +76,8 @@ def extract_claims(article: Article) -> list[Claim]:
         if word_count(sentence.text) < _MIN_WORDS:
             continue
         key = normalize(sentence.text)
-        if key in seen_texts:
+        headline = _in_headline(article, sentence.start)
+        if key in seen_texts or (headline and key in body_texts):
             continue
         seen_texts.add(key)
         is_quote = sentence.blockquote or any(
@@ -88,10 +93,14 @@ def extract_claims(article: Article) -> list[Claim]:
                 language=article.language,
                 quote=is_quote,
                 speaker=speaker if is_quote else None,
-                headline=article.headline is not None and article.headline[0] <= sentence.start < article.headline[1],
+                headline=headline,
             )
         )
     return claims
+
+
+def _in_headline(article: Article, at: int) -> bool:
+    return article.headline is not None and article.headline[0] <= at < article.headline[1]
 
 
 def claim_id(doc: str, text: str) -> str:
@@ -188,14 +197,6 @@ def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[
         else:
             merged.append((s, e))
     return merged
-
-
-@lexicon_cache
-def speech_verbs(language: str | None = None) -> tuple[str, ...]:
-    """lexicons/speech_verbs.yaml, as written: one language's verbs, or every language's at once
-    (None: articles quote across languages, and the lists do not clash)."""
-    table = load_lexicon("speech_verbs")
-    return tuple(every_language(table) if language is None else table.get(language, ()))
 
 
 @lexicon_cache

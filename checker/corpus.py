@@ -22,6 +22,8 @@ from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
 from checker.records import Article, Line, RemovedSpan
+from checker.signals.dates import date_mentions
+from checker.signals.text import title_cased
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # HTML: the article is extracted (clutter.py)
@@ -51,6 +53,10 @@ LIST_MARKER = re.compile(
 )
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
+# What may stand around a dateline's day: a place and a dash before it; a place, a time, a zone after it.
+_PLACE = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
+_DATELINE_BEFORE = re.compile(rf"\W*(?:(?=[^\W\d_])(?-i:[A-ZÀ-ÖØ-Þ]){_PLACE}\s*[-–—,|:]\s*)?\W*")
+_DATELINE_AFTER = re.compile(rf"[\W\d]*(?:(?-i:[A-ZÀ-ÖØ-Þ]){_PLACE})?[\W\d]*(?:[ap]\.?m\.?|uhr|h|(?-i:[A-Z]{{2,4}}))?\W*", re.IGNORECASE)
 
 
 def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
@@ -113,12 +119,13 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
         for i, line in enumerate(found)
         if is_heading(line.text, found[i + 1].text if i + 1 < len(found) else None)
         or (above_dateline is not None and line.start == above_dateline.start)
+        or (i == 0 and i + 1 < len(found) and _title_cased_headline(line.text))
     ]
-    # A heading that opens the text is the title. As a headline it stays prose: it states facts
-    # (tolls, sums, scores) a desk checks like any sentence's. One naming a calendar day is a
-    # dateline ("3. Februar 2026 – Bogotá"), and later headings are section titles: removed.
+    # A heading that opens the text is the headline and title. It stays prose: it states facts
+    # (tolls, sums, scores) a desk checks like any sentence's. A dateline ("3. Februar 2026 –
+    # Bogotá") is neither, and later headings are section titles: removed.
     opening = headings[0] if headings and headings[0].start == found[0].start else None
-    headline = opening if opening and not _names_a_day(opening.text, meta.get("language", "und")) else None
+    headline = opening if opening and not is_dateline(opening.text, meta.get("language", "und")) else None
     removed.extend(RemovedSpan(h.start, h.end, "heading") for h in headings if h is not headline)
     prose = _blank(text, removed)
     if not prose.strip():
@@ -129,7 +136,7 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
             datetime.date.fromisoformat(date)
         except ValueError:
             raise InputError(path, f"date '{date}' is not an ISO date (YYYY-MM-DD)") from None
-    title = meta.get("title") or page_title or (opening.text if opening else None)
+    title = meta.get("title") or page_title or (headline.text if headline else None)
     return Article(
         id=doc_id,
         path=path,
@@ -144,11 +151,22 @@ def build_article(doc_id: str, path: str, text: str, meta: dict[str, str]) -> Ar
     )
 
 
-def _names_a_day(line: str, language: str) -> bool:
-    # imported here: the signals import the claims stage, which imports this module
-    from checker.signals.dates import date_mentions
+def _title_cased_headline(line: str) -> bool:
+    """A first line in title case is a headline even when it ends in a period ("Colts Clinch
+    Playoff Berth With 20-13 Win in K.C."): sentences are not written so."""
+    return not line.startswith(">") and len(line.split()) <= _MAX_HEADING_WORDS and title_cased(line)
 
-    return any(mention.first for mention in date_mentions(line, None, language))
+
+def is_dateline(line: str, language: str) -> bool:
+    """A line that gives a calendar day and little else: the day opens it, or follows a place
+    and a dash ("Bogotá – 3. Februar 2026"), and at most a place or a time follows it ("3.
+    Februar 2026 – Bogotá"). A headline that names a day is no dateline ("Quake kills 30,000 in
+    Bam on December 26")."""
+    for mention in date_mentions(line, None, language):
+        before, after = line[:mention.start], line[mention.end:]
+        if mention.first and _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.fullmatch(after):
+            return True
+    return False
 
 
 def lines(text: str) -> list[Line]:

@@ -123,6 +123,11 @@ class PairNli:
     b_to_a: NliScores
 
 
+# A note's words where a signal does not read a claim's language ("number and counted words not
+# checked, language xx"): the report shows such notes with every finding of the pair.
+UNCHECKED = "not checked, language"
+
+
 @dataclass(frozen=True)
 class Reason:
     """Why a pair got its verdict. Spans are offsets into each claim's text, when present."""

@@ -126,6 +126,15 @@ def test_headlines_are_left_out_of_the_alignment(seed_claims, seed_vectors):
     assert align([seed_claims[i] for i in rest], seed_vectors[rest], Thresholds()) == alignment
 
 
+def test_a_document_of_nothing_but_its_headline_joins_an_event(seed_claims, seed_vectors):
+    """Its figures reach the fact sets only through an event: it joins one by its headline."""
+    headline = next(i for i, c in enumerate(seed_claims) if c.headline)
+    alone = replace(seed_claims[headline], id="999#h", doc="999")
+    alignment = align([*seed_claims, alone], np.vstack([seed_vectors, seed_vectors[headline]]), Thresholds())
+    assert any("999" in docs for docs in alignment.events)
+    assert not any("999#h" in (p.a, p.b) for p in alignment.pairs)
+
+
 def test_one_document_gives_no_pairs_and_no_matrix(seed_claims, seed_vectors):
     one = [c for c in seed_claims if c.doc.startswith("000")]
     alignment = align(one, seed_vectors[: len(one)], Thresholds())

@@ -142,3 +142,14 @@ def test_the_headline_and_a_quote_closed_after_a_space_are_claims():
     ]
     assert claims[-1].quote
     assert [c.headline for c in claims] == [True, False, False, False]
+
+
+def test_a_headline_the_body_repeats_gives_way_to_the_body_copy():
+    text = ("Paris thieves nab $2.5 million worth of jewellery\n"
+            "Paris thieves nab $2.5 million worth of jewellery.\n"
+            "Four men rammed their car into a jewellery store in central Paris on Monday.\n")
+    claims = extract_claims(build_article("x", "x.txt", text, {"language": "en"}))
+    assert [(c.text, c.headline) for c in claims] == [
+        ("Paris thieves nab $2.5 million worth of jewellery.", False),
+        ("Four men rammed their car into a jewellery store in central Paris on Monday.", False),
+    ]

@@ -58,6 +58,20 @@ def test_a_headline_stays_prose_unless_it_is_clutter():
     assert article.title in article.masked_text()
 
 
+@pytest.mark.parametrize(("first", "headline"), [
+    ("Quake kills 30,000 in Bam on December 26", True),  # a headline that names a day
+    ("Colts Clinch Playoff Berth With 20-13 Win in K.C.", True),  # title case: a headline despite its period
+    ("3. Februar 2026 – Bogotá", False),  # a dateline: no headline, no title
+    ("Bogotá – 3. Februar 2026", False),
+    ("Monday, 27 November 2005, 10:12 GMT", False),
+])
+def test_a_dateline_is_neither_headline_nor_title(first, headline):
+    text = f"{first}\n\nRescuers searched the rubble of the city on Tuesday.\nTwo helicopters moved the injured.\n"
+    article = build_article("x", "x.txt", text, {})
+    assert (article.headline is not None, article.title) == (headline, first if headline else None)
+    assert (first in {text for _, text in removed_texts(article)}) is not headline
+
+
 @pytest.mark.parametrize("line", [
     '"It appears as if the party were insufficiently equipped and inexperienced for the climb they had undertaken. "',
     "No one knew where to go. \u201d",

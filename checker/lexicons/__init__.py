@@ -45,6 +45,15 @@ def every_language(entry: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(word for words in entry.values() for word in words))
 
 
+@lexicon_cache
+def speech_verbs(language: str | None = None) -> tuple[str, ...]:
+    """lexicons/speech_verbs.yaml, as written: one language's verbs, or every language's at once
+    (None: articles quote across languages, and the lists do not clash). Here, not in the claims
+    stage, so that the signals read them without importing the stages above them."""
+    table = load_lexicon("speech_verbs")
+    return tuple(every_language(table) if language is None else table.get(language, ()))
+
+
 def use_extensions(files: dict[str, Path]) -> None:
     """Merge users' lexicon files ({lexicon name: path}) into the built-in ones, replacing any
     extensions an earlier run in this process used: a run's config alone decides its lexicons."""

@@ -13,10 +13,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from checker.records import Report
+from checker.records import UNCHECKED, Report
 from checker.report.json import report_dict
 from checker.report.templating import template_environment
-from checker.signals import UNCHECKED
 
 AGREEING = {"agree", "partial"}
 DISAGREEING = {"contradict", "framing"}

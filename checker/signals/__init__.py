@@ -23,7 +23,7 @@ from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.names import POSSESSIVE, aliases, first_name, place_names
 from checker.normalize import normalize
-from checker.records import Claim, Reason
+from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
@@ -39,7 +39,6 @@ HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # one event that give them, on days that fit, are about one fact however else their sentences differ.
 EVENT_MEASURES = EVOLVING | {"magnitude"}
 EVENT_TALLIES = EVENT_MEASURES | {numbers.CASUALTIES}  # ... and "no casualties" against them
-UNCHECKED = "not checked, language"  # a note's words where a signal does not read a claim's language
 # What the number signal reads in its languages only: figures in digits are compared in every
 # language ("12 km", "40 %", "$5 million"), number words ("dodici") and the words that say what a
 # figure counts ("morti", "feridos") only where the lexicon and text2num know them.

@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from checker.errors import InputError
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
 from checker.signals.text import find_phrases, fold
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
@@ -42,6 +42,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_WORDS_BEFORE = re.compile(r"(?:[^\W_]+[\s-]+){1,6}$")
 # Where another clause of a claim begins, before a year at its end (years_told)
 _OTHER_CLAUSE = re.compile(r"[;:–—]|,\s+(?:and|or|but|und|oder|aber|y|o|pero|et|ou|mais)\b")
+_YEAR_AT_END = re.compile(r"(1[89]\d\d|20\d\d)(?:[-–/](\d\d(?:\d\d)?))?$")
 
 
 @dataclass(frozen=True)
@@ -234,40 +235,60 @@ def _ago_patterns() -> dict[str, _AgoPhrase]:
 def years_told(text: str, language: str = "und") -> list[DateMention]:
     """Bare years that set the claim as a whole at that year, as whole years: a time phrase
     leading it ("In 2007, the gang drove two cars...") or ending it where no clause or phrase of
-    its own opens before ("Police said they had recovered 80% of the haul in 2009."; not "the
-    worst violence since riots in 2008", "the marks set by Hamp Pool in 1952"), a year that dates
-    its subject ("The 2008 Chiefs ended the season...", "Cam Newton in 2011 had the previous
-    record"). A year elsewhere is another fact's ("SeaMicro was founded in 2007 and is backed
-    with $60 million"), and "since 1998", "through 2012" reach the article's own time."""
+    its own opens before in its clause ("Police said that they had recovered 80% of the haul
+    in 2009."; not "the worst violence since riots in 2008", "the marks set by Hamp Pool in
+    1952"), a year that dates its subject ("The 2008 Chiefs ended the season...", "Cam Newton in
+    2011 had the previous record"). A year elsewhere is another fact's ("SeaMicro was founded in
+    2007 and is backed with $60 million"), and "since 1998", "through 2012" reach the article's
+    own time. A season ("In 2007-08") spans both its years; a figure before a plural ("In 2000
+    homes", "The 2000 residents") counts them and is no year."""
     opening, closing, openers = _year_patterns(language)
     folded = fold(text)
     ends = [m.end() for m in [opening.search(text)] if m]
     last = closing.search(folded)
-    if last and not (_OTHER_CLAUSE.search(folded, 0, last.start())
-                     or openers & set(re.findall(r"[^\W\d_]+", folded[:last.start()]))):
+    if last and not (_OTHER_CLAUSE.search(folded, 0, last.start()) or _opens_a_phrase(folded[:last.start()], openers, language)):
         ends.append(last.end())
-    return [
-        DateMention(end - 4, end, text[end - 4:end], first=date(int(text[end - 4:end]), 1, 1), last=date(int(text[end - 4:end]), 12, 31))
-        for end in dict.fromkeys(ends)
-    ]
+    return [_year_mention(text, end) for end in dict.fromkeys(ends)]
+
+
+def _opens_a_phrase(before: str, openers: frozenset[str], language: str) -> bool:
+    """Does an opener stand in the clause of a year's time phrase, before it? Not one before the
+    clause's last comma, and not one right after a speech verb: "Police said that they had
+    recovered 80% of the haul in 2009" reports the claim itself."""
+    words = re.findall(r"[^\W\d_]+", re.split(r"[,;:–—(]", before)[-1])
+    said = {fold(v) for lang in _languages(language) for v in speech_verbs(lang)}
+    return any(w in openers and not (i and words[i - 1] in said) for i, w in enumerate(words))
+
+
+def _year_mention(text: str, end: int) -> DateMention:
+    """The year, or season ("2007-08", "2007/2008"), that ends at `end`, as whole years."""
+    m = _YEAR_AT_END.search(text, 0, end)
+    first = last = int(m.group(1))
+    if m.group(2):  # "2007-08": the century is the first year's, or the next one's ("1999-00")
+        last = int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+        last += 100 if last < first and len(m.group(2)) == 2 else 0
+    last = max(last, first)
+    return DateMention(m.start(), end, m.group(), first=date(first, 1, 1), last=date(last, 12, 31))
 
 
 @lexicon_cache
 def _year_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """years_told's patterns: of a claim's opening (on the text as written: a name's capitals),
-    of its end (on the folded text), and its opener words."""
+    of its end (on the folded text), and its opener words (folded). The lexicon's words are as
+    written ("en el año"), folded for the folded text."""
     entry = load_lexicon("dates")["years"]
 
-    def words(key: str) -> str:
-        found = {w for lang in _languages(language) for w in entry[key].get(lang, [])}
+    def words(key: str, folded: bool = False) -> str:
+        found = {fold(w) if folded else w for lang in _languages(language) for w in entry[key].get(lang, [])}
         return "|".join(sorted(map(re.escape, found), key=len, reverse=True)) or "(?!)"
 
-    year = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)"  # each pattern's match ends with the year
-    time = rf"(?:{words('in')})\s+{year}"
+    # each pattern's match ends with the year or season; a lower-case plural after it is what it counts
+    year = r"(?:1[89]\d\d|20\d\d)(?:[-–/](?:\d\d){1,2})?(?![\w%]|[.,]\d|\s+(?-i:[a-zß-ÿ])[^\W\d_]*s\b)"
+    time, folded_time = rf"(?:{words('in')})\s+{year}", rf"(?:{words('in', folded=True)})\s+{year}"
     name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+"  # two capitalised words: a claim's first word has one anyway
     opening = rf"^\W*(?i:(?:{words('lead')})\s+)*(?:(?i:{time})|(?i:{words('articles')})\s+{year}(?=\s+[^\W\d])|{name}\s+(?i:{time}))"
-    closing = rf"\b{time}(?=(?:\s+[^\W\d]+)?\W*$)"
-    openers = frozenset(w for lang in _languages(language) for w in entry["openers"].get(lang, []))
+    closing = rf"\b{folded_time}(?=(?:\s+[^\W\d]+)?\W*$)"
+    openers = frozenset(fold(w) for lang in _languages(language) for w in entry["openers"].get(lang, []))
     return re.compile(opening), re.compile(closing), openers
 
 

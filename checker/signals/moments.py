@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.claims import speech_verbs
-from checker.lexicons import every_language, lexicon_cache, load_lexicon
+from checker.lexicons import every_language, lexicon_cache, load_lexicon, speech_verbs
 from checker.names import (
     CAPITAL,
     SMALL,

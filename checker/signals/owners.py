@@ -19,8 +19,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from checker import claims
 from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import speech_verbs as written_speech_verbs
 from checker.names import POSSESSIVE, nationality_names, place_names
 from checker.normalize import normalize
 from checker.signals.dates import date_mentions
@@ -123,7 +123,7 @@ def _prepositions() -> frozenset[str]:
 @lexicon_cache
 def speech_verbs(language: str) -> frozenset[str]:
     """One language's speech verbs, folded as tokens are."""
-    return frozenset(fold(v) for v in claims.speech_verbs(language))
+    return frozenset(fold(v) for v in written_speech_verbs(language))
 
 
 @lexicon_cache

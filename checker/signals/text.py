@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import justext
 import Stemmer
@@ -63,7 +63,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _TITLE_CASE_WORDS = 3  # long words it takes to tell a headline's case from a sentence's
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: it is asked of every claim's text
 def title_cased(text: str) -> bool:
     """A headline set in title case or capitals ("Quake Kills 10; 7 Villages Damaged"): every
     word of four letters or more capitalised, three at least. Its capitals mark no names."""
