@@ -203,6 +203,13 @@ def test_nobody_hurt_is_no_clash_with_a_death_toll(none, toll, language, clash):
     assert [kind for kind, *_ in hard(none, toll, language)] == (["number"] if clash else [])
 
 
+def test_a_zero_does_not_join_a_casualty_word_in_the_next_clause():
+    """'No one was killed, and injured passengers were treated': the dead alone are denied."""
+    text = "No one was killed, and injured passengers were treated at the scene."
+    assert [(q.measure, q.high) for q in quantities(text, "en")] == [("dead", 0)]
+    assert hard(text, "Twelve people were injured.") == []
+
+
 def test_nobody_killed_against_a_toll():
     assert "number" in [kind for kind, *_ in hard("No one was killed in the attack.", "Twelve people were killed in the attack.")]
     assert hard("No one was killed in the attack.", "Twelve people were injured in the attack.") == []
@@ -592,6 +599,16 @@ def test_a_year_read_as_a_magnitude_is_no_overflow():
 ])
 def test_numbers_in_names_are_no_counts(text):
     assert quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Quake Damages 7 Villages", [("7 Villages", "count villag")]),  # a headline's verb is no name
+    ("Fire Destroys 20 Homes Near Town", [("20 Homes", "count homes")]),
+    ("Search For Missing Flight 370 Continues", []),  # a word that takes a number to name one thing
+    ("Crashes Close I-75 Lanes For Hours", []),  # dash-joined
+])
+def test_a_capitalised_word_in_a_title_cased_headline_is_no_name(text, read):
+    assert [(q.text, q.measure) for q in quantities(text, "en")] == read
 
 
 @pytest.mark.parametrize(("text", "read"), [

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -25,6 +25,7 @@ from checker.names import POSSESSIVE, aliases, first_name, place_names
 from checker.normalize import normalize
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
+from checker.signals.context import figure_of_one_fact, told_of_another_time
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
@@ -56,7 +57,6 @@ SHORTEST_SURNAME = 4  # ... but after one same first name "Rait" is long enough 
 # particles some write joined to a surname and others leave off ("LaCalamita", "Calamita"); any
 # other start is another name ("Ross", "Cross"; "Wood", "Elwood")
 PARTICLES = frozenset({"la", "le", "de", "di", "da", "du", "del", "van", "von", "mc", "mac", "o", "d"})
-ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 # Two figures of a pair the aligner only grouped are one fact told two ways when at most this
 # factor apart (5.9 and 6.1 on the Richter scale, 600 and 612 dead, an 84- and an 86-yard run: TUNE
 # events); further apart they are as often two facts of one story (a 32- and a 37-yard play).
@@ -219,10 +219,11 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     quake's: Bam's "in December 2003", Zarand's "in February", against Sunday's). within: other
     figures than the event's tallies (EVENT_TALLIES) are compared only at most this factor apart.
     loose: the pair is not alike enough to be about one fact, so only the event's tallies are
-    compared, and figures the words around them tie to one fact (fact_sets.figure_of_one_fact: "An
+    compared, and figures the words around them tie to one fact (context.figure_of_one_fact: "An
     estimated 100,000 people took to the streets", "as many as 20,000 people took to the streets of
-    Athens"), and only when the claims name no days that do not fit (the aftershock on Monday, the
-    quake on Sunday)."""
+    Athens"), each its claim's only figure of its measure and kind (a whole, or a count of more: a
+    count of more beside a whole leaves no doubt which figure is the whole; two wholes do), and only
+    when the claims name no days that do not fit (the aftershock on Monday, the quake on Sunday)."""
     if loose and not same_days(a, b):
         return []
     found = []
@@ -232,7 +233,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     for measure, more in sorted(set(kind_a) & set(kind_b)):
         qa = [q for q, k in zip(a.quantities, kind_a) if k == (measure, more)]
         qb = [q for q, k in zip(b.quantities, kind_b) if k == (measure, more)]
-        if loose and measure not in EVENT_TALLIES and not (len(qa) == len(qb) == 1 and _one_figure(a, qa[0], b, qb[0])):
+        if loose and measure not in EVENT_TALLIES and not (len(qa) == len(qb) == 1 and figure_of_one_fact(a, qa[0], b, qb[0])):
             continue
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
@@ -317,13 +318,6 @@ def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity
     return found
 
 
-def _one_figure(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
-    """fact_sets.figure_of_one_fact, read here: that module builds on this one."""
-    from checker.signals.fact_sets import figure_of_one_fact
-
-    return figure_of_one_fact(a, x, b, y)
-
-
 def _owner(facts: ClaimFacts, quantity: Quantity) -> frozenset[str]:
     return owner(facts.claim.text, facts.claim.language, quantity.start)
 
@@ -336,11 +330,12 @@ def _mismatch(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> list[Re
 
 
 def _casualties(a: ClaimFacts, b: ClaimFacts, swapped: bool = False) -> list[Reason]:
-    """'no casualties' in a against dead or injured in b; 'no injuries in Dubai' says nothing of
-    a toll not given for Dubai."""
+    """'no casualties' in a against dead or injured in b, when the none, read as a zero of
+    their measure, is comparable with them: 'no casualties in Dubai' says nothing of a toll not
+    given for Dubai."""
     none = next((q for q in a.quantities if q.measure == numbers.CASUALTIES), None)
     some = next((q for q in b.quantities if q.measure in ("dead", "injured") and q.low >= 1), None)
-    if not (none and some) or not none.scope <= some.scope:
+    if not (none and some) or not replace(none, measure=some.measure).comparable(some):
         return []
     x, y = (some, none) if swapped else (none, some)
     return [_reason("number", HARD, f"'{x.text}' against '{y.text}': casualties or none", x, y)]
@@ -352,19 +347,6 @@ def same_days(a: ClaimFacts, b: ClaimFacts) -> bool:
     days_a = [d for d in a.dates if not d.scale]
     days_b = [d for d in b.dates if not d.scale]
     return not (days_a and days_b) or any(compatible(x, y) for x in days_a for y in days_b)
-
-
-def told_of_another_time(f: ClaimFacts) -> bool:
-    """Does the claim date what it tells to more than ANOTHER_TIME from its article's date, by
-    a date or by a year that sets it as a whole ("In 2007, the gang drove...": dates.years_told;
-    a year of another fact in it, "founded in 2007", says nothing of the claim's own time)?"""
-    if f.published is None:
-        return False
-    return any(
-        d.first is not None and d.year_known and (
-            d.last < f.published - ANOTHER_TIME or d.first > f.published + ANOTHER_TIME)
-        for d in (*f.dates, *f.years)
-    )
 
 
 def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> str | None:

@@ -28,11 +28,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from checker.config import Thresholds
-from checker.names import inner_names, place_key
-from checker.normalize import normalize
+from checker.names import inner_names
 from checker.records import Characterisation, Mention
 from checker.signals import (
     EVENT_MEASURES,
@@ -40,6 +38,15 @@ from checker.signals import (
     ClaimFacts,
     count_of_more,
     same_days,
+)
+from checker.signals.context import (
+    Value,
+    content_near,
+    named_places,
+    names_near,
+    places_near,
+    plain_words,
+    token_span,
     told_of_another_time,
 )
 from checker.signals.event_facts import (
@@ -52,36 +59,17 @@ from checker.signals.event_facts import (
     event_names,
     grew_older,
 )
-from checker.signals.numbers import CASUALTIES, DURATIONS, NOUNS_CAPITALISED, Quantity
-from checker.signals.text import stopwords
+from checker.signals.numbers import CASUALTIES, DURATIONS, Quantity
 
 # the reach of a figure without an owner, name, death or act: an event's own measure (its dead, its
 # magnitude) or a general one that many facts may share
 SPECIFIC, GENERAL = "specific", "general"
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
-NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
 SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
-STEM = 5  # content words are compared by their first letters ("killed", "killing")
-PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 people marched in Patras")
-PLACE_REACH = 4  # words between a place preposition and the name ("in the northern city of")
-PLACE_CUES = frozenset({"in", "of", "at", "near", "from", "im", "en", "de", "dans", "bei", "a"})
 
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
-
-
-class Value(Protocol):
-    """What a claim states for a fact: a Quantity or an EventFact."""
-
-    start: int
-    end: int
-    text: str
-    measure: str
-    camp: tuple  # values with one camp are one answer
-
-    def comparable(self, other) -> bool: ...
-    def overlaps(self, other) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -190,7 +178,7 @@ def describe(members: list[Stated]) -> str:
 def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
     names = inner_names([f.claim.text for f in facts])
     event = event_names(facts, names)
-    places = {f.claim.id: _places(f, names) for f in facts}
+    places = {f.claim.id: named_places(f, names) for f in facts}
     docs_naming: dict[str, set[str]] = defaultdict(set)
     for f in facts:
         for p, _ in places[f.claim.id]:
@@ -199,7 +187,7 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
     figures: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)  # where each figure stands
     for f in facts:
         for q in f.quantities:
-            figures[f.claim.doc, q.measure].append((f.claim.start + q.start, _near(places[f.claim.id], _token_span(f, q))))
+            figures[f.claim.doc, q.measure].append((f.claim.start + q.start, places_near(places[f.claim.id], token_span(f, q))))
     found = []
     for f in facts:
         if told_of_another_time(f):
@@ -209,17 +197,17 @@ def _stated(facts: list[ClaimFacts], documents: int) -> list[Stated]:
         for v in values:
             if measures.count(v.measure) > 1 or v.measure in UNCOMPARED:
                 continue  # a measure given twice: which one the other source meant is a guess
-            at = _token_span(f, v)
-            near = _near(places[f.claim.id], at)
+            at = token_span(f, v)
+            near = places_near(places[f.claim.id], at)
             # "another 20,000" at places of its own after an earlier figure at others is their whole
             elsewhere = bool(near) and any(i < f.claim.start + v.start and there != near
                                            for i, there in figures[f.claim.doc, v.measure])
             if isinstance(v, Quantity) and count_of_more(f, v, elsewhere):
                 continue
             whole = not isinstance(v, Quantity) or v.measure in EVENT_MEASURES
-            context = _context(f, v, at, whole)
-            found.append(Stated(f, v, near, near & event_wide, context, _plain(f, context),
-                                 _near_names(f, at, names, {i for _, i in places[f.claim.id]})))
+            context = content_near(f, v, at, whole)
+            found.append(Stated(f, v, near, near & event_wide, context, plain_words(f, context),
+                                 names_near(f, at, names, {i for _, i in places[f.claim.id]})))
     apart = _died_apart(found)
     return [s for s in found if s.value.measure not in apart]
 
@@ -233,12 +221,6 @@ def _died_apart(stated: list[Stated]) -> set[str]:
         if s.reach == DEATH:
             camps[s.doc, s.value.measure].add(s.value.camp)
     return {measure for (_, measure), told in camps.items() if len(told) > 1}
-
-
-def _near(places: set[tuple[str, int]], at: tuple[int, int]) -> frozenset[str]:
-    """The places named within PLACE_NEAR words of a value, outside it: a place in the value is
-    the value ("died at Beaumont Hospital"), not what sets its fact apart."""
-    return frozenset(p for p, i in places if at[0] - PLACE_NEAR <= i <= at[1] + PLACE_NEAR and not at[0] <= i <= at[1])
 
 
 def _one_fact(x: Stated, y: Stated, similarity: Similarity, thresholds: Thresholds) -> bool:
@@ -261,80 +243,6 @@ def _worded_apart(x: Stated, y: Stated, similarity: Similarity, thresholds: Thre
     figure's "yards"), and embeddings as alike as one act's (`thresholds.act_similarity`)."""
     return (_measure_alike(x, y) and bool(x.plain & y.plain)
             and similarity(x.facts.claim.id, y.facts.claim.id) >= thresholds.act_similarity)
-
-
-def _places(f: ClaimFacts, names: frozenset[str]) -> set[tuple[str, int]]:
-    """Names a few words after a place preposition ("in the city of Bam", "in Iran's south"):
-    not "the United States Geological Survey", which names an agency."""
-    text = f.claim.text
-    toks = f.words
-    gazetteer = {p.start: p for p in f.places}
-    found = set()
-    for i, t in enumerate(toks):
-        place = gazetteer.get(t.start)
-        inside = any(p.start < t.start < p.end for p in f.places)  # "Abbas" of "Bandar Abbas"
-        inside = inside or any(d.start <= t.start < d.end for d in f.dates)  # "in the morning Thursday"
-        named = place is not None or (t.text[0].isupper() and normalize(t.text) in names and not inside)
-        if named and _after_place_cue(text, toks, i):
-            found.add((place.key if place else place_key(text, t.start), i))
-    return found
-
-
-def _after_place_cue(text: str, toks: list, i: int) -> bool:
-    """Is token i a few lower-case words after a place preposition, in one clause ("in the
-    northern city of Thessaloniki"; not "a magnitude of 6.1, USGS said")?"""
-    for j in range(i - 1, max(-1, i - PLACE_REACH - 1), -1):
-        if any(c in text[toks[j].end:toks[j + 1].start] for c in ",;:()"):
-            return False
-        if toks[j].key in PLACE_CUES:
-            return True
-        if not toks[j].text.isalpha() or not toks[j].text.islower():
-            return False
-    return False
-
-
-def _token_span(f: ClaimFacts, v: Value) -> tuple[int, int]:
-    """The claim's first and last word inside the value: found once, used by every test of
-    what stands near it."""
-    inside = [i for i, t in enumerate(f.words) if v.start <= t.start < v.end] or [0]
-    return inside[0], inside[-1]
-
-
-def _near_names(f: ClaimFacts, at: tuple[int, int], names: frozenset[str], placed: set[int]) -> frozenset[str]:
-    """Names in the few words before the figure, where its owner stands ("Charles' 226 yards",
-    "Charles rushed for 226 yards while Hillis added 101": not Hillis). Places (`placed`: the
-    claim's place words by index; the gazetteer's) and days are no owners: the places and days
-    rules compare those ("in Thessaloniki, where 20,000", "in Salonika 50,000")."""
-    spans = [*f.places, *f.dates]
-    return frozenset(
-        t.key for i, t in enumerate(f.words[max(0, at[0] - NEAR):at[0]], max(0, at[0] - NEAR))
-        if t.text[0].isupper() and normalize(t.text) in names and i not in placed
-        and not any(s.start <= t.start < s.end for s in spans)
-    )
-
-
-def _context(f: ClaimFacts, v: Value, at: tuple[int, int], whole: bool, after: bool = False) -> frozenset[str]:
-    """Content-word stems near the value (NEAR words either side; after: only after it), or in
-    the whole claim for values that name their fact themselves (the dead, the injured, a quake's
-    magnitude) or whose fact is the claim's (the time of its act)."""
-    stop = stopwords(f.claim.language)
-    words = f.words if whole else f.words[at[1] + 1 if after else max(0, at[0] - NEAR):at[1] + NEAR + 1]
-    return frozenset(
-        t.key[:STEM] for t in words
-        if len(t.key) >= 4 and t.key.isalpha() and t.key not in stop and not (v.start <= t.start < v.end)
-    )
-
-
-def _plain(f: ClaimFacts, context: frozenset[str]) -> frozenset[str]:
-    """The context's stems of words outside every figure of the claim that name nothing: no
-    gazetteer place, and, where case tells names apart, no capitalised word. German capitalises
-    every noun and scripts without case (ar, zh, he) have none, so there only the gazetteer does."""
-    figures = [(q.start, q.end) for q in f.quantities]
-    by_case = f.claim.language not in NOUNS_CAPITALISED
-    marked = {t.key[:STEM] for t in f.words
-              if any(a <= t.start < b for a, b in figures) or any(p.start <= t.start < p.end for p in f.places)
-              or (by_case and t.text.lower() != t.text.upper() and not t.text.islower())}
-    return context - marked
 
 
 def _links(stated: list[Stated], test: Callable[[Stated, Stated], bool], similarity: Similarity) -> list[tuple[int, int]]:
@@ -405,32 +313,3 @@ def _same_places(x: Stated, y: Stated) -> bool:
     if x.places == y.places:
         return True
     return (not x.places and y.places == y.own_places) or (not y.places and x.places == x.own_places)
-
-
-def figure_of_one_fact(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
-    """Two figures of one measure, each the only one of it in its claim, in claims that the
-    aligner paired though too loosely to be about one fact by their wording as a whole (compare:
-    same_fact): one fact when the words after them say what they are a figure of alike, as for a
-    corpus-wide set (_one_fact): a content word that names nothing in the few words after both
-    (what is counted or what it did: "100,000 people took to the streets", "three strong
-    aftershocks were felt"; words before a figure are as often another figure's: "a seven-yard
-    touchdown pass, capping the 73-yard drive"), the aligner's pairing standing in for the
-    embeddings `_worded_apart` asks of a corpus-wide pair; the same places near them (none in
-    one: the pair has no event-wide places to tell by), the same names before them, and neither
-    claim told of another time ("In 2007, the gang escaped with 11m euros"). The names are the
-    two claims' (inner_names), places the gazetteer's or such names after a place preposition."""
-    if told_of_another_time(a) or told_of_another_time(b):
-        return False
-    names = inner_names([a.claim.text, b.claim.text])
-    near = []
-    for f, q in ((a, x), (b, y)):
-        at = _token_span(f, q)
-        places = _places(f, names)
-        near.append((_plain(f, _context(f, q, at, False, after=True)), _near(places, at),
-                     _near_names(f, at, names, {i for _, i in places})))
-    (plain_x, places_x, names_x), (plain_y, places_y, names_y) = near
-    if places_x and places_y and places_x != places_y:
-        return False  # "in Thessaloniki, where another 20,000", "In Heraklion, 10,000 people"
-    if (names_x or names_y) and not names_x & names_y:
-        return False
-    return bool(plain_x & plain_y)

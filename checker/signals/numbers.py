@@ -88,7 +88,7 @@ class Quantity:
         if math.log10(DIFFERENT_THINGS) < self.log_ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
         none, some = sorted((self, other), key=lambda q: q.high)
-        if none.high <= 0 and not none.scope <= some.scope:  # none "in Dubai" says nothing of a toll not given there
+        if none.high <= 0 < some.low and not none.scope <= some.scope:  # none "in Dubai" says nothing of a toll not given there
             return False
         if self.scope == other.scope:
             return True
@@ -129,6 +129,7 @@ class _Lexicon:
     per_span: dict[str, str]
     time_ago: frozenset[str]
     not_numbers: frozenset[str]
+    numbered_names: frozenset[str]
     not_counted: frozenset[str]
     modifiers: frozenset[str]
 
@@ -178,6 +179,7 @@ def _lexicon() -> _Lexicon:
         per_span=_inverted(data["per_span"]),
         time_ago=words("time_ago"),
         not_numbers=words("not_numbers"),
+        numbered_names=words("numbered_names"),
         not_counted=frozenset(fold(w) for w in every_language(data["not_counted"])),
         modifiers=words("modifiers"),
     )
@@ -375,7 +377,8 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
     (jusText's stop words), a weekday ("on Friday 11 people died"), a word the figure's reading
     knows ("Kills 12" in a headline, "USD 5 million"), nor before a word that says what the
     figure measures ("South Sudan 6 months ago", "in Bam 26,000 dead"), nor where every noun is
-    capitalised (German)."""
+    capitalised (German), nor in a title-cased headline, whose capitals mark no names, unless
+    dash-joined ("I-75") or a word that takes a number to name one thing ("Flight 370")."""
     if i < 2 or not toks[i].key[0].isdigit() or language in NOUNS_CAPITALISED:
         return False
     lex = _lexicon()
@@ -389,6 +392,8 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
         return False  # "the Colts 16-yard line": the figure describes what follows
     # a word joined to the figure by a dash is its name's, whatever it is alone ("I-75": no pronoun)
     joined = text[word.end:toks[i].start] == "-"
+    if title_cased(text) and not joined and word.key not in lex.numbered_names:
+        return False  # a headline capitalises every word: "Quake Damages 7 Villages", but "Flight 370"
     if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or not joined and (
             word.key in stopwords(language) or word.key in weekday_names(language)):
         return False
@@ -427,7 +432,7 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> list[Quantity]:
     if nobody:
         for j in range(i + width, min(i + width + 3, len(toks))):
             if (measure := lex.counted.get(toks[j].key)) in ("dead", "injured"):
-                measures, last = _joined(toks, j, measure)
+                measures, last = _joined(text, toks, j, measure)
                 return [Quantity(toks[i].start, toks[last].end, text[toks[i].start:toks[last].end], m, 0.0, 0.0, True)
                         for m in measures]
         return []
@@ -443,22 +448,24 @@ def _no_casualties(text: str, toks: list[Match], i: int) -> list[Quantity]:
     free = k == i + width and k < len(toks) and toks[k].key not in lex.definite_articles
     for j in (k, k + 1) if free else (k,):
         if j < len(toks) and toks[j].key in lex.casualty_nouns:
-            measures, last = _joined(toks, j, lex.casualty_nouns[toks[j].key])
+            measures, last = _joined(text, toks, j, lex.casualty_nouns[toks[j].key])
             scope = _scope(text, toks, i, last, toks[i].start)  # "no reported injuries in Dubai"
             return [Quantity(toks[i].start, toks[last].end, text[toks[i].start:toks[last].end], m, 0.0, 0.0, True, scope)
                     for m in measures]
     return []
 
 
-def _joined(toks: list[Match], j: int, measure: str) -> tuple[tuple[str, ...], int]:
+def _joined(text: str, toks: list[Match], j: int, measure: str) -> tuple[tuple[str, ...], int]:
     """What a zero of the casualty word at token j counts, and its last token: joined to a word
     of the other of the dead and the injured ("no deaths or injuries", "no dead or wounded", "no
     one was killed or injured", "weder Tote noch Verletzte") both of them; joined to a general
-    word ("no deaths or casualties") CASUALTIES."""
+    word ("no deaths or casualties") CASUALTIES. Not across a clause break: "No one was killed,
+    and injured passengers were treated" denies the dead alone."""
     lex = _lexicon()
     join, width = _phrase(toks, j + 1, lex.casualty_joins)
     k = j + 1 + width
-    other = (lex.casualty_nouns.get(toks[k].key) or lex.counted.get(toks[k].key)) if join and k < len(toks) else None
+    within = k < len(toks) and not any(_breaks(text, toks, m) for m in range(j + 1, k + 1))
+    other = (lex.casualty_nouns.get(toks[k].key) or lex.counted.get(toks[k].key)) if join and within else None
     if other not in {"dead", "injured", CASUALTIES} - {measure}:
         return (measure,), j
     return ((CASUALTIES,) if CASUALTIES in (measure, other) else ("dead", "injured")), k
