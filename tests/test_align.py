@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from labelled import labelled_pairs
 
 from benchmarks.ecbplus import share_together
-from conftest import ROOT
 from checker.align import align, partner_cap
 from checker.config import Thresholds
 from checker.names import anchors, inner_names

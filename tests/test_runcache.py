@@ -39,10 +39,10 @@ def test_warm_run_is_the_cold_run_byte_for_byte(corpus_copy, tmp_path, monkeypat
 def test_a_changed_article_or_a_review_store_runs_the_pipeline(corpus_copy, tmp_path):
     cache = ["--cache-dir", str(tmp_path / "cache")]
     run(corpus_copy, tmp_path / "out", "1770163200", *cache)
-    first = sorted(corpus_copy.glob("*.txt"))[0]
+    first = min(corpus_copy.glob("*.txt"))
     first.write_text(first.read_text(encoding="utf-8") + "\n\nEin ganz neuer Satz über den Zwischenfall.\n", encoding="utf-8")
     _, changed = run(corpus_copy, tmp_path / "out", "1770163200", *cache)
-    assert "Ein ganz neuer Satz".encode() in changed["json"]
+    assert b"Ein ganz neuer Satz" in changed["json"]
     (tmp_path / "out" / "review.sqlite").write_bytes(b"")  # a folder under review: decisions change the report
     assert run_key(load_config("offline"), corpus_copy, tmp_path / "out", "cached") is None
     assert run_key(load_config("offline"), corpus_copy, tmp_path / "elsewhere", "cached") is not None

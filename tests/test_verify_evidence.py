@@ -7,7 +7,13 @@ from dataclasses import replace
 
 import pytest
 
-from checker.assertions import Evidence, claim_languages, decide, figure_mismatches, gives
+from checker.assertions import (
+    Evidence,
+    claim_languages,
+    decide,
+    figure_mismatches,
+    gives,
+)
 from checker.config import Thresholds
 from checker.records import Claim, Reason
 from checker.signals import HARD, read_facts

@@ -78,7 +78,7 @@ PRESET_ARCHITECTURES = {
     "default": ("xlm-roberta", "deberta-v2"),  # multilingual-e5-base, mDeBERTa-v3-base-xnli
     "fast": ("bert", "xlm-roberta"),  # paraphrase-multilingual-MiniLM-L12-v2, multilingual-MiniLMv2-L6
 }
-_TINY = dict(hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32, max_position_embeddings=130)
+_TINY = {"hidden_size": 16, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 32, "max_position_embeddings": 130}
 
 
 @dataclass(frozen=True)
