@@ -6,7 +6,7 @@ plus GeoNames' countries and cities of 100,000 people or more, from geonamescach
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -90,9 +90,8 @@ def first_name(text: str, end: int, language: str) -> str:
     return found
 
 
-@lru_cache(maxsize=64)
 def _title_cased(text: str) -> bool:
-    """text.title_cased, once a claim: first_name asks it for every capitalised word."""
+    """text.title_cased (cached there): the signals read this module, so it is imported here."""
     from checker.signals.text import title_cased
 
     return title_cased(text)
