@@ -439,12 +439,23 @@ def test_next_month_is_ahead_of_the_article():
     ("The man, who will appear in court, was arrested Thursday.", date(2012, 12, 20)),  # the future in another clause
     ("He had been fired last Sunday.", date(2012, 12, 16)),  # a week back after "last"
     ("Rescuers turned back due to low light on Saturday.", date(2012, 12, 22)),  # "due to": because of
-    ("Er wird am Dienstag erwartet.", date(2012, 12, 25)),
+    ("Er wird am Dienstag erwartet.", date(2012, 12, 25)),  # a present passive with a weekday: the coming one
+    ("Police will investigate the crash that happened Tuesday.", date(2012, 12, 18)),  # the future before another clause
+    ("The vote will be held after Monday.", date(2012, 12, 24)),  # ... but "after" right before it is a preposition
+    ("He will have been missing since Monday.", date(2012, 12, 17)),  # "since" puts it in the past
+    ("Der Mann wird seit Montag vermisst.", date(2012, 12, 17)),
+    ("A vote will be held " + "in the hall of the old town " * 8 + "on Thursday.", date(2012, 12, 20)),  # a cue too far back
 ])
 def test_a_weekday_in_an_article_of_a_sunday(text, day):
     from checker.signals.dates import date_mentions
-    [mention] = date_mentions(text, date(2012, 12, 23), "de" if text.startswith("Er ") else "en")
+    [mention] = date_mentions(text, date(2012, 12, 23), "de" if text.startswith(("Er ", "Der ")) else "en")
     assert mention.first == day
+
+
+def test_a_future_ends_where_another_clause_begins():
+    from checker.signals.dates import date_mentions
+    found = date_mentions("He will be buried on Friday after he died Monday.", date(2012, 12, 23), "en")
+    assert [(m.text, m.first) for m in found] == [("Friday", date(2012, 12, 28)), ("Monday", date(2012, 12, 17))]
 
 
 @pytest.mark.parametrize(("text", "published", "day"), [
@@ -452,6 +463,9 @@ def test_a_weekday_in_an_article_of_a_sunday(text, day):
     ("The judge set his next court hearing for April 19.", date(2007, 4, 11), date(2007, 4, 19)),
     ("The vote was held on December 19.", date(2013, 1, 5), date(2012, 12, 19)),  # after the article: last year's
     ("The camp was bombed on May 19.", date(2010, 3, 5), date(2009, 5, 19)),  # more than a month after it: last year's
+    ("The talks resume on January 10.", date(2023, 12, 20), date(2024, 1, 10)),  # the coming weeks cross New Year
+    ("The vote was held on December 10.", date(2023, 12, 20), date(2023, 12, 10)),
+    ("It happened on February 29.", date(2024, 12, 20), date(2024, 2, 29)),  # no 29 February next year
 ])
 def test_a_month_day_without_a_year(text, published, day):
     from checker.signals.dates import date_mentions

@@ -365,6 +365,7 @@ def test_a_place_of_death(text, language, found):
     ("Die Verletzten wurden ins Krankenhaus gebracht.", "de"),
     ("He died in hospital.", "it"),  # a language not read
     ("He was taken to hospital, where doctors said he had died.", "en"),  # where the doctors spoke
+    ("The wounded were taken to hospital, Dove and Liu died.", "en"),  # Italian "dove" (where) is a name here
 ])
 def test_no_place_of_death(text, language):
     assert deaths.places(text, language) == []

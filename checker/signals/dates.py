@@ -125,18 +125,28 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
 
 def _in_year(month: int, day: int, year: int | None, anchor: date | None, ahead: bool = False) -> tuple[date, bool] | None:
     """The date in the year the text means: the article's, the year before when that would be
-    after the article, the year after for a date the text puts ahead ("next March")."""
+    more than NEWS_LOOKAHEAD after the article, the year after for a date the text puts ahead
+    ("next March") or one in the coming weeks across New Year ("January 10" on 20 December)."""
     known = year is not None or anchor is not None
     chosen = year or (anchor.year if anchor else UNKNOWN_YEAR)
+    resolved = _date_or_none(chosen, month, day)
+    if resolved is None or year is not None or anchor is None:
+        return (resolved, known) if resolved else None
+    if ahead and resolved < anchor:
+        resolved = _date_or_none(chosen + 1, month, day)
+    elif not ahead and resolved > anchor + NEWS_LOOKAHEAD:
+        resolved = _date_or_none(chosen - 1, month, day)
+    elif not ahead and resolved < anchor:  # the coming weeks cross New Year too
+        following = _date_or_none(chosen + 1, month, day)
+        resolved = following if following and following <= anchor + NEWS_LOOKAHEAD else resolved
+    return (resolved, known) if resolved else None
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
     try:
-        resolved = date(chosen, month, day)
-        if year is None and anchor and ahead and resolved < anchor:
-            resolved = date(chosen + 1, month, day)
-        elif year is None and anchor and not ahead and resolved > anchor + NEWS_LOOKAHEAD:
-            resolved = date(chosen - 1, month, day)
+        return date(year, month, day)
     except ValueError:
         return None
-    return resolved, known
 
 
 def date_mentions(text: str, anchor: date | None, language: str = "und") -> list[DateMention]:
@@ -145,8 +155,8 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
 
-    def free(m: re.Match) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
+    def free(m: re.Match, among: list[tuple[int, int]] = taken) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in among)
 
     def add(m: re.Match, **fields) -> None:
         taken.append((m.start(), m.end()))
@@ -174,8 +184,9 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             first = start[0]
             add(m, first=first, last=first.replace(day=calendar.monthrange(first.year, number)[1]), year_known=start[1],
                 year_inferred=m.group(2) is None)
+    dated = list(taken)  # weekdays never overlap one another: only the dates before them can take one
     for m in patterns["weekday"].finditer(folded):
-        if not free(m):
+        if not free(m, dated):
             continue
         weekday = days[m.group(1)]
         if anchor:
@@ -363,22 +374,44 @@ def _weekday(weekday: int, anchor: date, folded: str, at: int, language: str) ->
 
 def _ahead(folded: str, at: int, cues: str = "ahead") -> bool:
     """Does a word just before the date put it ahead of the article ("by next March"), or with
-    cues="behind" before the article's own day ("last Thursday")?"""
+    cues="behind" before the article's own day ("last Thursday"), or with cues="since" in the
+    past ("seit Montag")?"""
     words = re.findall(r"[\w']+", folded[max(0, at - 20):at])
-    known = {fold(c) for c in load_lexicon("dates")[cues]}
+    known = _cue_words(cues)
     return any(" ".join(words[-n:]) in known for n in (1, 2) if len(words) >= n)
 
 
+@lexicon_cache
+def _cue_words(cues: str) -> frozenset[str]:
+    return frozenset(fold(c) for c in load_lexicon("dates")[cues])
+
+
+CLAUSE_REACH = 200  # characters back from a weekday where its clause is looked for: clauses are shorter
 _CLAUSE_START = re.compile(r"[.,;:()!?\"“”]")
 
 
 def _future(folded: str, at: int, language: str) -> bool:
     """Do words earlier in the date's clause tell of a time to come ("will be held Thursday";
-    lexicons/dates.yaml's `future`)?"""
-    cues = [fold(c) for lang in _languages(language) for c in load_lexicon("dates")["future"].get(lang, ())]
-    starts = [m.end() for m in _CLAUSE_START.finditer(folded, 0, at)]
-    clause = folded[starts[-1] if starts else 0:at]
-    return bool(cues) and re.search(rf"\b(?:{'|'.join(map(re.escape, cues))})\b", clause) is not None
+    lexicons/dates.yaml's `future`), none putting it in the past just before it ("since")?"""
+    cues, openers = _future_patterns(language)
+    if cues is None or _ahead(folded, at, "since"):
+        return False
+    start = max(0, at - CLAUSE_REACH)
+    starts = [m.end() for m in _CLAUSE_START.finditer(folded, start, at)]
+    starts += [m.end() for m in openers.finditer(folded, start, at) if folded[m.end():at].split()] if openers else []
+    return cues.search(folded, max(starts, default=start), at) is not None
+
+
+@lexicon_cache
+def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """lexicons/dates.yaml's future cues and clause openers in the language, as patterns (None: none)."""
+    entry = load_lexicon("dates")["future"]
+
+    def pattern(key: str) -> re.Pattern[str] | None:
+        words = sorted({fold(w) for lang in _languages(language) for w in entry[key].get(lang, ())}, key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
+
+    return pattern("cues"), pattern("openers")
 
 
 def _capitalised_if_english(text: str, at: int, month: str) -> bool:

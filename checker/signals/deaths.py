@@ -102,18 +102,18 @@ def _tied(text: str, ends: tuple[int, ...], death: Match, spot: Match, language:
         between = _words_between(text, ends, death.end, spot.start, AFTER_DEATH)
         stops = _CONJUNCTIONS | _not_yet()
     elif spot.end <= death.start:
-        between = _words_between(text, ends, _past_where(text, spot.end), death.start, BEFORE_DEATH)
+        between = _words_between(text, ends, _past_where(text, spot.end, language), death.start, BEFORE_DEATH)
         stops = frozenset()
     else:
         return False
     return between is not None and not any(w in stops or w in speech_verbs(language) for w in between)
 
 
-def _past_where(text: str, at: int) -> int:
+def _past_where(text: str, at: int, language: str) -> int:
     """Past the word that opens a clause about the place that ends at `at` (", where"; deaths.yaml's
-    `where`), which the comma before it does not end; else `at`."""
-    found = [w for w in find_phrases(text[at:at + 20], {"where": load_lexicon("deaths")["where"]})
-             if not text[at:at + w.start].strip(" ,")]
+    `where` in the language), which the comma before it does not end; else `at`."""
+    words = load_lexicon("deaths")["where"].get(language)
+    found = [w for w in find_phrases(text[at:at + 20], {"where": words}) if not text[at:at + w.start].strip(" ,")] if words else []
     return at + found[0].end if found else at
 
 
