@@ -21,9 +21,11 @@ from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 from checker.clutter import clutter_spans, html_article
 from checker.errors import InputError
+from checker.names import place_names, town_names
+from checker.normalize import normalize
 from checker.records import Article, Line, RemovedSpan
-from checker.signals.dates import date_mentions
-from checker.signals.text import title_cased
+from checker.signals.dates import LANGUAGES, date_mentions, weekday_names
+from checker.signals.text import fold, stopwords, title_cased
 from checker.yamlfile import load_schema, node_lines, read_yaml, validate
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # HTML: the article is extracted (clutter.py)
@@ -53,10 +55,16 @@ LIST_MARKER = re.compile(
 )
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s>/]|/[a-zA-Z]|!--)")
 _MAX_HEADING_WORDS = 25
-# What may stand around a dateline's day: a place and a dash before it; a place, a time, a zone after it.
+# What may stand around a dateline's day: places and a dash before it, maybe an article ("BAM,
+# Iran, Dec. 26", "Paris, le 5 mai"); a place, a time and a zone after it ("10:30 a.m. EST").
+# Possessive runs: a long line of figures is read once, not in every split of it.
 _PLACE = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
-_DATELINE_BEFORE = re.compile(rf"\W*(?:(?=[^\W\d_])(?-i:[A-ZÀ-ÖØ-Þ]){_PLACE}\s*[-–—,|:]\s*)?\W*")
-_DATELINE_AFTER = re.compile(rf"[\W\d]*(?:(?-i:[A-ZÀ-ÖØ-Þ]){_PLACE})?[\W\d]*(?:[ap]\.?m\.?|uhr|h|(?-i:[A-Z]{{2,4}}))?\W*", re.IGNORECASE)
+_CAPITAL = "(?-i:[A-ZÀ-ÖØ-Þ])"
+_DATELINE_BEFORE = re.compile(
+    rf"\W*+(?:(?=[^\W\d_])({_CAPITAL}{_PLACE})(?:\s*,\s*{_CAPITAL}{_PLACE})*\s*[-–—,|:]\s*([^\W\d_]+\s+)?)?\W*+")
+_DATELINE_AFTER = re.compile(
+    rf"[\W\d]*+(?:{_CAPITAL}{_PLACE})?[\W\d]*+(?:[ap]\.?m\.?|uhr|h)?\W*+(?-i:[A-Z]{{2,4}})?\W*+", re.IGNORECASE)
+DATELINE_SPAN = 80  # characters at most on either side of a dateline's day: it gives little else
 
 
 def read_corpus(folder: Path, max_file_bytes: int) -> list[Article]:
@@ -158,15 +166,37 @@ def _title_cased_headline(line: str) -> bool:
 
 
 def is_dateline(line: str, language: str) -> bool:
-    """A line that gives a calendar day and little else: the day opens it, or follows a place
-    and a dash ("Bogotá – 3. Februar 2026"), and at most a place or a time follows it ("3.
-    Februar 2026 – Bogotá"). A headline that names a day is no dateline ("Quake kills 30,000 in
-    Bam on December 26")."""
+    """A line that gives a calendar day and little else: the day opens it, or follows places
+    and a dash ("Bogotá – 3. Februar 2026", "BAM, Iran, Dec. 26 (Reuters) -", "Paris, le 5 mai
+    2024"), and at most a place, a time and a zone follow it ("3. Februar 2026 – Bogotá",
+    "December 26, 2003 10:30 a.m. EST"). A headline that names a day is no dateline ("Quake kills
+    30,000 in Bam on December 26"), nor is one in title case before a dash: its first words
+    before the day must be a place we know (names.place_names, town_names), written in capitals
+    as a wire's are, or a weekday ("Smith Dies – May 3" is a headline)."""
     for mention in date_mentions(line, None, language):
         before, after = line[:mention.start], line[mention.end:]
-        if mention.first and _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.fullmatch(after):
+        if (mention.first and len(before) <= DATELINE_SPAN and len(after) <= DATELINE_SPAN
+                and (match := _DATELINE_BEFORE.fullmatch(before)) and _dateline_words(match, language)
+                and _DATELINE_AFTER.fullmatch(after)):
             return True
     return False
+
+
+def _dateline_words(before: re.Match, language: str) -> bool:
+    """Are the words before a dateline's day a place (or weekday) and an article, as datelines
+    write them ("KARACHI, Pakistan –", "Paris, le", "Monday,")?"""
+    place, article = before.group(1), before.group(2)
+    if place and not (place.isupper() or normalize(place) in place_names() or normalize(place) in town_names()
+                      or fold(place) in weekday_names(language)):
+        return False
+    return not article or fold(article.strip()) in _articles()
+
+
+@cache
+def _articles() -> frozenset[str]:
+    """Function words of the languages whose dates the checker reads (jusText's stop lists):
+    those a dateline may set before its day ("le", "den", "el")."""
+    return frozenset().union(*(stopwords(language) for language in LANGUAGES))
 
 
 def lines(text: str) -> list[Line]:

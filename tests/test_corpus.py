@@ -64,12 +64,22 @@ def test_a_headline_stays_prose_unless_it_is_clutter():
     ("3. Februar 2026 – Bogotá", False),  # a dateline: no headline, no title
     ("Bogotá – 3. Februar 2026", False),
     ("Monday, 27 November 2005, 10:12 GMT", False),
+    ("December 26, 2003 10:30 a.m. EST", False),  # a time and a zone
+    ("BAM, Iran, Dec. 26 (Reuters) -", False),  # places, comma-separated
+    ("Paris, le 5 mai 2024", False),  # an article before the day
+    ("Smith Dies – May 3", True),  # title case before a dash: no place
 ])
 def test_a_dateline_is_neither_headline_nor_title(first, headline):
     text = f"{first}\n\nRescuers searched the rubble of the city on Tuesday.\nTwo helicopters moved the injured.\n"
     article = build_article("x", "x.txt", text, {})
     assert (article.headline is not None, article.title) == (headline, first if headline else None)
     assert (first in {text for _, text in removed_texts(article)}) is not headline
+
+
+def test_a_long_line_of_figures_after_a_day_is_no_dateline():
+    heading = "# 3 May 2020 " + "1 " * 3000
+    article = build_article("x", "x.md", f"{heading}\n\nRescuers searched the rubble on Tuesday.\n", {})
+    assert article.headline == (0, len(heading.rstrip()))
 
 
 @pytest.mark.parametrize("line", [

@@ -64,6 +64,14 @@ def test_a_nickname_is_one_persons_name():
     ("chris", "christopher", True),
     ("william", "bill", True),  # a rhyme on it
     ("robert", "bob", True),
+    ("thomas", "tom", True),  # its letters in order in the name
+    ("elizabeth", "liz", True),
+    ("elizabeth", "beth", True),
+    ("anthony", "tony", True),
+    ("andrew", "drew", True),
+    ("edward", "ted", True),  # all but its first letter
+    ("james", "jim", True),  # listed of one name alone
+    ("margaret", "peggy", True),  # ... in several spellings (Margaretta, Marguerite)
     ("bill", "fred", False),  # the nicknames package lists Fred as Bill's (Wilfred's) ...
     ("bill", "robert", False),  # ... and Robert (Bob's)
     ("christina", "christopher", False),
@@ -246,6 +254,9 @@ def test_a_courtesy_title_tells_a_man_from_a_woman(before, sex):
     # an age set beside a name, whatever follows it
     ("The suspect is Anthony LaCalamita III, a 38-year-old Troy resident.", ("age lacalamita", "anthony")),
     ("Police said Smith, a 40-year-old father of two, was hurt.", ("age smith", "")),
+    ("Police said Mr. Kafoury, a 62-year-old lawyer, was hurt.", ("age kafoury", "")),  # a title's dot ends no sentence
+    ("Police said John A. Kafoury, a 62-year-old lawyer, was hurt.", ("age kafoury", "")),  # nor an initial's
+    ("The 23-year-old Smith and his brother were hurt.", ("age smith", "")),  # a function word after the name
 ])
 def test_an_ages_owner(text, owner):
     assert [(m.kind, m.given) for m in moments(text) if m.kind.startswith("age")] == [owner]
@@ -259,6 +270,14 @@ def test_an_ages_owner(text, owner):
 ])
 def test_no_owner_beside_an_age(text):
     assert [m for m in moments(text) if m.kind.startswith("age")] == []
+
+
+@pytest.mark.parametrize(("word", "people"), [
+    *((w, True) for w in ("australian", "iranian", "sudanese", "israeli", "canadian", "mexican", "chilean", "pakistani")),
+    *((w, False) for w in ("francen", "germani", "germanyn", "belgiumn")),  # no ending on every stem
+])
+def test_a_peoples_adjective_made_of_a_countrys_name(word, people):
+    assert (word in names.nationality_names()) is people
 
 
 @pytest.mark.parametrize(("a", "b"), [

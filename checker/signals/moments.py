@@ -29,10 +29,13 @@ from checker.names import (
     one_given_name,
     place_names,
     town_names,
+    word_before,
 )
 from checker.normalize import normalize
 from checker.signals.dates import weekday_names
-from checker.signals.text import find_phrases, fold
+from checker.signals.numbers import SENTENCE_ENDS
+from checker.signals.roles import titles
+from checker.signals.text import find_phrases, fold, stopwords
 
 LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages of a named person
 ROUGH_MINUTES = 10  # "about 3:00 pm" fits 2:50 to 3:10
@@ -70,7 +73,8 @@ _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")
 # "LaCalamita III, a 38-year-old Troy resident,": an age set beside a name, whatever follows it
-_SENTENCE_ENDS = ".!?\"“”«»"
+_CLOSING_QUOTES = "\"“”«»"  # a quotation closed before the name ends its sentence
+_INITIAL = re.compile(rf"{CAPITAL}\.")  # "John A. Kafoury"
 _AGE_BESIDE = re.compile(rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+an?\s+{_YEARS_OLD}")
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
@@ -203,7 +207,7 @@ def _records(text: str) -> list[Moment]:
 def _ages(text: str, language: str) -> list[Moment]:
     found = [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1)) for m in _AGE.finditer(text)]
     found += [(m.start(1), m.end(1), m.group(1), m.group(3), m.start(3))
-              for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m)]
+              for m in _AGE_BEFORE.finditer(text) if _names_a_person(text, m, language)]
     found += [(m.start(2), m.end(2), m.group(2), m.group(1), m.start(1))
               for m in _AGE_BESIDE.finditer(text) if _beside_a_name(text, m, language)]
     return [
@@ -215,11 +219,14 @@ def _ages(text: str, language: str) -> list[Moment]:
 
 def _beside_a_name(text: str, m: re.Match, language: str) -> bool:
     """Is the word before ", a 38-year-old" a name? Not one opening a sentence ("Meanwhile, a
-    38-year-old man", "Yesterday, a"), nor after a preposition ("Police in Troy, a 38-year-old
-    man"), nor a word that can be no name (names.given_name), a place or a weekday."""
-    word, before = normalize(m.group(1)), text[:m.start(1)].rstrip()
-    return (bool(before) and before[-1] not in _SENTENCE_ENDS and fold(before.split()[-1]) not in _PREPOSITIONS
-            and bool(given_name(m.group(1), language)) and word not in place_names() and word not in weekday_names("und"))
+    38-year-old man", "Yesterday, a"; a title's or an initial's dot ends none: "Mr. Kafoury, a",
+    "John A. Kafoury, a"), nor after a preposition ("Police in Troy, a 38-year-old man"), nor a
+    word that can be no name (names.given_name) or a place."""
+    before = word_before(text, m.start(1))
+    opens = (not before or before[-1] in _CLOSING_QUOTES
+             or before[-1] in SENTENCE_ENDS and fold(before).rstrip(".") not in titles() and not _INITIAL.fullmatch(before))
+    return (not opens and fold(before) not in _PREPOSITIONS and bool(given_name(m.group(1), language))
+            and normalize(m.group(1)) not in place_names())
 
 
 def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
@@ -233,18 +240,21 @@ def stated_ages(text: str, language: str) -> list[tuple[int, int, int]]:
     return sorted({*named, *((at, low, high) for at, low, high in [*unnamed, *decades] if 0 < low <= MAX_AGE)})
 
 
-_NOUN_AFTER = re.compile(rf"\s+{SMALL}")  # a word in lower case right after a name
+_NOUN_AFTER = re.compile(rf"\s+({SMALL}[\w’'-]*)")  # a word in lower case right after a name
 
 
-def _names_a_person(text: str, m: re.Match) -> bool:
+def _names_a_person(text: str, m: re.Match, language: str) -> bool:
     """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
     weekday ("the 16-year-old was released Wednesday"), nor a place or one word before a word in
-    lower case unless that is a verb: "32-year-old Jackson said", but "32-year-old Troy
-    resident", "a 36-year-old Australian man" (more peoples than Babel's languages name)."""
+    lower case unless that is a verb or a function word: "32-year-old Jackson said", "the
+    23-year-old Smith and his brother", but "32-year-old Troy resident", "a 36-year-old
+    Australian man" (more peoples than Babel's languages name)."""
     run = normalize(m.group(2))
     if run in nationality_names() or run in weekday_names("und"):
         return False
-    if " " not in run and _NOUN_AFTER.match(text, m.end()) and not _verb_after().match(text, m.end()):
+    noun = _NOUN_AFTER.match(text, m.end())
+    if (" " not in run and noun and fold(noun.group(1)) not in stopwords(language)
+            and not _verb_after().match(text, m.end())):
         return False  # one word before a noun describes it: "a 36-year-old Australian man", "British climber"
     return (run not in place_names() and run not in town_names()) or bool(_verb_after().match(text, m.end()))
 
