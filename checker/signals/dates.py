@@ -22,8 +22,8 @@ from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from checker.errors import InputError
-from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
-from checker.signals.text import find_phrases, fold
+from checker.lexicons import every_language, lexicon_cache, load_lexicon, speech_verbs
+from checker.signals.text import find_phrases, fold, stopwords
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 _AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
@@ -42,7 +42,9 @@ _WORDS = re.compile(r"[^\W_]+")
 _NUMBER_WORDS_BEFORE = re.compile(r"(?:[^\W_]+[\s-]+){1,6}$")
 # Where another clause of a claim begins, before a year at its end (years_told)
 _OTHER_CLAUSE = re.compile(r"[;:–—]|,\s+(?:and|or|but|und|oder|aber|y|o|pero|et|ou|mais)\b")
-_YEAR_AT_END = re.compile(r"(1[89]\d\d|20\d\d)(?:[-–/](\d\d(?:\d\d)?))?$")
+# A year, as years_told and the number reader take one: four digits, 1800-2099 ("2008", not "2,008")
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_AT_END = re.compile(rf"({YEAR})(?:[-–/](\d\d(?:\d\d)?))?$")
 
 
 @dataclass(frozen=True)
@@ -252,14 +254,41 @@ def years_told(text: str, language: str = "und") -> list[DateMention]:
     2011 had the previous record"). A year elsewhere is another fact's ("SeaMicro was founded in
     2007 and is backed with $60 million"), and "since 1998", "through 2012" reach the article's
     own time. A season ("In 2007-08") spans both its years; a figure before a plural ("In 2000
-    homes", "The 2000 residents") counts them and is no year."""
+    homes", "The 2000 soldiers": counts_a_plural) counts them and is no year."""
     opening, closing, openers = _year_patterns(language)
     folded = fold(text)
     ends = [m.end() for m in [opening.search(text)] if m]
     last = closing.search(folded)
     if last and not (_OTHER_CLAUSE.search(folded, 0, last.start()) or _opens_a_phrase(folded[:last.start()], openers, language)):
         ends.append(last.end())
-    return [_year_mention(text, end) for end in dict.fromkeys(ends)]
+    years = [_year_mention(text, end) for end in dict.fromkeys(ends)]
+    return [y for y in years if not counts_a_plural(text, y.start, y.end, language)]
+
+
+def is_year(word: str) -> bool:
+    """Is the word a year (YEAR)?"""
+    return re.fullmatch(YEAR, word) is not None
+
+
+def counts_a_plural(text: str, start: int, end: int, language: str) -> bool:
+    """Does a year-shaped figure at text[start:end] count the plural content noun after it ("1900
+    homes", "2000 soldiers"), so that it is no year? The rule years_told and the number reader
+    share: a lower-case word of four letters or more right after it, ending in "s", neither a stop
+    word nor a word that counts nothing ("in 2008 this was", "in 2008 its profit"); not after a
+    month ("the December 2008 riots")."""
+    word = re.match(r" ([^\W\d_]+)\b(?!-)", text[end:end + 40])
+    if not word or not word.group(1).islower():
+        return False
+    key = fold(word.group(1))
+    month = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 20):start])
+    return (len(key) > 3 and key.endswith("s") and not key.endswith("ss") and key not in _not_counted(language)
+            and not (month and fold(month.group(1)) in _names(language)[0]))
+
+
+@lexicon_cache
+def _not_counted(language: str) -> frozenset[str]:
+    """Words no figure counts: the language's stop words and the number reader's closed-class words."""
+    return stopwords(language) | {fold(w) for w in every_language(load_lexicon("quantities")["not_counted"])}
 
 
 def _opens_a_phrase(before: str, openers: frozenset[str], language: str) -> bool:
@@ -293,8 +322,8 @@ def _year_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], fro
         found = {fold(w) if folded else w for lang in _languages(language) for w in entry[key].get(lang, [])}
         return "|".join(sorted(map(re.escape, found), key=len, reverse=True)) or "(?!)"
 
-    # each pattern's match ends with the year or season; a lower-case plural after it is what it counts
-    year = r"(?:1[89]\d\d|20\d\d)(?:[-–/](?:\d\d){1,2})?(?![\w%]|[.,]\d|\s+(?-i:[a-zß-ÿ])[^\W\d_]*s\b)"
+    # each pattern's match ends with the year or season
+    year = rf"{YEAR}(?:[-–/](?:\d\d){{1,2}})?(?![\w%]|[.,]\d)"
     time, folded_time = rf"(?:{words('in')})\s+{year}", rf"(?:{words('in', folded=True)})\s+{year}"
     name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+"  # two capitalised words: a claim's first word has one anyway
     opening = rf"^\W*(?i:(?:{words('lead')})\s+)*(?:(?i:{time})|(?i:{words('articles')})\s+{year}(?=\s+[^\W\d])|{name}\s+(?i:{time}))"

@@ -24,7 +24,7 @@ from text_to_num import text2num
 
 from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import place_key
-from checker.signals.dates import weekday_names
+from checker.signals.dates import counts_a_plural, is_year, weekday_names
 from checker.signals.text import Match, fold, stopwords, title_cased, tokens
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
@@ -238,16 +238,17 @@ def _digits(text: str, language: str) -> tuple[float, float]:
     """The value and the rounding step of what was written: Babel reads the document's locale
     ("11,5" in German); where that fails, a group of three digits after a separator is
     thousands ("1.000" and "1,000"), anything else a decimal part."""
+    parts = text.replace(",", ".").split(".")
+    thousands = len(parts) > 1 and all(len(p) == 3 for p in parts[1:])
     try:
         value = float(parse_decimal(text, locale=language, strict=True))
-    except (NumberFormatError, ValueError, LookupError):
-        parts = text.replace(",", ".").split(".")
-        if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+    except (NumberFormatError, ValueError, LookupError, ArithmeticError):  # Babel's decimal raises on "1,"*30
+        if thousands:
             value = float("".join(parts))
         else:
             value = float(parts[0] + "." + "".join(parts[1:])) if len(parts) > 1 else float(parts[0])
-    # the decimals written, "6.0" as well as "6.1"; none where the separators group thousands
-    grouped = float(text.replace(",", "").replace(".", "")) == value
+    # the decimals written, "6.0" as well as "6.1" and "0.0"; none where the separators group thousands
+    grouped = len(parts) == 1 or thousands and float("".join(parts)) == value
     decimals = 0 if grouped else len(text) - max(text.rfind("."), text.rfind(",")) - 1
     return value, 10.0 ** -decimals
 
@@ -298,19 +299,24 @@ def _money_compounds(toks: list[Match], language: str) -> list[Match]:
     lex = _lexicon()
     scales = lex.multipliers.keys() | lex.money_multipliers.keys() | lex.currencies.keys()
 
-    def money_word(word: str) -> bool:
-        return word in scales or word not in lex.not_numbers and _word_number([word], language) is not None
+    def money_word(word: str) -> bool:  # "one" of "twenty-one" too: the compound's words make one amount
+        return word in scales or _word_number([word], language) is not None
 
     split = []
     for tok in toks:
         keys, texts = tok.key.split("-"), tok.text.split("-")
-        if len(keys) == 1 or keys[-1] not in lex.currencies or not all(map(money_word, keys)):
+        # up to the currency: "zwei-Millionen-Euro-Beute" is "zwei Millionen Euro" and its "Beute"
+        money = next((k + 1 for k in range(len(keys) - 1, 0, -1) if keys[k] in lex.currencies), 0)
+        if not money or not all(map(money_word, keys[:money])):
             split.append(tok)
             continue
         start = tok.start
-        for word, key in zip(texts, keys, strict=True):
+        for word, key in zip(texts[:money], keys[:money], strict=True):
             split.append(Match(start, start + len(word), word, key))
             start += len(word) + 1  # past the hyphen
+        if money < len(keys):
+            rest = "-".join(texts[money:])
+            split.append(Match(start, start + len(rest), rest, "-".join(keys[money:])))
     return split
 
 
@@ -373,13 +379,14 @@ def _article_count(toks: list[Match], i: int, quantity: Quantity) -> bool:
 def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
     """'Interstate 75', 'I-75', 'Route 66', 'Flight 370': digits right after a capitalised word
     within a sentence belong to a name and count nothing. Not after a sentence's first word
-    (any word opens one: "Only 12 people", "Pagó 2 millones"), a capitalised function word
+    (any word opens one: "Only 12 people", "Pagó 2 millones") unless dash-joined or a word that
+    takes a number ("Flight 370 vanished", "I-75 closed"), a capitalised function word
     (jusText's stop words), a weekday ("on Friday 11 people died"), a word the figure's reading
     knows ("Kills 12" in a headline, "USD 5 million"), nor before a word that says what the
     figure measures ("South Sudan 6 months ago", "in Bam 26,000 dead"), nor where every noun is
     capitalised (German), nor in a title-cased headline, whose capitals mark no names, unless
     dash-joined ("I-75") or a word that takes a number to name one thing ("Flight 370")."""
-    if i < 2 or not toks[i].key[0].isdigit() or language in NOUNS_CAPITALISED:
+    if i < 1 or not toks[i].key[0].isdigit() or language in NOUNS_CAPITALISED:
         return False
     lex = _lexicon()
     measured = (lex.units, lex.counted, lex.people, lex.percent, lex.currencies, lex.multipliers)
@@ -392,13 +399,17 @@ def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
         return False  # "the Colts 16-yard line": the figure describes what follows
     # a word joined to the figure by a dash is its name's, whatever it is alone ("I-75": no pronoun)
     joined = text[word.end:toks[i].start] == "-"
-    if title_cased(text) and not joined and word.key not in lex.numbered_names:
-        return False  # a headline capitalises every word: "Quake Damages 7 Villages", but "Flight 370"
-    if SENTENCE_ENDS & set(text[toks[i - 2].end:word.start]) or not joined and (
-            word.key in stopwords(language) or word.key in weekday_names(language)):
+    if (title_cased(text) or _opens_a_sentence(text, toks, i - 1)) and not joined and word.key not in lex.numbered_names:
+        return False  # a headline and a sentence capitalise words no name has: "Quake Damages 7 Villages", but "Flight 370"
+    if not joined and (word.key in stopwords(language) or word.key in weekday_names(language)):
         return False
     known = (lex.counted, lex.currencies, lex.magnitude, lex.tolls, lex.one_after, lex.modifiers)
     return not any(word.key in table for table in known) and not _phrase_ending(toks, i, lex.qualifiers)[0]
+
+
+def _opens_a_sentence(text: str, toks: list[Match], k: int) -> bool:
+    """Does token k open a sentence?"""
+    return k == 0 or bool(SENTENCE_ENDS & set(text[toks[k - 1].end:toks[k].start]))
 
 
 def _range_top(text: str, toks: list[Match], i: int, value: float) -> float | None:
@@ -525,7 +536,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         set_noun = _set_drawn_from(text, toks, end, language)
         # "two of the three victims died": past the victims, the verb says what the count counts
         counted_from = set_noun + 1 if set_noun and toks[set_noun].key in lex.victims else set_noun
-        measure, last = _counted(text, toks, i, counted_from or end)
+        measure, last = _counted(text, toks, i, counted_from or end, language)
         if counted_from != set_noun and measure in EVOLVING:
             measure = f"{measure} {toks[set_noun].key[:6]}"  # some of the victims, as "One victim died" reads
         if set_noun and not _of_casualties(measure):
@@ -607,7 +618,7 @@ def _compound_unit(key: str) -> str | None:
     return unit if unit not in DURATIONS else None
 
 
-def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None, int]:
+def _counted(text: str, toks: list[Match], i: int, end: int, language: str) -> tuple[str | None, int]:
     """What a bare count counts: a casualty word after it ("3 were killed", "40 people were
     injured") or just before it ("killing 3", "the death toll rose to 11"); else the noun right
     after it ("7 villages")."""
@@ -626,7 +637,7 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
             break
         if toks[j].key in lex.people and people_at is None:
             people_at = j
-    _, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
+    qualifier, qualifier_at = _phrase_ending(toks, i, lex.qualifiers)
     while qualifier_at and toks[qualifier_at - 1].key in lex.modifiers:
         qualifier_at -= 1  # "wounding other 70", "injuring another 12"
     # "killing at least 3"; not a verb that ends the sentence before ("Two were killed. Three were hurt")
@@ -634,6 +645,9 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
               if qualifier_at and not SENTENCE_ENDS & set(text[toks[qualifier_at - 1].end:toks[qualifier_at].start]) else None)
     if before and people_at == end:  # "killing 10 people and injuring 80"
         return before, end
+    year = _year(toks[i]) and not qualifier and not counts_a_plural(text, toks[i].start, toks[i].end, language)
+    if year and i and toks[i - 1].key in lex.place_prepositions:
+        return None, end  # "The quake in 2003 killed 26,000": a time, whatever word follows
     toll = next((m for j in range(max(0, i - TOLL_REACH - 4), i)
                  if (m := _phrase(toks, j, lex.tolls))[0] and i - (j + m[1]) <= TOLL_REACH), (None,))[0]
     if after and (people_at is not None or after[1] == end or toks[end].key in LINKING):
@@ -648,8 +662,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
         return toll, end - 1
     if people_at == end:
         return "people", end
-    if _year(toks[i]) and not _phrase_ending(toks, i, lex.qualifiers)[0]:
-        return None, end  # "the 2005 peace deal", "its 2012 financial guidance": a year, no count
+    if year:
+        return None, end  # "the 2005 peace deal", "its 2012 financial guidance": a year; "1900 homes" a count
     if end < len(toks) and _noun_follows(text, toks, end):
         return f"count {toks[end].key[:6]}", end
     if end + 1 < len(toks) and _compound_modifier(text, toks, end) and _noun_follows(text, toks, end + 1):
@@ -659,7 +673,8 @@ def _counted(text: str, toks: list[Match], i: int, end: int) -> tuple[str | None
 
 def _year(token: Match) -> bool:
     """Four digits a year could be ("2008", not "2,008")."""
-    return len(token.key) == 4 and token.key.isdigit() and 1800 <= int(token.key) <= 2100
+    return is_year(token.key)
+
 
 
 def _noun_follows(text: str, toks: list[Match], at: int) -> bool:
@@ -727,13 +742,19 @@ def _just_over(value: float, step: float) -> float:
 
 def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
     """The tokens of the figure's clause, up to CLAUSE_WINDOW either side."""
+    lo, hi = _clause_bounds(toks, text, i, last)
+    return toks[lo:hi + 1]
+
+
+def _clause_bounds(toks: list[Match], text: str, i: int, last: int) -> tuple[int, int]:
+    """The first and last token of the figure's clause (_clause)."""
     lo = i
     while lo > 0 and i - lo < CLAUSE_WINDOW and not _breaks(text, toks, lo):
         lo -= 1
     hi = last
     while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not _breaks(text, toks, hi + 1):
         hi += 1
-    return toks[lo:hi + 1]
+    return lo, hi
 
 
 def _breaks(text: str, toks: list[Match], k: int) -> bool:
@@ -763,8 +784,8 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
     narrow what is counted."""
     lex = _lexicon()
     found = set()
-    clause = _clause(toks, text, i, last)
-    clause = _leading_place(text, toks, toks.index(clause[0])) + clause
+    lo, hi = _clause_bounds(toks, text, i, last)  # an index: searching toks for it made the reading quadratic
+    clause = _leading_place(text, toks, lo) + toks[lo:hi + 1]
     for k, t in enumerate(clause):
         if first <= t.start < toks[last].end:
             continue
