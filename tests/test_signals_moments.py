@@ -10,9 +10,9 @@ import pytest
 from signal_helpers import hard, signals
 
 from checker import names
-from checker.names import courtesy_sex, first_name, given_name
-from checker.signals import deaths, roles
+from checker.signals import deaths, people, roles
 from checker.signals.moments import moments
+from checker.signals.people import courtesy_sex, first_name, given_name
 from checker.signals.roles import RoleMention
 
 
@@ -78,7 +78,7 @@ def test_a_nickname_is_one_persons_name():
     ("kate", "john", False),
 ])
 def test_two_first_names_of_one_person(x, y, one):
-    assert names.one_given_name(x, y) == one == names.one_given_name(y, x)
+    assert people.one_given_name(x, y) == one == people.one_given_name(y, x)
 
 
 def test_a_name_the_nicknames_list_ties_through_another_is_a_second_person():
@@ -86,7 +86,7 @@ def test_a_name_the_nicknames_list_ties_through_another_is_a_second_person():
 
 
 def test_nicknames_are_folded_as_first_names_are():
-    assert "k.c." in names._nicknames()["casey"]  # text.fold keeps the dots that normalize made spaces
+    assert "k.c." in people._nicknames()["casey"]  # text.fold keeps the dots that normalize made spaces
 
 
 def test_a_month_day_without_a_year_is_one_day_in_articles_either_side_of_it():
@@ -237,8 +237,8 @@ def test_the_word_before_a_name_is_read_in_a_window():
     """Read for every capitalised word, the whole text before it would be quadratic in a long claim."""
     text = _Spied("Police said " + "Kathryn Smith and " * 5000 + "Duncan Rait fell.")
     assert first_name(text, text.rindex("Rait"), "en") == "duncan"
-    assert 0 < text.longest <= names.WORD_SPAN
-    assert first_name("Q" * 2 * names.WORD_SPAN + " Rait fell.", 2 * names.WORD_SPAN + 1, "en") == ""  # a word longer than the window: none
+    assert 0 < text.longest <= people.WORD_SPAN
+    assert first_name("Q" * 2 * people.WORD_SPAN + " Rait fell.", 2 * people.WORD_SPAN + 1, "en") == ""  # a word longer than the window: none
 
 
 @pytest.mark.parametrize(("before", "sex"), [("Mr. ", "mr"), ("Mrs ", "ms"), ("Ms. ", "ms"), ("Frau ", "ms"), ("Dr. ", ""), ("Duncan ", "")])

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import POSSESSIVE, aliases, first_name, place_names
+from checker.names import POSSESSIVE, aliases, place_names
 from checker.normalize import normalize
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
@@ -32,6 +32,7 @@ from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
 from checker.signals.moments import Moment, moments
 from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
+from checker.signals.people import first_name
 from checker.signals.roles import RoleMention, role_mentions
 from checker.signals.text import Match, find_phrases, fold, stem, tokens
 
@@ -472,7 +473,7 @@ def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
     are enough, one letter more at its end is a spelling ("Rait", "Raite"), unless it is the s of
     a plural or of a possessive written without its apostrophe, or the shorter is a place (its
     people: "Korea", "Korean"), and so is a particle joined to it or left off ("Calamita",
-    "LaCalamita"). The caller tells that the word before is a first name (names.given_name)."""
+    "LaCalamita"). The caller tells that the word before is a first name (people.given_name)."""
     shorter, longer = sorted((x, y), key=len)
     if surname and len(shorter) >= SHORTEST_SURNAME and shorter != longer:
         if longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in PARTICLES:
@@ -704,7 +705,7 @@ def bare(key: str) -> str:
 
 
 def _names(facts: ClaimFacts) -> list[tuple[Match, str, str | None]]:
-    """Capitalised words outside places, each with its first name (names.first_name; "" where
+    """Capitalised words outside places, each with its first name (people.first_name; "" where
     there is none) and the capitalised word written right after it (its surname, where it is a
     first name), if any."""
     places = {(p.start, p.end) for p in facts.places}

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, groupby
 
-from checker.names import CAPITAL, courtesy_sex, first_name, one_given_name
+from checker.names import CAPITAL
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
@@ -42,6 +42,7 @@ from checker.signals import (
     bare,
     spelled_two_ways,
 )
+from checker.signals.people import courtesy_sex, first_name, one_given_name
 
 OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
 TIME_OF_DAY = "time of day"
@@ -153,7 +154,7 @@ def event_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> EventName
 
 
 def _titled(facts: Sequence[ClaimFacts]) -> dict[str, frozenset[str]]:
-    """Each capitalised word -> the sexes of the courtesy titles written before it (names.courtesy_sex)."""
+    """Each capitalised word -> the sexes of the courtesy titles written before it (people.courtesy_sex)."""
     found: dict[str, set[str]] = {}
     for f in facts:
         for t in f.words:
@@ -192,8 +193,8 @@ def _owner_names(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str
 
 
 def _people(facts: Sequence[ClaimFacts], spellings: dict[str, str]) -> dict[str, dict[str, str]]:
-    """Each capitalised word -> the first names (names.first_name) written before it anywhere in
-    the event, each to the least of the names that may be one person's with it (names.one_given_name:
+    """Each capitalised word -> the first names (people.first_name) written before it anywhere in
+    the event, each to the least of the names that may be one person's with it (people.one_given_name:
     "Kathryn Jenkin" and "Katie Jenkin" are one, "Kate Smith" and "John Smith" two); a name spelled
     two ways (`spellings`) as its one spelling. A name that may be either of two people is its own
     (complete linkage, as fact_sets builds): "Chris" beside "Christina" and "Christopher" Smith."""
@@ -225,7 +226,7 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     not enough on their own ("Marfin Bank" is not "Martin Luther"), nor one same surname after
     them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury")."""
     counts: Counter[str] = Counter()
-    before: dict[str, set[str]] = {}  # a name -> its first names (names.first_name)
+    before: dict[str, set[str]] = {}  # a name -> its first names (people.first_name)
     beside: dict[str, set[str]] = {}  # ... before or after it
     for f in facts:
         named = [t if t.text[0].isupper() and normalize(t.text) in names else None for t in f.words]

@@ -22,18 +22,20 @@ from checker.lexicons import every_language, lexicon_cache, load_lexicon, speech
 from checker.names import (
     CAPITAL,
     SMALL,
-    courtesy_sex,
-    first_name,
-    given_name,
     nationality_names,
-    one_given_name,
     place_names,
     town_names,
-    word_before,
 )
 from checker.normalize import normalize
 from checker.signals.dates import weekday_names
 from checker.signals.numbers import SENTENCE_ENDS
+from checker.signals.people import (
+    courtesy_sex,
+    first_name,
+    given_name,
+    one_given_name,
+    word_before,
+)
 from checker.signals.roles import titles
 from checker.signals.text import find_phrases, fold, stopwords
 
@@ -97,7 +99,7 @@ class Moment:
     high: float
     position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
     given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
-    sex: str = ""  # "mr" or "ms": an age's owner's courtesy title ("Mrs." Kafoury; names.courtesy_sex)
+    sex: str = ""  # "mr" or "ms": an age's owner's courtesy title ("Mrs." Kafoury; people.courtesy_sex)
 
     def fits(self, other: Moment) -> bool:
         if self.given and other.given and not one_given_name(self.given, other.given):
@@ -221,7 +223,7 @@ def _beside_a_name(text: str, m: re.Match, language: str) -> bool:
     """Is the word before ", a 38-year-old" a name? Not one opening a sentence ("Meanwhile, a
     38-year-old man", "Yesterday, a"; a title's or an initial's dot ends none: "Mr. Kafoury, a",
     "John A. Kafoury, a"), nor after a preposition ("Police in Troy, a 38-year-old man"), nor a
-    word that can be no name (names.given_name) or a place."""
+    word that can be no name (people.given_name) or a place."""
     before = word_before(text, m.start(1))
     opens = (not before or before[-1] in _CLOSING_QUOTES
              or before[-1] in SENTENCE_ENDS and fold(before).rstrip(".") not in titles() and not _INITIAL.fullmatch(before))
