@@ -62,7 +62,6 @@ def word_before(text: str, end: int) -> str:
 def courtesy_sex(text: str, end: int) -> str:
     """'mr' or 'ms' where a courtesy title of a man or a woman stands right before the surname at
     `end` ("Mr. Kafoury", "Mrs Kafoury", "Frau Müller"; lexicons/roles.yaml), else ""."""
-
     return sexed_titles().get(fold(word_before(text, end)).rstrip("."), "")
 
 
@@ -73,7 +72,6 @@ def given_name(word: str, language: str) -> str:
     "John", "Robert"), a weekday or a month ("Tuesday Smith said", "in August Smith said", though
     May and August are given names too), a people ("Australian Rait"), or any word of a language that capitalises every
     noun ("Die Tote", "der 32-jährige Familienvater Müller")."""
-
     key = fold(word)
     if (language in NOUNS_CAPITALISED or not _NAME_WORD.fullmatch(word) or key in titles() or key in weekday_names(language)
             or key in _month_names(language) or key in nationality_names()):
