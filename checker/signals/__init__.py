@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import POSSESSIVE, aliases, place_names
+from checker.names import POSSESSIVE, aliases, countries_of_cities, place_names
 from checker.normalize import normalize
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
@@ -670,10 +670,13 @@ def _bare_word(word: Match) -> Match:
 def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """A place in one claim where its close paraphrase has another, and none in common.
     Spellings the gazetteer does not fold ("Mexiko-Stadt", "Mexico City") count as one when
-    they are near-identical (rapidfuzz ratio >= PLACE_SPELLING)."""
+    they are near-identical (rapidfuzz ratio >= PLACE_SPELLING), and a city and its country are
+    one place told finer or coarser ("Athens" / "Greece", "Khartoum" / "Sudan")."""
     if not a.places or not b.places:
         return []
-    if any(x.key == y.key or fuzz.ratio(x.key, y.key) >= PLACE_SPELLING for x in a.places for y in b.places):
+    within = countries_of_cities()
+    if any(x.key == y.key or fuzz.ratio(x.key, y.key) >= PLACE_SPELLING or y.key in within.get(x.key, ())
+           or x.key in within.get(y.key, ()) for x in a.places for y in b.places):
         return []
     x, y = a.places[0], b.places[0]
     return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)]
