@@ -100,6 +100,9 @@ class ClaimFacts:
     manners: tuple[Match, ...]  # how people died: "burnt to death", "choked on smoke"
     death_places: tuple[Match, ...]  # where they died: "died at the scene", "died on the way to the hospital"
     words: tuple[Match, ...]  # every token, for the comparisons that look at the words themselves
+    # each token's first name (people.first_name; "" for none or a word not capitalised): read once
+    # a claim, as the pairs and the event's names both ask it of every capitalised word
+    given: tuple[str, ...]
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
@@ -107,6 +110,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
     # a time of day, not a count of the dead
     ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
+    words = tuple(tokens(claim.text))
     return ClaimFacts(
         claim=claim,
         published=anchor,
@@ -121,7 +125,8 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         moments=tuple(found_moments),
         manners=tuple(deaths.manners(claim.text)),
         death_places=tuple(deaths.places(claim.text, claim.language)),
-        words=tuple(tokens(claim.text)),
+        words=words,
+        given=tuple(first_name(claim.text, t.start, claim.language) if t.text[:1].isupper() else "" for t in words),
     )
 
 
@@ -719,7 +724,7 @@ def _names(facts: ClaimFacts) -> list[tuple[Match, str, str | None]]:
         return bare(after.key) if after and after.text[0].isupper() and text[words[i].end:after.start].isspace() else None
 
     return [
-        (t, first_name(text, t.start, facts.claim.language), surname(i)) for i, t in enumerate(words)
+        (t, facts.given[i], surname(i)) for i, t in enumerate(words)
         if t.text[0].isupper() and len(t.key) >= SHORTEST_SURNAME and not any(s <= t.start < e for s, e in places)
     ]
 

@@ -42,7 +42,7 @@ from checker.signals import (
     bare,
     spelled_two_ways,
 )
-from checker.signals.people import courtesy_sex, first_name, one_given_name
+from checker.signals.people import courtesy_sex, one_given_name
 
 OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
 TIME_OF_DAY = "time of day"
@@ -200,8 +200,7 @@ def _people(facts: Sequence[ClaimFacts], spellings: dict[str, str]) -> dict[str,
     (complete linkage, as fact_sets builds): "Chris" beside "Christina" and "Christopher" Smith."""
     found: dict[str, set[str]] = {}
     for f in facts:
-        for t in f.words:
-            given = first_name(f.claim.text, t.start, f.claim.language) if t.text[:1].isupper() else ""
+        for t, given in zip(f.words, f.given, strict=True):
             if given:
                 found.setdefault(spellings.get(bare(t.key), bare(t.key)), set()).add(spellings.get(given, given))
     people: dict[str, dict[str, str]] = {}
@@ -235,7 +234,7 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
                 continue
             key = bare(t.key)  # "Charles'" is Charles
             counts[key] += 1
-            given = first_name(f.claim.text, t.start, f.claim.language)
+            given = f.given[i]
             before.setdefault(key, set()).update([given] if given else [])
             neighbours = [*named[max(0, i - 1):i], *named[i + 1:i + 2]]
             beside.setdefault(key, set()).update(bare(n.key) for n in neighbours if n)
