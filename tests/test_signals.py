@@ -259,6 +259,8 @@ def test_loosely_aligned_clock_times_half_an_hour_apart_at_most_are_one_moment()
     for other in ("LaCalamita purchased the shotgun around 1:45 p.m. on Thursday.", "An aftershock hit at 2:35 p.m.", "The camp was bombed on Thursday afternoon.",
                   "The first bomb fell at 3 p.m. and the last at 3:40 p.m.", "An explosion was heard at 3 p.m. on Friday."):
         assert hard(other, bombs, similarity=weak) == []
+    day = date(2011, 11, 10)
+    assert hard("In 2009, an explosion was heard at 3 p.m.", bombs, "en", day, day, similarity=weak) == []
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -153,9 +153,12 @@ def clock_of_one_moment(a: ClaimFacts, b: ClaimFacts) -> bool:
     that each give one time of day, a clock time, at most ONE_MOMENT apart: one moment told two
     ways ("explosions at 3 p.m.", "dropped four bombs at 3:20 p.m."; "walked in around 10 a.m.",
     "sounds of gunfire around 10:30 a.m."). Times further apart are as often two moments of the
-    story (the quake at 1:53 p.m., an aftershock at 2:40 p.m.; the gun bought at 3:45 p.m.), a part of the day ("Sunday
-    afternoon") is no reading of a clock, and a claim with two times tells of two moments. The
-    caller asks that the claims' days fit."""
+    story (the quake at 1:53 p.m., an aftershock at 2:40 p.m.; the gun bought at 3:45 p.m.), a
+    part of the day ("Sunday afternoon") is no reading of a clock, a claim with two times tells of
+    two moments, and a claim told of another time of another day. The caller asks that the days
+    the claims name fit."""
+    if told_of_another_time(a) or told_of_another_time(b):
+        return False
     times = [[m for m in f.moments if m.kind == "time"] for f in (a, b)]
     if any(len(found) != 1 or not any(c.isdigit() for c in found[0].text) for found in times):
         return False
