@@ -247,6 +247,22 @@ def test_a_loosely_aligned_figure_is_its_claims_only_one_of_its_kind():
     assert hard(strikes.format("5,000 people"), athens, similarity=weak) == []
 
 
+def test_loosely_aligned_clock_times_half_an_hour_apart_at_most_are_one_moment():
+    """Below a close paraphrase two clock times count when each is its claim's only time of day
+    and they are half an hour apart at most (context.clock_of_one_moment): not further apart, not a
+    part of the day, not beside a second time, not on days that do not fit."""
+    weak, bombs = T.same_fact / 2, "Planes dropped four bombs at 3:20 p.m. in the region Thursday."
+    assert ("date", "3 p.m.", "3:20 p.m.") in hard("Witnesses said there were three further explosions at 3 p.m.", bombs,
+                                                   similarity=weak)
+    assert ("date", "around 10 a.m.", "around 10:30 a.m.") in hard(
+        "LaCalamita walked in around 10 a.m.", "There were sounds of gunfire around 10:30 a.m.", similarity=weak)
+    for other in ("LaCalamita purchased the shotgun around 1:45 p.m. on Thursday.", "An aftershock hit at 2:35 p.m.", "The camp was bombed on Thursday afternoon.",
+                  "The first bomb fell at 3 p.m. and the last at 3:40 p.m.", "An explosion was heard at 3 p.m. on Friday."):
+        assert hard(other, bombs, similarity=weak) == []
+    day = date(2011, 11, 10)
+    assert hard("In 2009, an explosion was heard at 3 p.m.", bombs, "en", day, day, similarity=weak) == []
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # days that do not fit: another moment of the story
     ("A strong aftershock on Monday caused no casualties.", "The earthquake on Sunday killed 600 people."),

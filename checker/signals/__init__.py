@@ -25,7 +25,11 @@ from checker.names import POSSESSIVE, aliases, countries_of_cities, place_names
 from checker.normalize import normalize
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
-from checker.signals.context import figure_of_one_fact, told_of_another_time
+from checker.signals.context import (
+    clock_of_one_moment,
+    figure_of_one_fact,
+    told_of_another_time,
+)
 from checker.signals.dates import DateMention, compatible, date_mentions
 from checker.signals.framing import FrameMention, frame_mentions, frames
 from checker.signals.moments import LANGUAGES as MOMENT_LANGUAGES
@@ -148,7 +152,9 @@ def compare(
     "damaged" against "undamaged": a looser pair tells of another building; swapped places,
     days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
-    between looser pairs such differences are what makes them different sentences. one_fact: b
+    between looser pairs such differences are what makes them different sentences, but for two
+    clock times at most half an hour apart on days that fit, each its claim's only time of day: one
+    moment told two ways (context.clock_of_one_moment). one_fact: b
     is a single known fact (checker verify), so a day the evidence names is that fact's day once
     it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)
     but put both in one claim group, which says no more than that they are about one fact, and
@@ -167,6 +173,8 @@ def compare(
         found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, DATE_WORDS, "date")]
     if same_moment:
         found += [*_dates(a, b, points=True), *_moments(a, b, ("time", "period")), *_unchecked(a, b, "time of day", "date")]
+    elif same_days(a, b) and clock_of_one_moment(a, b):
+        found += _moments(a, b, ("time",))
     if same_fact:  # below a close paraphrase only a stressed word against its denial (_polarity's plain)
         found += [*_polarity(a, b, plain=similarity >= thresholds.close_paraphrase), *_unchecked(a, b, "negation")]
     if similarity >= thresholds.same_statement:

@@ -17,6 +17,7 @@ from checker.signals.text import stopwords
 if TYPE_CHECKING:
     from checker.signals import ClaimFacts
 
+ONE_MOMENT = 30  # minutes: clock times this close in a loosely aligned pair tell one moment
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
@@ -145,6 +146,24 @@ def figure_of_one_fact(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -
     if (names_x or names_y) and not names_x & names_y:
         return False
     return bool(plain_x & plain_y)
+
+
+def clock_of_one_moment(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Two claims the aligner paired, though too loosely to be one sentence (compare: same_moment),
+    that each give one time of day, a clock time, at most ONE_MOMENT apart: one moment told two
+    ways ("explosions at 3 p.m.", "dropped four bombs at 3:20 p.m."; "walked in around 10 a.m.",
+    "sounds of gunfire around 10:30 a.m."). Times further apart are as often two moments of the
+    story (the quake at 1:53 p.m., an aftershock at 2:40 p.m.; the gun bought at 3:45 p.m.), a
+    part of the day ("Sunday afternoon") is no reading of a clock, a claim with two times tells of
+    two moments, and a claim told of another time of another day. The caller asks that the days
+    the claims name fit."""
+    if told_of_another_time(a) or told_of_another_time(b):
+        return False
+    times = [[m for m in f.moments if m.kind == "time"] for f in (a, b)]
+    if any(len(found) != 1 or not any(c.isdigit() for c in found[0].text) for found in times):
+        return False
+    (x,), (y,) = times
+    return abs((x.low + x.high) - (y.low + y.high)) / 2 <= ONE_MOMENT
 
 
 def told_of_another_time(f: ClaimFacts) -> bool:
