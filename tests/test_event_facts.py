@@ -38,9 +38,17 @@ def test_times_of_one_act_that_differ():
     # another day
     ("The camp was bombed at 3:20 p.m. on Tuesday by Sudan Armed Forces.",
      "The camp was bombed at 2:53 p.m. on Thursday by Sudan Armed Forces.", 0.95),
+    # one man, two acts of his story: the arrest and the death
+    ("The man was arrested at 3 p.m. on Thursday near the station.", "The man died at 5 p.m. on Thursday near the station.", 0.95),
 ])
 def test_times_of_other_acts_or_days_are_left_apart(a, b, similarity):
     assert characterised([("a", a), ("b", b)], similarity) == []
+
+
+def test_times_of_clauses_that_share_an_act_still_differ():
+    [found] = characterised([("a", "The man was arrested at 3 p.m. on Thursday near the station."),
+                             ("b", "The man was arrested and taken to hospital at 5 p.m. on Thursday near the station.")], 0.95)
+    assert found.subject == "time of day" and not found.consistent
 
 
 def test_one_persons_age_across_sources():
