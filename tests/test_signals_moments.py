@@ -93,6 +93,9 @@ def test_dates_of_one_act_are_compared_in_any_of_its_words():
         ("date", "Friday", "Tuesday")]
     assert hard("He was arrested on Friday.", "Police detained him on Tuesday.", anchor_a=day, anchor_b=day) == [
         ("date", "Friday", "Tuesday")]
+    # spans whose clauses name no act are compared as before
+    assert hard("South Sudan gained its independence 6 months ago.", "South Sudan became a country four months ago.",
+                anchor_a=day, anchor_b=day) == [("number", "6 months", "four months")]
     # a date whose clause names no act is compared as before
     assert hard("The march was held on Friday.", "The march was held on Tuesday.", anchor_a=day, anchor_b=day) == [
         ("date", "Friday", "Tuesday")]

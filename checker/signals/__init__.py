@@ -115,17 +115,16 @@ class ClaimFacts:
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
-    found_dates = date_mentions(claim.text, anchor, claim.language)
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
-    # a time of day, not a count of the dead; "three weeks ago" a day, not a span of weeks
-    not_counts = [m for m in found_moments if m.kind.startswith(("age", "time"))] + [d for d in found_dates if d.first]
+    # a time of day, not a count of the dead
+    ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     words = tuple(tokens(claim.text))
     return ClaimFacts(
         claim=claim,
         published=anchor,
         quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in not_counts)),
-        dates=tuple(found_dates),
+                         if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
+        dates=tuple(date_mentions(claim.text, anchor, claim.language)),
         years=tuple(dates.years_told(claim.text, claim.language)),
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
@@ -255,6 +254,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 continue
             if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
                 continue
+            if measure in numbers.DURATIONS and dates.other_acts(*(dates.acts_at(f.claim.text, q.start, q.end) for f, q in ((a, x), (b, y)))):
+                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.acts_at)
             if measure == "magnitude" and (told_of_another_time(a) != told_of_another_time(b) or not same_days(a, b)):
                 continue  # Bam's 6.7 quake "in December 2003", Zarand's "in February": another quake's magnitude
             owner_x, owner_y = _owner(a, x), _owner(b, y)
