@@ -220,6 +220,13 @@ def test_names_of_one_family_or_in_the_possessive_are_no_spellings(texts):
     assert [ch for ch in characterised(texts, similarity=0.0) if ch.subject.startswith("spelling")] == []
 
 
+def test_a_town_and_a_name_spelled_alike_are_two_names():
+    # a town ("Marlow") against a name that is none ("Marlon"), each beside a name spelled two ways
+    found = characterised([("a", "Thieves hit the Heydar Marlow shop on Monday."),
+                           ("b", "Thieves hit the Heidar Marlon shop on Monday.")], similarity=0.0)
+    assert [ch.subject for ch in found if ch.subject.startswith("spelling")] == ["spelling of Heydar"]
+
+
 def test_alike_names_beside_other_names_are_two_names():
     assert characterised([("a", "The fire at the Marfin Bank branch killed three."),
                           ("b", "Protesters quoted Martin Luther King in the square.")], similarity=0.0) == []

@@ -222,6 +222,7 @@ def test_nobody_killed_against_a_toll():
     ("Shots rang out shortly after midnight.", "Shots rang out at 12:05 a.m."),
     ("Shots rang out shortly before midnight.", "Shots rang out late Friday."),
     ("The gunman struck on Sunday morning.", "The gunman struck at 9:30 a.m. on Sunday."),
+    ("Thieves struck on Monday morning.", "Thieves struck at around 4:30 a.m. on Monday."),  # the small hours are morning
     ("The gunman struck early Sunday.", "The gunman struck at 3 a.m. Sunday."),
     ("The talks ended at noon.", "The talks ended at 12:00."),
 ])

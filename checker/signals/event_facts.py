@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, groupby
 
-from checker.names import CAPITAL
+from checker.names import CAPITAL, town_names
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
@@ -227,7 +227,8 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     "Duncan Raite": spelled_two_ways' surname), or a name whose neighbour is spelled two ways too
     (a whole name transliterated: "Heydar Alishbandi", "Heidar Alishvandi"). Alike spellings are
     not enough on their own ("Marfin Bank" is not "Martin Luther"), nor one same surname after
-    them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury")."""
+    them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury"); nor a
+    town's name against one that is none, unless one first name stands before both."""
     counts: Counter[str] = Counter()
     before: dict[str, set[str]] = {}  # a name -> its first names (people.first_name)
     beside: dict[str, set[str]] = {}  # ... before or after it
@@ -253,6 +254,8 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     def one_name(x: str, y: str) -> bool:
         if before[x] & before[y] and spelled_two_ways(x, y, surname=True):
             return True
+        if (x in town_names()) != (y in town_names()):
+            return False  # a town against a name that is none (a firm, a brand): two things
         return spelled_two_ways(x, y) and any(spelled_two_ways(a, b) for a in beside[x] for b in beside[y])
 
     for i, x in enumerate(keys):
