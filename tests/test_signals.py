@@ -165,6 +165,21 @@ def test_places_of_other_levels_or_one_area_are_no_entity_note(a, b):
     assert signals(a, b) == []
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    # a brand named like a city against a borough: a car, not a place
+    ("Police found a Toyota abandoned near the store.", "Police found the car abandoned in Queens."),
+    ("The getaway car, a Toyota Camry, was found near the store.", "The getaway car was found in Queens near the store."),
+    ("The Washington Post reported the raid first.", "The Miami Herald reported the raid first."),  # newspapers
+])
+def test_a_places_name_in_a_longer_name_or_a_things_is_no_place(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_place_before_a_weekday_is_still_a_place():
+    found = signals("Protesters marched in Athens Wednesday.", "Protesters marched in Paris Wednesday.")
+    assert [(r.kind, r.a_value, r.b_value) for r in found] == [("entity", "Athens", "Paris")]
+
+
 def test_a_town_against_a_name_that_is_none_is_no_spelling():
     # a town's name ("Marlow") against a shop's ("Marlon"): two things, not one name spelled two ways
     assert signals("The thieves hit the Marlow store on Monday.", "The thieves hit the Marlon store on Monday.") == []

@@ -712,13 +712,34 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     City") count as one when they are near-identical (rapidfuzz ratio >= PLACE_SPELLING), and a
     city and its country, or a borough and its city, are one place told finer or coarser
     ("Athens" / "Greece", "Khartoum" / "Sudan", "Brooklyn" / "New York City": names.one_area);
-    a city against a country not its own tells of two kinds of thing, not one place two ways."""
+    a city against a country not its own tells of two kinds of thing, not one place two ways, and
+    a place's name in a longer name or a thing's (_named_places: "a Toyota") is no place."""
+    places_a, places_b = _named_places(a), _named_places(b)
     within = countries_of_cities()
     if any(x.key == y.key or fuzz.ratio(x.key, y.key) >= PLACE_SPELLING or y.key in within.get(x.key, ())
-           or x.key in within.get(y.key, ()) or one_area(x.key, y.key) for x in a.places for y in b.places):
+           or x.key in within.get(y.key, ()) or one_area(x.key, y.key) for x in places_a for y in places_b):
         return []
-    x, y = next(((x, y) for x in a.places for y in b.places if (x.key in country_keys()) == (y.key in country_keys())), (None, None))
+    x, y = next(((x, y) for x in places_a for y in places_b if (x.key in country_keys()) == (y.key in country_keys())), (None, None))
     return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)] if x else []
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
+
+
+def _named_places(facts: ClaimFacts) -> list[Match]:
+    """The claim's places that name a place: not a place's name as a word of a longer name
+    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date, in a language
+    that capitalises names alone) nor after an indefinite article ("a Toyota": a thing)."""
+    text, dated = facts.claim.text, {d.start for d in facts.dates}
+    found = []
+    for p in facts.places:
+        after = _WORD_AFTER.match(text, p.end)
+        longer = (after is not None and after.group(1)[0].isupper() and after.start(1) not in dated
+                  and facts.claim.language not in numbers.NOUNS_CAPITALISED)
+        if not longer and not _ARTICLE_BEFORE.search(text, 0, p.start):
+            found.append(p)
+    return found
 
 
 def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
