@@ -384,9 +384,9 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     """points: days and months; else elapsed-time scales. Only dates of one act are compared
     (dates.acts_at): the day of a heart attack is not the day of the death."""
     found = []
-    points_ = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
-    if points and points_ and not any(compatible(x, y) for x, y in points_):
-        x, y = points_[0]
+    day_pairs = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
+    if points and day_pairs and not any(compatible(x, y) for x, y in day_pairs):
+        x, y = day_pairs[0]
         found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
     scales = _same_act([d for d in a.dates if d.scale], a, [d for d in b.dates if d.scale], b)
     if not points and scales and not any(x.scale == y.scale for x, y in scales):
