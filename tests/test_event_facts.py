@@ -38,9 +38,17 @@ def test_times_of_one_act_that_differ():
     # another day
     ("The camp was bombed at 3:20 p.m. on Tuesday by Sudan Armed Forces.",
      "The camp was bombed at 2:53 p.m. on Thursday by Sudan Armed Forces.", 0.95),
+    # one man, two acts of his story: the arrest and the death
+    ("The man was arrested at 3 p.m. on Thursday near the station.", "The man died at 5 p.m. on Thursday near the station.", 0.95),
 ])
 def test_times_of_other_acts_or_days_are_left_apart(a, b, similarity):
     assert characterised([("a", a), ("b", b)], similarity) == []
+
+
+def test_times_of_clauses_that_share_an_act_still_differ():
+    [found] = characterised([("a", "The man was arrested at 3 p.m. on Thursday near the station."),
+                             ("b", "The man was arrested and taken to hospital at 5 p.m. on Thursday near the station.")], 0.95)
+    assert found.subject == "time of day" and not found.consistent
 
 
 def test_one_persons_age_across_sources():
@@ -210,6 +218,13 @@ def test_a_surname_after_one_first_name_spelled_two_ways():
 ])
 def test_names_of_one_family_or_in_the_possessive_are_no_spellings(texts):
     assert [ch for ch in characterised(texts, similarity=0.0) if ch.subject.startswith("spelling")] == []
+
+
+def test_a_town_and_a_name_spelled_alike_are_two_names():
+    # a town ("Marlow") against a name that is none ("Marlon"), each beside a name spelled two ways
+    found = characterised([("a", "Thieves hit the Heydar Marlow shop on Monday."),
+                           ("b", "Thieves hit the Heidar Marlon shop on Monday.")], similarity=0.0)
+    assert [ch.subject for ch in found if ch.subject.startswith("spelling")] == ["spelling of Heydar"]
 
 
 def test_alike_names_beside_other_names_are_two_names():

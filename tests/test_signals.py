@@ -110,6 +110,23 @@ def test_attribution():
     assert "attribution" not in [k for k, _ in kinds(same)]
 
 
+def test_attribution_reads_a_possessive_as_the_speakers_owner():
+    quote = {"quote": True}
+    found = signals('"Their claims are baseless," President Salva Kiir said.', 'The claims are "baseless," Kiir said.',
+                    a={**quote, "speaker": "Salva Kiir"}, b={**quote, "speaker": "Sudan's Kiir"})
+    assert "attribution" not in [k for k, _ in kinds(found)]
+
+
+def test_two_quotes_that_share_no_content_word_are_two_statements():
+    quote = {"quote": True}
+    found = signals('"You have that exactly right," said Papermaster.', '"This is the next step in that direction," Mr. Wang said.',
+                    a={**quote, "speaker": "Papermaster"}, b={**quote, "speaker": "Mr. Wang"}, similarity=0.5)
+    assert found == []
+    same_words = signals('"We will not act alone," Rubio said.', '"We will not act alone," Sheinbaum said.',
+                         a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert ("attribution", "hard") in kinds(same_words)
+
+
 def test_framing():
     found = signals("The abduction of Maduro shocked the region.", "Die Festnahme Maduros schockierte die Region.", "en", "de")
     assert kinds(found) == [("framing", "framing")]
@@ -137,6 +154,37 @@ def test_a_city_and_its_country_are_one_place(a, b):
 
 def test_a_city_against_another_countrys_city_is_still_noted():
     assert kinds(signals("The quake shook Kerman on Sunday.", "The quake shook Athens on Sunday.")) == [("entity", "soft")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The jewellers was robbed in Brooklyn.", "The jewellers was robbed in New York City."),  # a borough and its city
+    ("Riot police clashed with protesters in Piraeus.", "Riot police clashed with protesters in Athens."),  # a port and its city
+    ("The quake shook Kerman on Sunday.", "The quake shook Greece on Sunday."),  # a city against a country: not one level
+])
+def test_places_of_other_levels_or_one_area_are_no_entity_note(a, b):
+    assert signals(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a brand named like a city against a borough: a car, not a place
+    ("Police found a Toyota abandoned near the store.", "Police found the car abandoned in Queens."),
+    ("The getaway car, a Toyota Camry, was found near the store.", "The getaway car was found in Queens near the store."),
+    ("The Washington Post reported the raid first.", "The Miami Herald reported the raid first."),  # newspapers
+])
+def test_a_places_name_in_a_longer_name_or_a_things_is_no_place(a, b):
+    assert signals(a, b) == []
+
+
+def test_a_place_before_a_weekday_is_still_a_place():
+    found = signals("Protesters marched in Athens Wednesday.", "Protesters marched in Paris Wednesday.")
+    assert [(r.kind, r.a_value, r.b_value) for r in found] == [("entity", "Athens", "Paris")]
+
+
+def test_a_town_against_a_name_that_is_none_is_no_spelling():
+    # a town's name ("Marlow") against a shop's ("Marlon"): two things, not one name spelled two ways
+    assert signals("The thieves hit the Marlow store on Monday.", "The thieves hit the Marlon store on Monday.") == []
+    # names of one kind still are: neither a town
+    assert kinds(signals("Rebels clashed near Talodi on Thursday.", "Rebels clashed near Taludi on Thursday.")) == [("entity", "soft")]
 
 def nli(entail, contradiction=0.05):
     scores = NliScores(entail, 1 - entail - contradiction, contradiction)

@@ -53,6 +53,54 @@ def test_moments_that_agree(a, b):
     assert hard(a, b) == []
 
 
+@pytest.mark.parametrize(("text", "read", "minutes"), [
+    ("Police were called at 7: 01 p. m. on Sunday.", "7: 01 p. m.", 19 * 60 + 1),  # tokenised spacing, read whole
+    ("The tremor struck at 09: 10 local time.", "09: 10", 9 * 60 + 10),
+    ("The first call came at 3: 20 p.m.", "3: 20 p.m.", 15 * 60 + 20),
+    ("The shop closed at 7:01 p. m", "7:01 p. m", 19 * 60 + 1),  # no full stop at the claim's end
+])
+def test_clock_times_in_tokenised_spacing_are_read_whole(text, read, minutes):
+    [time] = [m for m in moments(text) if m.kind == "time"]
+    assert (time.text, time.low, time.high) == (read, minutes, minutes)
+
+
+def test_a_spaced_colon_after_one_figure_is_no_time():
+    assert moments("Chapter 2: 15 people were named.") == []
+    assert moments("First posted 23:37: 00") == []  # seconds after a time: no time read from its minutes
+
+
+def test_spaced_times_that_agree_and_differ():
+    assert hard("The fire broke out at 7: 01 p. m. on Sunday.", "The fire broke out at 7:01 p.m. on Sunday.") == []
+    assert hard("The fire broke out at 09: 10 on Sunday.", "The fire broke out at 9:10 a.m. on Sunday.") == []
+    assert hard("The fire broke out at 7: 01 p. m.", "The fire broke out at 8:15 p.m.") == [("date", "7: 01 p. m.", "8:15 p.m.")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # the heart attack's day against the death's, the stay in hospital against the death
+    ("The singer suffered a heart attack three weeks ago.", "The singer died on Sunday after four weeks in hospital."),
+    ("He suffered a heart attack on March 3.", "He died on March 20."),
+    ("He was taken to hospital on Friday.", "He died on Monday, his family said."),
+    ("He was arrested on Friday.", "He died in custody on Tuesday."),
+    ("The man was arrested at 3 p.m.", "The man died at 5 p.m."),
+])
+def test_dates_of_different_acts_of_one_story_are_not_compared(a, b):
+    assert hard(a, b, anchor_a=date(2013, 9, 15), anchor_b=date(2013, 9, 15)) == []
+
+
+def test_dates_of_one_act_are_compared_in_any_of_its_words():
+    day = date(2013, 9, 15)
+    assert hard("He died in hospital on Friday.", "He was killed on Tuesday.", anchor_a=day, anchor_b=day) == [
+        ("date", "Friday", "Tuesday")]
+    assert hard("He was arrested on Friday.", "Police detained him on Tuesday.", anchor_a=day, anchor_b=day) == [
+        ("date", "Friday", "Tuesday")]
+    # spans whose clauses name no act are compared as before
+    assert hard("South Sudan gained its independence 6 months ago.", "South Sudan became a country four months ago.",
+                anchor_a=day, anchor_b=day) == [("number", "6 months", "four months")]
+    # a date whose clause names no act is compared as before
+    assert hard("The march was held on Friday.", "The march was held on Tuesday.", anchor_a=day, anchor_b=day) == [
+        ("date", "Friday", "Tuesday")]
+
+
 def test_a_nickname_is_one_persons_name():
     assert hard("Kathryn Jenkin, 20, was killed.", "Katie Jenkin, 21, was killed.") == [("number", "20", "21")]
     assert hard("William Smith, 40, was hurt.", "Bill Smith, 41, was hurt.") == [("number", "40", "41")]

@@ -222,6 +222,7 @@ def test_nobody_killed_against_a_toll():
     ("Shots rang out shortly after midnight.", "Shots rang out at 12:05 a.m."),
     ("Shots rang out shortly before midnight.", "Shots rang out late Friday."),
     ("The gunman struck on Sunday morning.", "The gunman struck at 9:30 a.m. on Sunday."),
+    ("Thieves struck on Monday morning.", "Thieves struck at around 4:30 a.m. on Monday."),  # the small hours are morning
     ("The gunman struck early Sunday.", "The gunman struck at 3 a.m. Sunday."),
     ("The talks ended at noon.", "The talks ended at 12:00."),
 ])
@@ -858,3 +859,32 @@ def test_zero_written_with_a_decimal_is_no_grouped_thousands():
 ])
 def test_an_amount_written_as_one_compound_is_read(text, language, value):
     assert [(q.measure, q.low) for q in quantities(text, language)] == [("EUR", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The president of South Sudan said he fears an invasion.",  # a country after the title, no holder
+    "Aleem Siddique, a U.N. spokesman in South Sudan, said so.",
+    "We are accelerating our transformation, said the president and CEO, AMD.",  # a company in capitals
+])
+def test_a_country_or_a_body_in_capitals_holds_no_office(text):
+    from checker.signals.roles import role_mentions
+    assert role_mentions(text) == []
+
+
+def test_a_person_still_holds_the_office_a_country_is_named_with():
+    from checker.signals.roles import role_mentions
+    assert [(m.name, m.office) for m in role_mentions("President Salva Kiir of South Sudan said.")] == [("Salva Kiir", "head-of-state")]
+
+
+def _title_camps(texts):
+    from checker.signals.characterise import characterise
+    facts = [read_facts(claim(text, doc, n=n), None) for n, (doc, text) in enumerate(texts)]
+    return {ch.subject: [value for value, _ in ch.camps] for ch in characterise(facts) if ch.kind == "title"}
+
+
+def test_offices_one_claim_gives_together_are_one_camp():
+    texts = [("a", "Lisa Su, senior vice president and general manager for global business units, spoke."),
+             ("b", "Senior vice president Lisa Su spoke."), ("c", "General manager Lisa Su spoke.")]
+    assert _title_camps(texts) == {"Lisa Su": ["general manager and senior vice president"]}
+    # two sources that each give one office, never together, are two accounts
+    assert _title_camps(texts[1:]) == {"Lisa Su": ["general manager", "senior vice president"]}

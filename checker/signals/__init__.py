@@ -15,13 +15,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
 from checker.config import Thresholds
-from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import POSSESSIVE, aliases, countries_of_cities, place_names
+from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
+from checker.names import (
+    POSSESSIVE,
+    aliases,
+    countries_of_cities,
+    country_keys,
+    one_area,
+    place_names,
+    town_names,
+)
 from checker.normalize import normalize
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
@@ -38,7 +46,7 @@ from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
 from checker.signals.people import first_name
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, stem, tokens
+from checker.signals.text import Match, find_phrases, fold, stem, stopwords, tokens
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
@@ -254,6 +262,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 continue
             if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
                 continue
+            if measure in numbers.DURATIONS and dates.other_acts(*(dates.acts_at(f.claim.text, q.start, q.end) for f, q in ((a, x), (b, y)))):
+                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.acts_at)
             if measure == "magnitude" and (told_of_another_time(a) != told_of_another_time(b) or not same_days(a, b)):
                 continue  # Bam's 6.7 quake "in December 2003", Zarand's "in February": another quake's magnitude
             owner_x, owner_y = _owner(a, x), _owner(b, y)
@@ -379,36 +389,47 @@ def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> s
 
 
 def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
-    """points: days and months; else elapsed-time scales."""
+    """points: days and months; else elapsed-time scales. Only dates of one act are compared
+    (dates.acts_at): the day of a heart attack is not the day of the death."""
     found = []
-    points_a = [d for d in a.dates if not d.scale]
-    points_b = [d for d in b.dates if not d.scale]
-    if points and points_a and points_b and not any(compatible(x, y) for x in points_a for y in points_b):
-        x, y = points_a[0], points_b[0]
+    day_pairs = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
+    if points and day_pairs and not any(compatible(x, y) for x, y in day_pairs):
+        x, y = day_pairs[0]
         found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
-    scales_a = [d for d in a.dates if d.scale]
-    scales_b = [d for d in b.dates if d.scale]
-    if not points and scales_a and scales_b and not any(x.scale == y.scale for x in scales_a for y in scales_b):
-        x, y = scales_a[0], scales_b[0]
+    scales = _same_act([d for d in a.dates if d.scale], a, [d for d in b.dates if d.scale], b)
+    if not points and scales and not any(x.scale == y.scale for x, y in scales):
+        x, y = scales[0]
         found.append(_reason(
             "date", SOFT, f"'{x.text}' speaks of {x.scale}, '{y.text}' of {y.scale}: different time scales", x, y,
         ))
     return found
 
 
+Dated = TypeVar("Dated", DateMention, Moment)
+
+
+def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts) -> list[tuple[Dated, Dated]]:
+    """The pairs of dates or times, one of each claim, that are not tied to different acts (dates.other_acts)."""
+    acts_a = [dates.acts_at(a.claim.text, x.start, x.end) for x in in_a]
+    acts_b = [dates.acts_at(b.claim.text, y.start, y.end) for y in in_b]
+    return [(x, y) for x, ax in zip(in_a, acts_a, strict=True) for y, ay in zip(in_b, acts_b, strict=True)
+            if not dates.other_acts(ax, ay)]
+
+
 def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
     """Times of day, game periods, records and ages that one thing (the clock, one period kind,
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
-    in the other."""
+    in the other; times of day of one act only (dates.acts_at)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
             continue
         in_a = [m for m in a.moments if m.kind == kind]
         in_b = [m for m in b.moments if m.kind == kind]
-        if any(x.fits(y) for x in in_a for y in in_b):
+        pairs = _same_act(in_a, a, in_b, b) if kind == "time" else [(x, y) for x in in_a for y in in_b]
+        if not pairs or any(x.fits(y) for x, y in pairs):
             continue
-        x, y = in_a[0], in_b[0]
+        x, y = pairs[0]
         signal = "date" if kind.startswith(("time", "period")) else "number"
         found.append(_reason(signal, HARD, f"'{x.text}' against '{y.text}': the {x.describe()} differs", x, y))
     return found
@@ -452,12 +473,16 @@ def _offices(facts: ClaimFacts, person: str) -> set[str]:
 def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """One statement credited to two people. A news agency or outlet ("told AFP") is where the
     report came from, not who spoke; a quote without a speaker may be anyone's; names are
-    compared whole (same_person)."""
+    compared whole (same_person). Two quotes in one language that share no content word are
+    two statements, however alike their embeddings ("You have that exactly right", "This is the
+    next step in that direction")."""
     ca, cb = a.claim, b.claim
     speaker_a, speaker_b = speaker(ca), speaker(cb)
     if not (ca.quote and cb.quote and speaker_a and speaker_b):
         return []
     if same_person(speaker_a, speaker_b):
+        return []
+    if ca.language == cb.language and not _said(a, speaker_a) & _said(b, speaker_b):
         return []
     return [Reason(
         kind="attribution",
@@ -468,11 +493,20 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     )]
 
 
+def _said(facts: ClaimFacts, who: str) -> set[str]:
+    """The stems of a quote's content words: not stop words, speech verbs or its speaker's name."""
+    language = facts.claim.language
+    left_out = stopwords(language) | {fold(v) for v in speech_verbs(language)} | set(fold(who).split())
+    return {stem(t.key, language) for t in facts.words if t.key.isalpha() and t.key not in left_out}
+
+
 def same_person(name_a: str, name_b: str) -> bool:
     """Names compared whole, word by word: every word of the shorter is a word of the longer
     ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
-    ("Alishbandi", "Heydar Alishvandi": one transliteration of another)."""
-    shorter, longer = sorted((fold(name_a).split(), fold(name_b).split()), key=len)
+    ("Alishbandi", "Heydar Alishvandi": one transliteration of another). A possessive before a
+    name is its owner, no word of it ("Sudan's Kiir" is Salva Kiir)."""
+    words_a, words_b = ([w for w in fold(name).split() if not POSSESSIVE.search(w)] for name in (name_a, name_b))
+    shorter, longer = sorted((words_a, words_b), key=len)
     return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
 
 
@@ -681,18 +715,39 @@ def _bare_word(word: Match) -> Match:
 
 
 def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """A place in one claim where its close paraphrase has another, and none in common.
-    Spellings the gazetteer does not fold ("Mexiko-Stadt", "Mexico City") count as one when
-    they are near-identical (rapidfuzz ratio >= PLACE_SPELLING), and a city and its country are
-    one place told finer or coarser ("Athens" / "Greece", "Khartoum" / "Sudan")."""
-    if not a.places or not b.places:
-        return []
+    """A place in one claim where its close paraphrase has another of its level (a country, a
+    city), and none in common. Spellings the gazetteer does not fold ("Mexiko-Stadt", "Mexico
+    City") count as one when they are near-identical (rapidfuzz ratio >= PLACE_SPELLING), and a
+    city and its country, or a borough and its city, are one place told finer or coarser
+    ("Athens" / "Greece", "Khartoum" / "Sudan", "Brooklyn" / "New York City": names.one_area);
+    a city against a country not its own tells of two kinds of thing, not one place two ways, and
+    a place's name in a longer name or a thing's (_named_places: "a Toyota") is no place."""
+    places_a, places_b = _named_places(a), _named_places(b)
     within = countries_of_cities()
     if any(x.key == y.key or fuzz.ratio(x.key, y.key) >= PLACE_SPELLING or y.key in within.get(x.key, ())
-           or x.key in within.get(y.key, ()) for x in a.places for y in b.places):
+           or x.key in within.get(y.key, ()) or one_area(x.key, y.key) for x in places_a for y in places_b):
         return []
-    x, y = a.places[0], b.places[0]
-    return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)]
+    x, y = next(((x, y) for x in places_a for y in places_b if (x.key in country_keys()) == (y.key in country_keys())), (None, None))
+    return [_reason("entity", SOFT, f"'{x.text}' in one claim where the other has '{y.text}'", x, y)] if x else []
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
+
+
+def _named_places(facts: ClaimFacts) -> list[Match]:
+    """The claim's places that name a place: not a place's name as a word of a longer name
+    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date, in a language
+    that capitalises names alone) nor after an indefinite article ("a Toyota": a thing)."""
+    text, dated = facts.claim.text, {d.start for d in facts.dates}
+    found = []
+    for p in facts.places:
+        after = _WORD_AFTER.match(text, p.end)
+        longer = (after is not None and after.group(1)[0].isupper() and after.start(1) not in dated
+                  and facts.claim.language not in numbers.NOUNS_CAPITALISED)
+        if not longer and not _ARTICLE_BEFORE.search(text, 0, p.start):
+            found.append(p)
+    return found
 
 
 def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -710,6 +765,8 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
             if after_x is not None and after_x == after_y:
                 continue
+            if (key_x in town_names()) != (key_y in town_names()) and not (given_x and given_x == given_y):
+                continue  # a town against a name that is none (a firm, a brand): two things, not one spelled two ways
             if spelled_two_ways(key_x, key_y, surname=bool(given_x) and given_x == given_y):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
     return []

@@ -22,32 +22,51 @@ def _mention(f: ClaimFacts, start: int, end: int) -> Mention:
 
 
 def _titles(facts: list[ClaimFacts]) -> list[Characterisation]:
-    """Each person named with an office by two or more sources."""
+    """Each person named with an office by two or more sources. Offices one claim gives one
+    person together ("senior vice president and general manager Lisa Su", "president and chief
+    executive Rory Read") are that person's several offices, one camp, not two accounts of one."""
     by_person: dict[str, list[tuple[str, str, Mention]]] = defaultdict(list)
+    together: dict[str, list[set[str]]] = defaultdict(list)
     for f in facts:
+        held: dict[str, set[str]] = defaultdict(set)
         for r in f.roles:
             by_person[r.person].append((r.name, r.office, _mention(f, r.start, r.end)))
+            held[r.person].add(r.office)
+        for person, offices_held in held.items():
+            together[person].append(offices_held)
     table = offices()
     found = []
     for person, seen in sorted(by_person.items()):
         if len({m.doc for _, _, m in seen}) < 2:
             continue
+        camp_of = _joined(together[person])
         camps: dict[str, list[Mention]] = defaultdict(list)
         for _, office, mention in seen:
-            camps[office].append(mention)
+            camps[camp_of[office]].append(mention)
         names = sorted({name for name, _, _ in seen}, key=lambda n: (-len(n), n))
+        named = sorted({office for _, office, _ in seen})
         notes = [
             f"'{table[x]['label']}' is a false friend of '{table[y]['label']}'"
-            for x in sorted(camps) for y in table[x].get("false_friends", []) if y in camps
-        ] + [f"'{table[x]['label']}' is a loaded title: a framing difference" for x in sorted(camps)
+            for x in named for y in table[x].get("false_friends", []) if y in named and camp_of[x] != camp_of[y]
+        ] + [f"'{table[x]['label']}' is a loaded title: a framing difference" for x in named
              if table[x].get("loaded") and len(camps) > 1]
         found.append(Characterisation(
             kind="title",
             subject=names[0],
-            camps=tuple((table[office]["label"], tuple(camps[office])) for office in sorted(camps)),
+            camps=tuple((" and ".join(table[o]["label"] for o in camp), tuple(camps[camp])) for camp in sorted(camps)),
             note="; ".join(notes),
         ))
     return found
+
+
+def _joined(groups: list[set[str]]) -> dict[str, tuple[str, ...]]:
+    """Each office -> the offices a claim gives with it, directly or through others, sorted: one camp."""
+    camp = {office: frozenset([office]) for group in groups for office in group}
+    for group in groups:
+        merged = frozenset().union(*(camp[o] for o in group))
+        for office in merged:
+            camp[office] = merged
+    return {office: tuple(sorted(members)) for office, members in camp.items()}
 
 
 def _framings(facts: list[ClaimFacts], common: float = 0.15) -> list[Characterisation]:

@@ -443,6 +443,25 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
     return pattern("cues"), pattern("openers")
 
 
+_CLAUSE_MARKS = re.compile(r"[,;:()–—]")
+
+
+def acts_at(text: str, start: int, end: int) -> frozenset[str]:
+    """The acts of a story (lexicons/dates.yaml's acts: a death, a heart attack, a stay in
+    hospital, an arrest) that the clause of a date or time at text[start:end] tells of: the
+    text between the clause marks around it ("The singer, who suffered a heart attack three
+    weeks ago, died on Sunday": the heart attack's, then the death's)."""
+    begin = max((m.end() for m in _CLAUSE_MARKS.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_MARKS.search(text, end)
+    return frozenset(hit.key for hit in find_phrases(text[begin:after.start() if after else len(text)], load_lexicon("dates")["acts"]))
+
+
+def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
+    """Are two dates or times tied to different acts (acts_at): each clause tells of some, none
+    of them in both? A clause that tells of none may be of any."""
+    return bool(acts_a and acts_b) and not acts_a & acts_b
+
+
 def _capitalised_if_english(text: str, at: int, month: str) -> bool:
     """English 'may'/'march' are also verbs; as months they are capitalised (Spanish 'mayo' is
     a month in lower case)."""

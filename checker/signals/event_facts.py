@@ -22,7 +22,8 @@ What ties two of them to one fact differs by kind (`reach`):
   places or days near it set it apart ("spokeswoman Ilene Wolff" in a sentence about Sterling
   Heights is the Beaumont spokeswoman "Ilene Wolfe").
 - ACT: a time of day is one fact only for one act on one day: the claims must share content
-  words, have embeddings alike (`thresholds.act_similarity`) and name no days that differ.
+  words, have embeddings alike (`thresholds.act_similarity`) and name no days that differ, and
+  the time's clause tell of no other act of the story (dates.acts_at: the arrest, the death).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, groupby
 
-from checker.names import CAPITAL
+from checker.names import CAPITAL, town_names
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
@@ -42,6 +43,7 @@ from checker.signals import (
     bare,
     spelled_two_ways,
 )
+from checker.signals.dates import acts_at, other_acts
 from checker.signals.people import courtesy_sex, one_given_name
 
 OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
@@ -64,9 +66,11 @@ class EventFact:
     low: float  # minutes after midnight for a time; the age; the wins of a record
     high: float
     detail: str = ""  # the rest of a record ("5" losses); the manner or place of death
+    acts: frozenset[str] = frozenset()  # for a time, the acts its clause tells of (dates.acts_at)
 
     def comparable(self, other: EventFact) -> bool:
-        return self.measure == other.measure
+        """One measure, and for times one act: the time of the arrest is not the time of the death."""
+        return self.measure == other.measure and not other_acts(self.acts, other.acts)
 
     def overlaps(self, other: EventFact) -> bool:
         """Could both be true? A time "about 3 p.m." is a range; an age, a record, a manner or a
@@ -121,7 +125,7 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
     found = []
     for m in facts.moments:
         if m.kind == "time":
-            found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high))
+            found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high, acts=acts_at(facts.claim.text, m.start, m.end)))
         elif m.kind.startswith(("age ", "record ")):
             what, word = m.kind.split(" ", 1)
             owner = names.owner(what, word, m.given, m.sex)
@@ -223,7 +227,8 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     "Duncan Raite": spelled_two_ways' surname), or a name whose neighbour is spelled two ways too
     (a whole name transliterated: "Heydar Alishbandi", "Heidar Alishvandi"). Alike spellings are
     not enough on their own ("Marfin Bank" is not "Martin Luther"), nor one same surname after
-    them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury")."""
+    them: a family shares it ("Charlene Kafoury" and her brother "Charlie Kafoury"); nor a
+    town's name against one that is none, unless one first name stands before both."""
     counts: Counter[str] = Counter()
     before: dict[str, set[str]] = {}  # a name -> its first names (people.first_name)
     beside: dict[str, set[str]] = {}  # ... before or after it
@@ -249,6 +254,8 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     def one_name(x: str, y: str) -> bool:
         if before[x] & before[y] and spelled_two_ways(x, y, surname=True):
             return True
+        if (x in town_names()) != (y in town_names()):
+            return False  # a town against a name that is none (a firm, a brand): two things
         return spelled_two_ways(x, y) and any(spelled_two_ways(a, b) for a in beside[x] for b in beside[y])
 
     for i, x in enumerate(keys):

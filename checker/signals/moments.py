@@ -120,15 +120,22 @@ class Moment:
         return self.kind.split()[0]
 
 
+# Where a clock time may start: not inside a word or figure, nor after a colon, spaced or not
+# (tokenised text writes "7: 01 p. m.", "09: 10": its minutes are no time of their own)
+_CLOCK_START = r"(?<![\w:.])(?<!:\s)"
+
+
 @lexicon_cache
 def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """12-hour and 24-hour times, each with the hedge before it (lexicons/dates.yaml's
-    clock_hedges, every language's: the clock words are read in each), and the hedge that
-    ends a text before a time in words ("kurz nach" Mitternacht)."""
+    """12-hour and 24-hour times ("7:01 p.m."; "7: 01 p. m.", "09: 10" as tokenised text spaces
+    them: a spaced 24-hour time needs two figures of hours, "Chapter 2: 15 people" is none),
+    each with the hedge before it (lexicons/dates.yaml's clock_hedges, every language's: the
+    clock words are read in each), and the hedge that ends a text before a time in words
+    ("kurz nach" Mitternacht)."""
     hedges = sorted({fold(h) for h in every_language(load_lexicon("dates")["clock_hedges"])}, key=len, reverse=True)
     rough = rf"(?:(?:{'|'.join(map(re.escape, hedges))})\s+(?:(?:at|la|las)\s+)?)"  # "about at", "hacia las"
-    return (re.compile(rf"(?<![\w:.])({rough})?(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"),
-            re.compile(rf"(?<![\w:.])({rough})?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))"),
+    return (re.compile(rf"{_CLOCK_START}({rough})?(\d{{1,2}})(?:(?::\s?|\.)(\d{{2}}))?\s*(a\.\s?m\b\.?|p\.\s?m\b\.?|am\b|pm\b)"),
+            re.compile(rf"{_CLOCK_START}({rough})?((?:[01]?\d|2[0-3])(?=:\d)|(?:[01]\d|2[0-3])(?=:\s\d)):\s?([0-5]\d)(?![\d:])(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b))"),
             re.compile(rf"(?<![\w']){rough}$"))
 
 

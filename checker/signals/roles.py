@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicons import lexicon_cache, load_lexicon
-from checker.names import CAPITAL, POSSESSIVE, aliases
+from checker.names import CAPITAL, POSSESSIVE, aliases, country_keys
+from checker.normalize import normalize
 from checker.signals.text import Match, find_phrases, fold
 
 _RUN = re.compile(rf"{CAPITAL}[\w’'\-.]*(?:\s+{CAPITAL}[\w’'\-.]*)*")
@@ -85,7 +86,7 @@ def role_mentions(text: str) -> list[RoleMention]:
         if after:
             name, end = after
             found.append(RoleMention(fold(name.split()[-1]), name, title.key, title.start, end, text[title.start:end], unit))
-        elif before:
+        elif before and not _acronym(before.group(1).split()):
             name = " ".join(before.group(1).split()[-2:])
             found.append(RoleMention(
                 fold(name.split()[-1]), name, title.key, before.start(1), title.end, text[before.start(1):title.end], unit
@@ -139,7 +140,7 @@ def _holder_after(text: str, start: int) -> tuple[str, int] | None:
             return None
         while tokens and _is_place(tokens):
             tokens = _drop_place(tokens)
-        if tokens:
+        if tokens and not _acronym(tokens):
             name = " ".join(tokens[-2:])
             end = start + cursor + run.group().rstrip(".").rfind(tokens[-1]) + len(tokens[-1])
             return name, end
@@ -147,12 +148,23 @@ def _holder_after(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+def _acronym(tokens: list[str]) -> bool:
+    """A run of one word in capitals names a body ("CEO, AMD", "the U.N."), no person."""
+    return len(tokens) == 1 and sum(c.isupper() for c in tokens[0]) > 1 and not any(c.islower() for c in tokens[0])
+
+
 def _is_place(tokens: list[str]) -> bool:
-    return any(fold(" ".join(tokens[:n])) in _places() for n in range(1, min(3, len(tokens)) + 1))
+    return any(_place(tokens[:n]) for n in range(1, min(3, len(tokens)) + 1))
+
+
+def _place(tokens: list[str]) -> bool:
+    """Our aliases' places and GeoNames' countries ("president of South Sudan"); not its cities,
+    which are surnames too often ("President Lincoln")."""
+    return fold(" ".join(tokens)) in _places() or normalize(" ".join(tokens)) in country_keys()
 
 
 def _drop_place(tokens: list[str]) -> list[str]:
-    longest = max(n for n in range(1, min(3, len(tokens)) + 1) if fold(" ".join(tokens[:n])) in _places())
+    longest = max(n for n in range(1, min(3, len(tokens)) + 1) if _place(tokens[:n]))
     return tokens[longest:]
 
 
