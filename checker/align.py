@@ -10,8 +10,9 @@
    search, so 100 copies of an AP story cost one unit and cannot crowd true pairs out of a
    claim's nearest neighbours. Each copy is paired with its unit's first claim.
 3. Candidates. Every unit's nearest units of other documents (exact inner-product search in
-   faiss, blocked, so no claims x claims matrix is ever held), `top_k` per other document up to
-   `max_searched_sources` documents: the cap grows with the number of sources.
+   faiss, blocked, so no claims x claims matrix is ever held): `top_k` times the number of other
+   documents (up to `max_searched_sources`), taken over all of them, so a close document can hold
+   several places and a far one none; the number grows with the sources.
 4. Scoring. A logistic model learned on ECB+ cross-document event coreference (data/pair_scorer.json,
    fitted by benchmarks/fit_pair_scorer.py, split by topic) gives each candidate the probability
    that both claims report one event, from language-centred similarity, hub-corrected similarity,
