@@ -132,6 +132,7 @@ class _Lexicon:
     numbered_names: frozenset[str]
     not_counted: frozenset[str]
     modifiers: frozenset[str]
+    measured: dict[str, str]
 
 
 def _inverted(table: dict[str, list | dict[str, list]]) -> dict[str, str]:
@@ -182,6 +183,7 @@ def _lexicon() -> _Lexicon:
         numbered_names=words("numbered_names"),
         not_counted=frozenset(fold(w) for w in every_language(data["not_counted"])),
         modifiers=words("modifiers"),
+        measured=_inverted(data["measured"]),
     )
 
 
@@ -195,14 +197,25 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     something or the rest of a set, not the whole of it (a modifier within two words of the
     figure; not the "more" of "more than 26,000", a qualifier). After counts of other measures
     only, "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its
-    own. found: the text's quantities."""
+    own. A figure drawn from a whole named after it ("$281 million of the purchase price", not
+    "12 of the 20 wounded", where the whole has its figure) is part of that whole too; casualty
+    counts so drawn are read as their own (_set_drawn_from), and a percent is a share of what
+    follows it by itself ("70 percent of the buildings"). found: the text's quantities."""
     toks = tokens(text)
     inside = [i for i, t in enumerate(toks) if quantity.start <= t.start < quantity.end] or [0]
+    if quantity.measure != "percent" and not _of_casualties(quantity.measure) and _part_of_a_whole(text, toks, inside[-1] + 1):
+        return True
     lo = max(0, inside[0] - 2)
     modified = any(t.key in modifiers() and not _phrase(toks, k, _lexicon().qualifiers)[0]
                    for k, t in enumerate(toks[lo:inside[-1] + 2], lo))
     earlier = {q.measure for q in found if q.start < quantity.start}
     return modified and (not earlier or quantity.measure in earlier)
+
+
+def _part_of_a_whole(text: str, toks: list[Match], end: int) -> bool:
+    """Does "of the" and a word that is no figure follow at token end ("of the purchase price")?"""
+    _, width = _phrase(toks, end, _lexicon().partitive)
+    return bool(width) and end + width < len(toks) and toks[end + width].text.isalpha()
 
 
 def _of_casualties(measure: str | None) -> bool:
@@ -551,11 +564,28 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         low, high = (low - step / 2 if low else low), high + step / 2
     if measure.startswith("unit "):
         measure, low, high = _converted(measure.removeprefix("unit "), low, high)
+    measure = _measured(text, toks, last, measure)
     stop = toks[last].end
     return Quantity(
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
         _scope(text, toks, i, last, first), _span(text, toks, last, language),
     ), last + 1
+
+
+def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
+    """The measure with what the figure measures when it is written before a noun of the lexicon's
+    `measured` ("an 84-yard scamper": a run; "the 16-yard line": a place): a unit in the singular
+    ends the figure then, as an adjective ("84-yard", not "84 yards"). Counted nouns and physical
+    units only: "three people run" is no run of three."""
+    if toks[last].key.endswith("s") or not measure.startswith(("count ", "[")):
+        return measure
+    for j in range(last + 1, min(last + 3, len(toks))):
+        if _breaks(text, toks, j) or not toks[j].text.islower():
+            break
+        kind, _ = _phrase(toks, j, _lexicon().measured)
+        if kind:
+            return f"{measure} {kind}"
+    return measure
 
 
 def _before_a_quake(toks: list[Match], i: int, end: int, step: float) -> bool:
