@@ -482,6 +482,9 @@ def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
     assert hard(story, earlier, "en", sunday, sunday, similarity=0.4) == []
     # a day near the articles' dates may be the story's own: compared
     assert hard(story, "He scored with an 80-yard touchdown run on Sunday.", "en", sunday, date(2012, 12, 24), similarity=0.4) != []
+    # a year that sets the whole claim dates its figures too
+    assert hard("The Chiefs gained 507 yards on offense.", "Cam Newton in 2011 had the previous record with 4,051 yards.",
+                "en", sunday, sunday, similarity=0.4) == []
 
 
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
