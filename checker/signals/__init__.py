@@ -600,6 +600,7 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
 
 
 _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
+OPENS_A_CLAUSE = 1  # words before a denial that opens its clause ("but none could be confirmed")
 IRREGULAR_STEM = 3  # first letters a verb's irregular forms share ("send", "sent"; "keep", "kept")
 SHORTEST_BASE = 4  # letters of a word that carries a property ("deep", not "why")
 SHORTEST_AFFIXED = 5  # ... after a negating prefix: "unarmed" is "armed" denied, "unless" no "less", "inside" no "side"
@@ -649,6 +650,10 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     # casualties", "asked that their conditions and other information not be released")
     clauses = [i + 1 for i, c in enumerate(text) if c in _CLAUSE_END] + [len(text)]
     denying = {bisect_right(clauses, c.start) for c in cues}
+    # ... nor does a clause that a denial opening the next one takes back ("There were varying
+    # reports of casualties, but none could be confirmed": a hedge, no casualties affirmed)
+    denying |= {k - 1 for c in cues if (k := bisect_right(clauses, c.start))
+                and len(tokens(text[clauses[k - 1]:c.start])) <= OPENS_A_CLAUSE}
     found = []
     governing = None  # what governs the word to come
     linked = None  # the last word read with a polarity, as what a link after it carries on
