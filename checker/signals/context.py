@@ -189,15 +189,17 @@ def of_another_occasion(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) 
     occasion than the story's ("romped 86 yards" against "Charles' 80-yard TD run on the opening
     play of the Cleveland game two weeks ago")? So is a figure in a claim a year sets as a whole
     (dates.years_told: "Cam Newton in 2011 had the previous record with 4,051 yards"). A day near
-    either article's date may be the story's own ("on Sunday")."""
-    if a.published is None or b.published is None:
+    either article's date may be the story's own ("on Sunday"); an article without a date
+    tells nothing of it."""
+    published = [p for p in (a.published, b.published) if p is not None]
+    if not published:
         return False
     for f, q, other in ((a, x, b), (b, y, a)):
         lo, hi = _clause(f.claim.text, q)
         for d in (*(d for d in f.dates if lo <= d.start < hi), *f.years):  # a year told sets the whole claim
             if d.first is None:
                 continue
-            near = any(d.first - ANOTHER_OCCASION <= p <= d.last + ANOTHER_OCCASION for p in (a.published, b.published))
+            near = any(d.first - ANOTHER_OCCASION <= p <= d.last + ANOTHER_OCCASION for p in published)
             if not near and not any(e.first is not None and compatible(d, e) for e in other.dates):
                 return True
     return False
