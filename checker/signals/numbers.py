@@ -54,7 +54,7 @@ class Quantity:
     exact: bool  # a plain tally: no qualifier, no rounding
     scope: frozenset[str] = frozenset()  # scope words and "in <Place>" names in the figure's clause
     span: str = ""  # the time span it covers: "", "per year", "3 year"
-    act: str = ""  # what it is of, where the words by it say: "run", "drive", "position", "loan" (_act)
+    act: str = ""  # what it is of, where the words by it say: "run", "drive", "position", "loan" (_measured, _money_act)
 
     @property
     def unit(self) -> str:
@@ -82,9 +82,10 @@ class Quantity:
         return math.log10(ratio) if ratio > 0 else -math.inf
 
     def comparable(self, other: Quantity) -> bool:
-        """Do both measure one thing: same measure, span and act (where both say one), values within DIFFERENT_THINGS of
-        each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes
-        where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
+        """Do both measure one thing: same measure and span, the same act where both say one,
+        values within DIFFERENT_THINGS of each other (20 rescued and 20,000 marchers are two facts,
+        not a disagreement), and scopes where neither narrows the other ("in Qeshm district"
+        against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
             return False
         if self.act and other.act and self.act != other.act:
@@ -597,9 +598,10 @@ def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
 def _money_act(toks: list[Match], i: int, last: int) -> str:
     """What a sum is, when the nearest word of the lexicon's money_acts within MONEY_ACT_REACH
     of it says so: a loan, savings."""
-    near = sorted(range(max(0, i - MONEY_ACT_REACH), min(len(toks), last + 1 + MONEY_ACT_REACH)),
-                  key=lambda k: (i - k if k < i else k - last, k))
-    return next((_lexicon().money_acts[toks[k].key] for k in near if toks[k].key in _lexicon().money_acts), "")
+    around = [*range(max(0, i - MONEY_ACT_REACH), i), *range(last + 1, min(len(toks), last + 1 + MONEY_ACT_REACH))]
+    acts = _lexicon().money_acts
+    return next((acts[toks[k].key] for k in sorted(around, key=lambda k: (i - k if k < i else k - last, k))
+                 if toks[k].key in acts), "")
 
 
 def _before_a_quake(toks: list[Match], i: int, end: int, step: float) -> bool:
