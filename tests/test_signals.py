@@ -794,3 +794,11 @@ def test_the_signals_import_each_other_at_module_level():
               if isinstance(function, ast.FunctionDef)
               for node in ast.walk(function) if isinstance(node, ast.Import | ast.ImportFrom)]
     assert inside == []
+
+
+def test_a_denial_opening_the_next_clause_takes_the_clause_before_back():
+    # a hedge: the casualties reported are not affirmed
+    assert hard("There were varying reports of casualties, but none could be confirmed.",
+                "There appeared to be no casualties.", similarity=0.65) == []
+    assert hard("There were casualties, officials said.", "There appeared to be no casualties.", similarity=0.65) == [
+        ("negation", "casualties", "no casualties")]

@@ -12,6 +12,7 @@ from signal_helpers import hard, signals
 from checker import names
 from checker.signals import deaths, people, roles
 from checker.signals.moments import moments
+from checker.signals.numbers import quantities
 from checker.signals.people import courtesy_sex, first_name, given_name
 from checker.signals.roles import RoleMention
 
@@ -459,3 +460,50 @@ def test_today_is_the_article_date_give_or_take_a_time_zone():
     assert hard("The gunman walked in at about 10am today.", "The gunman walked in on Saturday.", "en", tuesday, monday) != []
     # one article date: "today" and "yesterday" are two days
     assert hard("The gunman walked in today.", "The gunman walked in yesterday.", "en", tuesday, tuesday) != []
+
+
+def test_a_figure_before_a_noun_measures_what_the_noun_names():
+    # a drive is no run, a place on the field no distance: different facts
+    assert hard("Charles broke off an 84-yard scamper.", "The Colts went on a 73-yard drive.") == []
+    assert hard("Charles broke off an 84-yard scamper.", "Charles fumbled at the 16-yard line.") == []
+    # one run, two lengths: a discrepancy, whatever word names the run
+    assert [s[:3] for s in hard("Charles broke off an 84-yard scamper.", "Charles scored on an 86-yard touchdown run.")] == [
+        ("number", "84-yard", "86-yard")]
+    assert hard("Charles fumbled at the 14-yard line.", "Charles fumbled at the 16-yard line.") != []
+    # a figure that says not what it measures may be either: compared
+    assert hard("Charles ran 84-yard on the first play.", "Charles scored on an 86-yard touchdown run.") != []
+    # "three people run" is no run of three; "84 yards" no adjective; "TD" is read past, a name is not
+    assert [q.act for q in quantities("Three people run for the exit.", "en")] == [""]
+    assert [q.act for q in quantities("He ran 84 yards for a touchdown.", "en")] == [""]
+    assert [q.act for q in quantities("Charles' 80-yard TD run.", "en")] == ["run"]
+    assert [q.act for q in quantities("A 10-mile Boston run.", "en")] == [""]
+
+
+def test_a_sum_lent_is_no_sum_saved():
+    assert hard("Greece can get a $144 billion bailout.", "The measures aim to save euro30 billion ($40 billion) through 2012.",
+                similarity=0.4) == []
+    assert hard("Greece can get a $144 billion bailout.", "Greece gets a euro110 billion ($141 billion) loan package.",
+                similarity=0.4) != []
+    # a sum that says not what it is may be either
+    assert hard("Greece can get a $144 billion bailout.", "Greece gets $141 billion from the EU and the IMF.",
+                similarity=0.4) != []
+
+
+def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
+    sunday = date(2012, 12, 23)
+    story = "Charles scored on an 86-yard touchdown run."
+    earlier = "He scored, as he did with an 80-yard touchdown run two weeks ago."
+    assert hard(story, earlier, "en", sunday, sunday, similarity=0.4) == []
+    # a day near the articles' dates may be the story's own: compared
+    assert hard(story, "He scored with an 80-yard touchdown run on Sunday.", "en", sunday, date(2012, 12, 24), similarity=0.4) != []
+    # a year that sets the whole claim dates its figures too
+    assert hard("The Chiefs gained 507 yards on offense.", "Cam Newton in 2011 had the previous record with 4,051 yards.",
+                "en", sunday, sunday, similarity=0.4) == []
+
+
+def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
+    assert hard("AMD agreed to acquire SeaMicro for approximately $334 million.",
+                "AMD said $281 million of the purchase price for SeaMicro will be in cash.") == []
+    assert hard("AMD agreed to acquire SeaMicro for $334 million.", "AMD agreed to acquire SeaMicro for $281 million.") != []
+    # a percent is a share by itself: "of the buildings" says what of
+    assert hard("70 percent of the buildings were destroyed.", "80 percent of the buildings were destroyed.") != []

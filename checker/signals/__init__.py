@@ -36,6 +36,7 @@ from checker.signals import dates, deaths, numbers, roles
 from checker.signals.context import (
     clock_of_one_moment,
     figure_of_one_fact,
+    of_another_occasion,
     told_of_another_time,
 )
 from checker.signals.dates import DateMention, compatible, date_mentions
@@ -236,7 +237,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     later one is an update, not a discrepancy (the timeline shows it). A count of more or the
     rest of a set ("another three", "the other two bombs": count_of_more) stands only against another
     such count ("another five rescued", "20 more ushered to safety"), not against a whole.
-    Figures told of different subjects (other_subjects: one climber's fall, another's) are two
+    Figures told of different subjects (other_subjects: one climber's fall, another's) or of
+    another occasion (context.of_another_occasion: "an 80-yard run two weeks ago") are two
     facts and are not compared, nor are the magnitudes of claims dated to different times (another
     quake's: Bam's "in December 2003", Zarand's "in February", against Sunday's). within: other
     figures than the event's tallies (EVENT_TALLIES) are compared only at most this factor apart.
@@ -260,7 +262,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
         for x, y in _matched(a, qa, b, qb):
             if within is not None and measure not in EVENT_TALLIES and not _near(x, y, within):
                 continue
-            if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
+            if measure not in EVENT_TALLIES and (other_subjects(a, x, b, y) or of_another_occasion(a, x, b, y)):
                 continue
             if measure in numbers.DURATIONS and dates.other_acts(*(dates.acts_at(f.claim.text, q.start, q.end) for f, q in ((a, x), (b, y)))):
                 continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.acts_at)
@@ -598,6 +600,7 @@ def _polarity(a: ClaimFacts, b: ClaimFacts, plain: bool) -> list[Reason]:
 
 
 _SPACED_CONTRACTION = re.compile(r"(?<=\w)n\s+[’']\s*t\b")
+OPENS_A_CLAUSE = 1  # words before a denial that opens its clause ("but none could be confirmed")
 IRREGULAR_STEM = 3  # first letters a verb's irregular forms share ("send", "sent"; "keep", "kept")
 SHORTEST_BASE = 4  # letters of a word that carries a property ("deep", not "why")
 SHORTEST_AFFIXED = 5  # ... after a negating prefix: "unarmed" is "armed" denied, "unless" no "less", "inside" no "side"
@@ -647,6 +650,10 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     # casualties", "asked that their conditions and other information not be released")
     clauses = [i + 1 for i, c in enumerate(text) if c in _CLAUSE_END] + [len(text)]
     denying = {bisect_right(clauses, c.start) for c in cues}
+    # ... nor does a clause that a denial opening the next one takes back ("There were varying
+    # reports of casualties, but none could be confirmed": a hedge, no casualties affirmed)
+    denying |= {k - 1 for c in cues if (k := bisect_right(clauses, c.start))
+                and len(tokens(text[clauses[k - 1]:c.start])) <= OPENS_A_CLAUSE}
     found = []
     governing = None  # what governs the word to come
     linked = None  # the last word read with a polarity, as what a link after it carries on

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from checker.names import inner_names, place_key
 from checker.normalize import normalize
-from checker.signals.numbers import NOUNS_CAPITALISED, Quantity
+from checker.signals.dates import compatible
+from checker.signals.numbers import CLAUSE_BREAKS, NOUNS_CAPITALISED, Quantity
 from checker.signals.text import stopwords
 
 if TYPE_CHECKING:
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 ONE_MOMENT = 30  # minutes: clock times this close in a loosely aligned pair tell one moment
 ANOTHER_TIME = timedelta(days=31)  # a claim dated further from its article's date tells of another event
+# a figure's clause dated further from both articles' dates tells of another occasion than the
+# story's: "Charles' 80-yard TD run ... of the Cleveland game two weeks ago"
+ANOTHER_OCCASION = timedelta(days=6)
 NEAR = 5  # words either side of a figure that say what it is a figure of ("save $40 billion")
 STEM = 5  # content words are compared by their first letters ("killed", "killing")
 PLACE_NEAR = 8  # words between a figure and a place it is a figure of ("20,000 people marched in Patras")
@@ -177,3 +181,32 @@ def told_of_another_time(f: ClaimFacts) -> bool:
             d.last < f.published - ANOTHER_TIME or d.first > f.published + ANOTHER_TIME)
         for d in (*f.dates, *f.years)
     )
+
+
+def of_another_occasion(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> bool:
+    """Is one figure dated, in its own clause, to a day the other claim names no fitting day
+    for and that lies more than ANOTHER_OCCASION from both articles' dates: a figure of another
+    occasion than the story's ("romped 86 yards" against "Charles' 80-yard TD run on the opening
+    play of the Cleveland game two weeks ago")? So is a figure in a claim a year sets as a whole
+    (dates.years_told: "Cam Newton in 2011 had the previous record with 4,051 yards"). A day near
+    either article's date may be the story's own ("on Sunday"); an article without a date
+    tells nothing of it."""
+    published = [p for p in (a.published, b.published) if p is not None]
+    if not published:
+        return False
+    for f, q, other in ((a, x, b), (b, y, a)):
+        lo, hi = _clause(f.claim.text, q)
+        for d in (*(d for d in f.dates if lo <= d.start < hi), *f.years):  # a year told sets the whole claim
+            if d.first is None:
+                continue
+            near = any(d.first - ANOTHER_OCCASION <= p <= d.last + ANOTHER_OCCASION for p in published)
+            if not near and not any(e.first is not None and compatible(d, e) for e in other.dates):
+                return True
+    return False
+
+
+def _clause(text: str, q: Quantity) -> tuple[int, int]:
+    """Where the clause of a figure begins and ends in its claim's text."""
+    lo = max((i + 1 for i, c in enumerate(text[:q.start]) if c in CLAUSE_BREAKS), default=0)
+    hi = next((i for i in range(q.end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
+    return lo, hi

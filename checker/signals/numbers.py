@@ -32,6 +32,7 @@ CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 SENTENCE_ENDS = frozenset(".!?")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
+MONEY_ACT_REACH = 4  # words either side of a sum where what it is lent or saved for is said ("save euro30 billion ($40 billion)")
 MONEY_REACH = 2  # words either side of a figure in pounds where a money word makes them money ("paid 200 pounds")
 TOLL_REACH = 3  # words between "the death toll" and its figure ("rose to", "stood at")
 CASUALTIES = "casualties"  # "no casualties": fits no count of the dead or injured above zero
@@ -53,6 +54,7 @@ class Quantity:
     exact: bool  # a plain tally: no qualifier, no rounding
     scope: frozenset[str] = frozenset()  # scope words and "in <Place>" names in the figure's clause
     span: str = ""  # the time span it covers: "", "per year", "3 year"
+    act: str = ""  # what it is of, where the words by it say: "run", "drive", "position", "loan" (_measured, _money_act)
 
     @property
     def unit(self) -> str:
@@ -80,11 +82,14 @@ class Quantity:
         return math.log10(ratio) if ratio > 0 else -math.inf
 
     def comparable(self, other: Quantity) -> bool:
-        """Do both measure one thing: same measure and span, values within DIFFERENT_THINGS of
-        each other (20 rescued and 20,000 marchers are two facts, not a disagreement), and scopes
-        where neither narrows the other ("in Qeshm district" against the whole island's figure)?"""
+        """Do both measure one thing: same measure and span, the same act where both say one,
+        values within DIFFERENT_THINGS of each other (20 rescued and 20,000 marchers are two facts,
+        not a disagreement), and scopes where neither narrows the other ("in Qeshm district"
+        against the whole island's figure)?"""
         if self.measure != other.measure or self.span != other.span:
             return False
+        if self.act and other.act and self.act != other.act:
+            return False  # a drive is no run, a sum lent no sum saved; an act unsaid may be either
         if math.log10(DIFFERENT_THINGS) < self.log_ratio(other) < math.inf:  # "no one was killed" against a toll stays comparable
             return False
         none, some = sorted((self, other), key=lambda q: q.high)
@@ -132,6 +137,8 @@ class _Lexicon:
     numbered_names: frozenset[str]
     not_counted: frozenset[str]
     modifiers: frozenset[str]
+    measured: dict[str, str]
+    money_acts: dict[str, str]
 
 
 def _inverted(table: dict[str, list | dict[str, list]]) -> dict[str, str]:
@@ -182,6 +189,8 @@ def _lexicon() -> _Lexicon:
         numbered_names=words("numbered_names"),
         not_counted=frozenset(fold(w) for w in every_language(data["not_counted"])),
         modifiers=words("modifiers"),
+        measured=_inverted(data["measured"]),
+        money_acts=_inverted(data["money_acts"]),
     )
 
 
@@ -195,14 +204,25 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     something or the rest of a set, not the whole of it (a modifier within two words of the
     figure; not the "more" of "more than 26,000", a qualifier). After counts of other measures
     only, "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its
-    own. found: the text's quantities."""
+    own. A figure drawn from a whole named after it ("$281 million of the purchase price", not
+    "12 of the 20 wounded", where the whole has its figure) is part of that whole too; casualty
+    counts so drawn are read as their own (_set_drawn_from), and a percent is a share of what
+    follows it by itself ("70 percent of the buildings"). found: the text's quantities."""
     toks = tokens(text)
     inside = [i for i, t in enumerate(toks) if quantity.start <= t.start < quantity.end] or [0]
+    if quantity.measure != "percent" and not _of_casualties(quantity.measure) and _part_of_a_whole(text, toks, inside[-1] + 1):
+        return True
     lo = max(0, inside[0] - 2)
     modified = any(t.key in modifiers() and not _phrase(toks, k, _lexicon().qualifiers)[0]
                    for k, t in enumerate(toks[lo:inside[-1] + 2], lo))
     earlier = {q.measure for q in found if q.start < quantity.start}
     return modified and (not earlier or quantity.measure in earlier)
+
+
+def _part_of_a_whole(text: str, toks: list[Match], end: int) -> bool:
+    """Does "of the" and a word that is no figure follow at token end ("of the purchase price")?"""
+    _, width = _phrase(toks, end, _lexicon().partitive)
+    return bool(width) and end + width < len(toks) and toks[end + width].text.isalpha()
 
 
 def _of_casualties(measure: str | None) -> bool:
@@ -555,7 +575,33 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     return Quantity(
         first, stop, text[first:stop], measure, low, high, exact and not rounded,
         _scope(text, toks, i, last, first), _span(text, toks, last, language),
+        _money_act(toks, i, last) if currency else _measured(text, toks, last, measure),
     ), last + 1
+
+
+def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
+    """What a figure written before a noun of the lexicon's `measured` measures ("an 84-yard
+    scamper": a run; "the 16-yard line": a place on the field): a unit in the singular ends the
+    figure then, as an adjective ("84-yard", not "84 yards"; "an 80-yard TD run"). Counted nouns
+    and physical units only: "three people run" is no run of three."""
+    if toks[last].key.endswith("s") or not measure.startswith(("count ", "[")):
+        return ""
+    for j in range(last + 1, min(last + 3, len(toks))):
+        if _breaks(text, toks, j) or toks[j].text.istitle():
+            break  # a name ("the 16-yard Cleveland ..."), not what is measured; "TD run" is read on
+        kind, _ = _phrase(toks, j, _lexicon().measured)
+        if kind:
+            return kind
+    return ""
+
+
+def _money_act(toks: list[Match], i: int, last: int) -> str:
+    """What a sum is, when the nearest word of the lexicon's money_acts within MONEY_ACT_REACH
+    of it says so: a loan, savings."""
+    around = [*range(max(0, i - MONEY_ACT_REACH), i), *range(last + 1, min(len(toks), last + 1 + MONEY_ACT_REACH))]
+    acts = _lexicon().money_acts
+    return next((acts[toks[k].key] for k in sorted(around, key=lambda k: (i - k if k < i else k - last, k))
+                 if toks[k].key in acts), "")
 
 
 def _before_a_quake(toks: list[Match], i: int, end: int, step: float) -> bool:
