@@ -443,7 +443,8 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
     return pattern("cues"), pattern("openers")
 
 
-_CLAUSE_MARKS = re.compile(r"[,;:()–—]")
+# a comma or colon inside a figure ("10:30 a.m.", "1,500") or before one ("at 10: 30") is no clause mark
+_CLAUSE_MARKS = re.compile(r"(?<!\d)[,:](?!\s?\d)|[;()–—]")
 
 
 def acts_at(text: str, start: int, end: int) -> frozenset[str]:
