@@ -90,6 +90,28 @@ def test_dates_of_different_acts_of_one_story_are_not_compared(a, b):
     assert hard(a, b, anchor_a=date(2013, 9, 15), anchor_b=date(2013, 9, 15)) == []
 
 
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Los hombres fueron detenidos el viernes.", "Uno de ellos murió el martes.", "es"),
+    ("Les hommes ont été arrêtés vendredi.", "Les hommes sont morts mardi.", "fr"),
+    ("Die Männer wurden am Freitag festgenommen.", "Die Männer starben am Dienstag.", "de"),
+])
+def test_acts_read_every_inflection_the_counted_words_list(a, b, language):
+    """The death and arrest words of the figures' lexicons are acts too (dates._acts)."""
+    assert hard(a, b, language, date(2013, 9, 15), date(2013, 9, 15)) == []
+
+
+def test_a_casualty_toll_is_no_act_of_its_own():
+    """A death or stay in hospital that a figure counts is the event's toll: the event's day or
+    time is compared (dates.story_acts)."""
+    day = date(2013, 9, 15)
+    assert hard("The blast on Friday killed 20 people.", "The blast on Tuesday sent 50 people to hospital.",
+                anchor_a=day, anchor_b=day) == [("date", "Friday", "Tuesday")]
+    assert hard("The bus crash at 3 p.m. killed four.", "The bus crash at 5 p.m. left 12 in hospital.") == [
+        ("date", "3 p.m.", "5 p.m.")]
+    # a time of day or a date beside the word counts nothing
+    assert hard("He died at 3 p.m. on Friday.", "He was arrested on Tuesday.", anchor_a=day, anchor_b=day) == []
+
+
 def test_dates_of_one_act_are_compared_in_any_of_its_words():
     day = date(2013, 9, 15)
     assert hard("He died in hospital on Friday.", "He was killed on Tuesday.", anchor_a=day, anchor_b=day) == [

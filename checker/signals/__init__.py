@@ -115,6 +115,7 @@ class ClaimFacts:
     # each token's first name (people.first_name; "" for none or a word not capitalised): read once
     # a claim, as the pairs and the event's names both ask it of every capitalised word
     given: tuple[str, ...]
+    acts: dates.StoryActs  # the acts of the story its clauses tell of, for its dates and times
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
@@ -123,13 +124,19 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     # a time of day, not a count of the dead
     ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     words = tuple(tokens(claim.text))
+    counts = tuple(q for q in quantities(claim.text, claim.language)
+                   if not any(m.start < q.end and q.start < m.end for m in ages_and_times))
+    days = tuple(date_mentions(claim.text, anchor, claim.language))
+    years = tuple(dates.years_told(claim.text, claim.language))
+    read = (*days, *years, *found_moments)  # figures that count nothing
+    figures = [(x.start, x.end) for x in (*counts, *(t for t in words if t.text[0].isdigit()))
+               if not any(m.start < x.end and x.start < m.end for m in read)]
     return ClaimFacts(
         claim=claim,
         published=anchor,
-        quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
-        dates=tuple(date_mentions(claim.text, anchor, claim.language)),
-        years=tuple(dates.years_told(claim.text, claim.language)),
+        quantities=counts,
+        dates=days,
+        years=years,
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
         polar=tuple(_polar_words(claim.text, claim.language)),
@@ -139,6 +146,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         death_places=tuple(deaths.places(claim.text, claim.language)),
         words=words,
         given=tuple(first_name(claim.text, t.start, claim.language) if t.text[:1].isupper() else "" for t in words),
+        acts=dates.story_acts(claim.text, words, figures),
     )
 
 
@@ -263,8 +271,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 continue
             if measure not in EVENT_TALLIES and other_subjects(a, x, b, y):
                 continue
-            if measure in numbers.DURATIONS and dates.other_acts(*(dates.acts_at(f.claim.text, q.start, q.end) for f, q in ((a, x), (b, y)))):
-                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.acts_at)
+            if measure in numbers.DURATIONS and dates.other_acts(*(f.acts.at(q.start, q.end) for f, q in ((a, x), (b, y)))):
+                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.StoryActs)
             if measure == "magnitude" and (told_of_another_time(a) != told_of_another_time(b) or not same_days(a, b)):
                 continue  # Bam's 6.7 quake "in December 2003", Zarand's "in February": another quake's magnitude
             owner_x, owner_y = _owner(a, x), _owner(b, y)
@@ -391,7 +399,7 @@ def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> s
 
 def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     """points: days and months; else elapsed-time scales. Only dates of one act are compared
-    (dates.acts_at): the day of a heart attack is not the day of the death."""
+    (dates.StoryActs): the day of a heart attack is not the day of the death."""
     found = []
     day_pairs = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
     if points and day_pairs and not any(compatible(x, y) for x, y in day_pairs):
@@ -411,8 +419,8 @@ Dated = TypeVar("Dated", DateMention, Moment)
 
 def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts) -> list[tuple[Dated, Dated]]:
     """The pairs of dates or times, one of each claim, that are not tied to different acts (dates.other_acts)."""
-    acts_a = [dates.acts_at(a.claim.text, x.start, x.end) for x in in_a]
-    acts_b = [dates.acts_at(b.claim.text, y.start, y.end) for y in in_b]
+    acts_a = [a.acts.at(x.start, x.end) for x in in_a]
+    acts_b = [b.acts.at(y.start, y.end) for y in in_b]
     return [(x, y) for x, ax in zip(in_a, acts_a, strict=True) for y, ay in zip(in_b, acts_b, strict=True)
             if not dates.other_acts(ax, ay)]
 
@@ -420,7 +428,7 @@ def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts
 def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
     """Times of day, game periods, records and ages that one thing (the clock, one period kind,
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
-    in the other; times of day of one act only (dates.acts_at)."""
+    in the other; times of day of one act only (dates.StoryActs)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
