@@ -75,6 +75,18 @@ def test_spaced_times_that_agree_and_differ():
     assert hard("The fire broke out at 7: 01 p. m.", "The fire broke out at 8:15 p.m.") == [("date", "7: 01 p. m.", "8:15 p.m.")]
 
 
+@pytest.mark.parametrize(("text", "times"), [
+    ("Update: 4:30 p.m. Police arrived.", ["4:30 p.m."]),  # a heading's colon is no figure's
+    ("Deadline: 5 p.m.", ["5 p.m."]),
+    ("UPDATE: 16:30", ["16:30"]),
+    ("Chapter 12: 30 people were killed.", []),  # a spaced 24-hour figure needs a clock cue
+    ("Der Brand brach um 09: 10 aus.", ["09: 10"]),
+    ("The fire broke out 09: 10 local time.", ["09: 10"]),
+])
+def test_clock_times_after_a_colon(text, times):
+    assert [m.text for m in moments(text) if m.kind == "time"] == times
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # the heart attack's day against the death's, the stay in hospital against the death
     ("The singer suffered a heart attack three weeks ago.", "The singer died on Sunday after four weeks in hospital."),
