@@ -180,6 +180,15 @@ def test_a_place_before_a_weekday_is_still_a_place():
     assert [(r.kind, r.a_value, r.b_value) for r in found] == [("entity", "Athens", "Paris")]
 
 
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Protesters March In Athens After Shooting", "Protesters March In Paris After Shooting", "en"),  # a title-cased headline
+    ("In Athens Mayor Kaminis called for calm.", "In Paris Mayor Delanoe called for calm.", "en"),  # a title after it
+    ("Los heridos fueron trasladados a Madrid el domingo.", "Los heridos fueron trasladados a Barcelona el domingo.", "es"),  # 'a' is 'to'
+])
+def test_places_before_capitals_or_after_an_article_that_name_a_place(a, b, language):
+    assert [r.kind for r in signals(a, b, language, language)] == ["entity"]
+
+
 def test_a_town_against_a_name_that_is_none_is_no_spelling():
     # a town's name ("Marlow") against a shop's ("Marlon"): two things, not one name spelled two ways
     assert signals("The thieves hit the Marlow store on Monday.", "The thieves hit the Marlon store on Monday.") == []

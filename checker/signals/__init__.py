@@ -46,7 +46,15 @@ from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
 from checker.signals.people import first_name
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, stem, stopwords, tokens
+from checker.signals.text import (
+    Match,
+    find_phrases,
+    fold,
+    stem,
+    stopwords,
+    title_cased,
+    tokens,
+)
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
@@ -742,19 +750,25 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
+ARTICLE_REACH = 4  # characters before a place its article ends within ("an ")
 
 
 def _named_places(facts: ClaimFacts) -> list[Match]:
     """The claim's places that name a place: not a place's name as a word of a longer name
-    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date, in a language
-    that capitalises names alone) nor after an indefinite article ("a Toyota": a thing)."""
+    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date and no title,
+    "In Athens Mayor Kaminis", in a sentence cased as one, not a title-cased headline, and in a
+    language that capitalises names alone), nor after an English indefinite
+    article ("a Toyota": a thing; Spanish "a Madrid" is "to Madrid")."""
     text, dated = facts.claim.text, {d.start for d in facts.dates}
+    headline = title_cased(text)
     found = []
     for p in facts.places:
         after = _WORD_AFTER.match(text, p.end)
         longer = (after is not None and after.group(1)[0].isupper() and after.start(1) not in dated
-                  and facts.claim.language not in numbers.NOUNS_CAPITALISED)
-        if not longer and not _ARTICLE_BEFORE.search(text, 0, p.start):
+                  and fold(after.group(1)) not in roles.titles()
+                  and not headline and facts.claim.language not in numbers.NOUNS_CAPITALISED)
+        thing = facts.claim.language == "en" and _ARTICLE_BEFORE.search(text, max(0, p.start - ARTICLE_REACH), p.start) is not None
+        if not longer and not thing:
             found.append(p)
     return found
 
