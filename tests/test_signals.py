@@ -166,6 +166,14 @@ def test_places_of_other_levels_or_one_area_are_no_entity_note(a, b):
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    ("The bomb exploded in Kinshasa on Sunday.", "The bomb exploded in Brazzaville on Sunday."),
+    ("The gunman opened fire in El Paso.", "The gunman opened fire in Ciudad Juárez."),
+])
+def test_near_cities_across_a_border_are_two_places(a, b):
+    assert [r.kind for r in signals(a, b)] == ["entity"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
     # a brand named like a city against a borough: a car, not a place
     ("Police found a Toyota abandoned near the store.", "Police found the car abandoned in Queens."),
     ("The getaway car, a Toyota Camry, was found near the store.", "The getaway car was found in Queens near the store."),
