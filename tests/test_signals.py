@@ -115,6 +115,13 @@ def test_attribution_reads_a_possessive_as_the_speakers_owner():
     found = signals('"Their claims are baseless," President Salva Kiir said.', 'The claims are "baseless," Kiir said.',
                     a={**quote, "speaker": "Salva Kiir"}, b={**quote, "speaker": "Sudan's Kiir"})
     assert "attribution" not in [k for k, _ in kinds(found)]
+    tokenised = signals('"Their claims are baseless," President Salva Kiir said.', 'The claims are "baseless," Sudan \'s Kiir said.',
+                        a={**quote, "speaker": "Salva Kiir"}, b={**quote, "speaker": "Sudan 's Kiir"})
+    assert "attribution" not in [k for k, _ in kinds(tokenised)]
+    # a speaker that is only an owner ("Kiir's" spokesman) is nobody's name to match
+    owner_only = signals('"Their claims are baseless," Machar said.', 'The claims are "baseless," Kiir\'s spokesman said.',
+                         a={**quote, "speaker": "Machar"}, b={**quote, "speaker": "Kiir's"})
+    assert ("attribution", "hard") in kinds(owner_only)
 
 
 def test_two_quotes_that_share_no_content_word_are_two_statements():
@@ -125,6 +132,12 @@ def test_two_quotes_that_share_no_content_word_are_two_statements():
     same_words = signals('"We will not act alone," Rubio said.', '"We will not act alone," Sheinbaum said.',
                          a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
     assert ("attribution", "hard") in kinds(same_words)
+    # only the quote's words count, and a quote of stop words alone is not told apart by them
+    short = signals('"No," Rubio said.', '"No," Sheinbaum said.', a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert ("attribution", "hard") in kinds(short)
+    around = signals('"Our troops stay," Rubio said of the border troops.', '"We leave now," Sheinbaum said of the border troops.',
+                     a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert "attribution" not in [k for k, _ in kinds(around)]
 
 
 def test_framing():

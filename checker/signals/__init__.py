@@ -499,7 +499,8 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         return []
     if same_person(speaker_a, speaker_b):
         return []
-    if ca.language == cb.language and not _said(a, speaker_a) & _said(b, speaker_b):
+    said_a, said_b = _said(a, speaker_a), _said(b, speaker_b)
+    if ca.language == cb.language and said_a and said_b and not said_a & said_b:
         return []
     return [Reason(
         kind="attribution",
@@ -510,21 +511,39 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     )]
 
 
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
+
+
 def _said(facts: ClaimFacts, who: str) -> set[str]:
-    """The stems of a quote's content words: not stop words, speech verbs or its speaker's name."""
+    """The stems of the content words inside a claim's quotation marks: not stop words, speech
+    verbs or its speaker's name; the words around the quote are the report's, not the speaker's
+    ('"No," Rubio said.' says nothing but "No"). Empty where none is read: then the two quotes
+    are not told apart by their words."""
     language = facts.claim.language
     left_out = stopwords(language) | {fold(v) for v in speech_verbs(language)} | set(fold(who).split())
-    return {stem(t.key, language) for t in facts.words if t.key.isalpha() and t.key not in left_out}
+    quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(facts.claim.text)]
+    return {stem(t.key, language) for t in facts.words
+            if t.key.isalpha() and t.key not in left_out and any(a <= t.start < b for a, b in quoted)}
 
 
 def same_person(name_a: str, name_b: str) -> bool:
     """Names compared whole, word by word: every word of the shorter is a word of the longer
     ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
     ("Alishbandi", "Heydar Alishvandi": one transliteration of another). A possessive before a
-    name is its owner, no word of it ("Sudan's Kiir" is Salva Kiir)."""
-    words_a, words_b = ([w for w in fold(name).split() if not POSSESSIVE.search(w)] for name in (name_a, name_b))
+    name is its owner, no word of it ("Sudan's Kiir", tokenised "Sudan 's Kiir", is Salva Kiir);
+    a name that is only an owner ("Kiir's" spokesman) names no speaker to be."""
+    words_a, words_b = (_named(fold(name).split()) for name in (name_a, name_b))
+    if not (words_a and words_b):
+        return False
     shorter, longer = sorted((words_a, words_b), key=len)
     return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
+
+
+def _named(words: list[str]) -> list[str]:
+    """A name's words less its owners: a word with a possessive ("sudan's") or before one set
+    apart ("sudan 's")."""
+    return [w for i, w in enumerate(words)
+            if not POSSESSIVE.search(w) and not (i + 1 < len(words) and POSSESSIVE.match(" " + words[i + 1]))]
 
 
 def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
