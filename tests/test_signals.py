@@ -326,23 +326,17 @@ def test_a_loosely_aligned_figure_is_its_claims_only_one_of_its_kind():
 
 
 def test_loosely_aligned_clock_times_half_an_hour_apart_at_most_are_one_moment():
-    """Below a close paraphrase two clock times count when each is its claim's only time of day,
-    they are half an hour apart at most and the claims tell of one act, sharing content words as
-    a corpus-wide time must (context.clock_of_one_moment): not further apart, not a part of the
-    day, not beside a second time, not on days that do not fit, not two acts at any similarity."""
-    weak, bombs = T.same_fact / 2, "Sudan Armed Forces planes dropped four bombs at 3:20 p.m. in the region Thursday."
-    assert ("date", "2:53 p.m.", "3:20 p.m.") in hard("The Sudan Armed Forces attacked a refugee camp at 2:53 p.m. local time.",
-                                                      bombs, similarity=weak)
-    assert ("date", "3 p.m.", "3:20 p.m.") in hard("Sudan Armed Forces planes dropped two bombs at 3 p.m.", bombs, similarity=weak)
-    for other in ("Sudan Armed Forces planes bought the shotgun around 1:45 p.m. on Thursday.", "An aftershock hit at 2:35 p.m.",
-                  "The camp was bombed on Thursday afternoon.", "The first bomb fell at 3 p.m. and the last at 3:40 p.m.",
-                  "Sudan Armed Forces planes dropped bombs at 3 p.m. on Friday.", "Witnesses said there were three further explosions at 3 p.m."):
+    """Below a close paraphrase two clock times count when each is its claim's only time of day
+    and they are half an hour apart at most (context.clock_of_one_moment): not further apart, not a
+    part of the day, not beside a second time, not on days that do not fit."""
+    weak, bombs = T.same_fact / 2, "Planes dropped four bombs at 3:20 p.m. in the region Thursday."
+    assert ("date", "3 p.m.", "3:20 p.m.") in hard("Witnesses said there were three further explosions at 3 p.m.", bombs,
+                                                   similarity=weak)
+    assert ("date", "around 10 a.m.", "around 10:30 a.m.") in hard(
+        "LaCalamita walked in around 10 a.m.", "There were sounds of gunfire around 10:30 a.m.", similarity=weak)
+    for other in ("LaCalamita purchased the shotgun around 1:45 p.m. on Thursday.", "An aftershock hit at 2:35 p.m.", "The camp was bombed on Thursday afternoon.",
+                  "The first bomb fell at 3 p.m. and the last at 3:40 p.m.", "An explosion was heard at 3 p.m. on Friday."):
         assert hard(other, bombs, similarity=weak) == []
-    for a, b, language in (("The gunman opened fire at 10 a.m.", "Police arrived at the scene at 10:20 a.m.", "en"),
-                           ("The quake struck at 1:53 p.m.", "A strong aftershock followed at 2:10 p.m.", "en"),
-                           ("The plane took off at 7:05 a.m.", "It lost contact with air traffic control at 7:30 a.m.", "en"),
-                           ("El avión despegó a las 7:05.", "El avión perdió contacto a las 7:30.", "es")):
-        assert hard(a, b, language, similarity=0.0) == []
     day = date(2011, 11, 10)
     assert hard("In 2009, an explosion was heard at 3 p.m.", bombs, "en", day, day, similarity=weak) == []
 

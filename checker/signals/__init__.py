@@ -177,8 +177,7 @@ def compare(
     days and months: two sentences of one story name
     different days for different moments, the quake on Sunday and the aftershock on Monday):
     between looser pairs such differences are what makes them different sentences, but for two
-    clock times at most half an hour apart on days that fit, each its claim's only time of day, in
-    claims sharing content words as one act's time must (fact_sets: ACT): one
+    clock times at most half an hour apart on days that fit, each its claim's only time of day: one
     moment told two ways (context.clock_of_one_moment). one_fact: b
     is a single known fact (checker verify), so a day the evidence names is that fact's day once
     it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)

@@ -40,7 +40,6 @@ from checker.signals import (
     same_days,
 )
 from checker.signals.context import (
-    SHARED_NEAR,
     Value,
     content_near,
     named_places,
@@ -68,6 +67,7 @@ SPECIFIC, GENERAL = "specific", "general"
 
 EVENT_WIDE = 0.5  # a place named by at least this share of an event's documents is the event's own
 UNCOMPARED = {CASUALTIES, *DURATIONS}  # "no casualties" is the pair signal's; "a year", "three years" are spans, not facts
+SHARED_NEAR = 2  # ... and how many of their content words two figures of a general measure must share
 
 Similarity = Callable[[str, str], float]  # claim id, claim id -> embedding similarity
 
