@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -177,19 +178,29 @@ NEAR_KM = 30  # a borough or suburb this near a city is part of it as news tells
 EARTH_KM = 6371.0
 
 
+class CityPoint(NamedTuple):
+    latitude: float
+    longitude: float
+    country: str  # GeoNames country code
+    region: str  # GeoNames admin1 code: a state, a province
+
+
 @cache
-def _city_points() -> dict[str, tuple[tuple[float, float], ...]]:
-    """A large city's key (place_names) -> where GeoNames puts each city of that name (latitude, longitude)."""
-    found: dict[str, list[tuple[float, float]]] = {}
+def _city_points() -> dict[str, tuple[CityPoint, ...]]:
+    """A large city's key (place_names) -> where GeoNames puts each city of that name."""
+    found: dict[str, list[CityPoint]] = {}
     for city in _large_cities():
-        found.setdefault(normalize(city["name"]), []).append((float(city["latitude"]), float(city["longitude"])))
+        found.setdefault(normalize(city["name"]), []).append(
+            CityPoint(float(city["latitude"]), float(city["longitude"]), city["countrycode"], city.get("admin1code") or ""))
     return {key: tuple(points) for key, points in found.items()}
 
 
 def one_area(x: str, y: str) -> bool:
     """Are two large cities' keys (place_names) one area told finer or coarser: a borough or
-    suburb and its city ("Brooklyn" and "New York", "Piraeus" and "Athens"), within NEAR_KM?"""
-    return any(_km(p, q) <= NEAR_KM for p in _city_points().get(x, ()) for q in _city_points().get(y, ()))
+    suburb and its city ("Brooklyn" and "New York", "Piraeus" and "Athens"), within NEAR_KM and
+    in one country and region (GeoNames' country and admin1 codes): cities across a border are
+    two places however near ("Kinshasa" and "Brazzaville", "El Paso" and "Ciudad Juárez")."""
+    return any((p.country, p.region) == (q.country, q.region) and _km(p[:2], q[:2]) <= NEAR_KM for p in _city_points().get(x, ()) for q in _city_points().get(y, ()))
 
 
 def _km(p: tuple[float, float], q: tuple[float, float]) -> float:

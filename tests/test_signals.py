@@ -115,6 +115,13 @@ def test_attribution_reads_a_possessive_as_the_speakers_owner():
     found = signals('"Their claims are baseless," President Salva Kiir said.', 'The claims are "baseless," Kiir said.',
                     a={**quote, "speaker": "Salva Kiir"}, b={**quote, "speaker": "Sudan's Kiir"})
     assert "attribution" not in [k for k, _ in kinds(found)]
+    tokenised = signals('"Their claims are baseless," President Salva Kiir said.', 'The claims are "baseless," Sudan \'s Kiir said.',
+                        a={**quote, "speaker": "Salva Kiir"}, b={**quote, "speaker": "Sudan 's Kiir"})
+    assert "attribution" not in [k for k, _ in kinds(tokenised)]
+    # a speaker that is only an owner ("Kiir's" spokesman) is nobody's name to match
+    owner_only = signals('"Their claims are baseless," Machar said.', 'The claims are "baseless," Kiir\'s spokesman said.',
+                         a={**quote, "speaker": "Machar"}, b={**quote, "speaker": "Kiir's"})
+    assert ("attribution", "hard") in kinds(owner_only)
 
 
 def test_two_quotes_that_share_no_content_word_are_two_statements():
@@ -125,6 +132,12 @@ def test_two_quotes_that_share_no_content_word_are_two_statements():
     same_words = signals('"We will not act alone," Rubio said.', '"We will not act alone," Sheinbaum said.',
                          a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
     assert ("attribution", "hard") in kinds(same_words)
+    # only the quote's words count, and a quote of stop words alone is not told apart by them
+    short = signals('"No," Rubio said.', '"No," Sheinbaum said.', a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert ("attribution", "hard") in kinds(short)
+    around = signals('"Our troops stay," Rubio said of the border troops.', '"We leave now," Sheinbaum said of the border troops.',
+                     a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert "attribution" not in [k for k, _ in kinds(around)]
 
 
 def test_framing():
@@ -166,6 +179,14 @@ def test_places_of_other_levels_or_one_area_are_no_entity_note(a, b):
 
 
 @pytest.mark.parametrize(("a", "b"), [
+    ("The bomb exploded in Kinshasa on Sunday.", "The bomb exploded in Brazzaville on Sunday."),
+    ("The gunman opened fire in El Paso.", "The gunman opened fire in Ciudad Juárez."),
+])
+def test_near_cities_across_a_border_are_two_places(a, b):
+    assert [r.kind for r in signals(a, b)] == ["entity"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
     # a brand named like a city against a borough: a car, not a place
     ("Police found a Toyota abandoned near the store.", "Police found the car abandoned in Queens."),
     ("The getaway car, a Toyota Camry, was found near the store.", "The getaway car was found in Queens near the store."),
@@ -178,6 +199,15 @@ def test_a_places_name_in_a_longer_name_or_a_things_is_no_place(a, b):
 def test_a_place_before_a_weekday_is_still_a_place():
     found = signals("Protesters marched in Athens Wednesday.", "Protesters marched in Paris Wednesday.")
     assert [(r.kind, r.a_value, r.b_value) for r in found] == [("entity", "Athens", "Paris")]
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Protesters March In Athens After Shooting", "Protesters March In Paris After Shooting", "en"),  # a title-cased headline
+    ("In Athens Mayor Kaminis called for calm.", "In Paris Mayor Delanoe called for calm.", "en"),  # a title after it
+    ("Los heridos fueron trasladados a Madrid el domingo.", "Los heridos fueron trasladados a Barcelona el domingo.", "es"),  # 'a' is 'to'
+])
+def test_places_before_capitals_or_after_an_article_that_name_a_place(a, b, language):
+    assert [r.kind for r in signals(a, b, language, language)] == ["entity"]
 
 
 def test_a_town_against_a_name_that_is_none_is_no_spelling():

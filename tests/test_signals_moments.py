@@ -76,6 +76,18 @@ def test_spaced_times_that_agree_and_differ():
     assert hard("The fire broke out at 7: 01 p. m.", "The fire broke out at 8:15 p.m.") == [("date", "7: 01 p. m.", "8:15 p.m.")]
 
 
+@pytest.mark.parametrize(("text", "times"), [
+    ("Update: 4:30 p.m. Police arrived.", ["4:30 p.m."]),  # a heading's colon is no figure's
+    ("Deadline: 5 p.m.", ["5 p.m."]),
+    ("UPDATE: 16:30", ["16:30"]),
+    ("Chapter 12: 30 people were killed.", []),  # a spaced 24-hour figure needs a clock cue
+    ("Der Brand brach um 09: 10 aus.", ["09: 10"]),
+    ("The fire broke out 09: 10 local time.", ["09: 10"]),
+])
+def test_clock_times_after_a_colon(text, times):
+    assert [m.text for m in moments(text) if m.kind == "time"] == times
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # the heart attack's day against the death's, the stay in hospital against the death
     ("The singer suffered a heart attack three weeks ago.", "The singer died on Sunday after four weeks in hospital."),
@@ -83,9 +95,34 @@ def test_spaced_times_that_agree_and_differ():
     ("He was taken to hospital on Friday.", "He died on Monday, his family said."),
     ("He was arrested on Friday.", "He died in custody on Tuesday."),
     ("The man was arrested at 3 p.m.", "The man died at 5 p.m."),
+    # the colon or comma inside a figure ends no clause
+    ("He was arrested at 10:30 a.m. on Friday.", "He died in custody on Tuesday."),
+    ("Police arrested 1,500 protesters on Friday.", "One of them died on Tuesday."),
 ])
 def test_dates_of_different_acts_of_one_story_are_not_compared(a, b):
     assert hard(a, b, anchor_a=date(2013, 9, 15), anchor_b=date(2013, 9, 15)) == []
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("Los hombres fueron detenidos el viernes.", "Uno de ellos murió el martes.", "es"),
+    ("Les hommes ont été arrêtés vendredi.", "Les hommes sont morts mardi.", "fr"),
+    ("Die Männer wurden am Freitag festgenommen.", "Die Männer starben am Dienstag.", "de"),
+])
+def test_acts_read_every_inflection_the_counted_words_list(a, b, language):
+    """The death and arrest words of the figures' lexicons are acts too (dates._acts)."""
+    assert hard(a, b, language, date(2013, 9, 15), date(2013, 9, 15)) == []
+
+
+def test_a_casualty_toll_is_no_act_of_its_own():
+    """A death or stay in hospital that a figure counts is the event's toll: the event's day or
+    time is compared (dates.story_acts)."""
+    day = date(2013, 9, 15)
+    assert hard("The blast on Friday killed 20 people.", "The blast on Tuesday sent 50 people to hospital.",
+                anchor_a=day, anchor_b=day) == [("date", "Friday", "Tuesday")]
+    assert hard("The bus crash at 3 p.m. killed four.", "The bus crash at 5 p.m. left 12 in hospital.") == [
+        ("date", "3 p.m.", "5 p.m.")]
+    # a time of day or a date beside the word counts nothing
+    assert hard("He died at 3 p.m. on Friday.", "He was arrested on Tuesday.", anchor_a=day, anchor_b=day) == []
 
 
 def test_dates_of_one_act_are_compared_in_any_of_its_words():

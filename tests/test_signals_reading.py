@@ -888,3 +888,7 @@ def test_offices_one_claim_gives_together_are_one_camp():
     assert _title_camps(texts) == {"Lisa Su": ["general manager and senior vice president"]}
     # two sources that each give one office, never together, are two accounts
     assert _title_camps(texts[1:]) == {"Lisa Su": ["general manager", "senior vice president"]}
+    # offices of two people of one surname in one claim are not one person's together
+    family = [("a", "Senior vice president Lisa Su and her husband, chief executive Dan Su, attended."),
+              ("b", "Chief executive Lisa Su spoke."), ("c", "Senior vice president Lisa Su spoke.")]
+    assert _title_camps(family)["Lisa Su"] == ["chief executive", "senior vice president"]

@@ -47,7 +47,15 @@ from checker.signals.numbers import EVOLVING, Quantity, quantities
 from checker.signals.owners import agencies, owner, subject
 from checker.signals.people import first_name
 from checker.signals.roles import RoleMention, role_mentions
-from checker.signals.text import Match, find_phrases, fold, stem, stopwords, tokens
+from checker.signals.text import (
+    Match,
+    find_phrases,
+    fold,
+    stem,
+    stopwords,
+    title_cased,
+    tokens,
+)
 
 HARD, SOFT, FRAMING = "hard", "soft", "framing"
 # An event has one figure of each of these (its dead, its injured, its magnitude): two claims of
@@ -116,6 +124,7 @@ class ClaimFacts:
     # each token's first name (people.first_name; "" for none or a word not capitalised): read once
     # a claim, as the pairs and the event's names both ask it of every capitalised word
     given: tuple[str, ...]
+    acts: dates.StoryActs  # the acts of the story its clauses tell of, for its dates and times
 
 
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
@@ -124,13 +133,19 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     # a time of day, not a count of the dead
     ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     words = tuple(tokens(claim.text))
+    counts = tuple(q for q in quantities(claim.text, claim.language)
+                   if not any(m.start < q.end and q.start < m.end for m in ages_and_times))
+    days = tuple(date_mentions(claim.text, anchor, claim.language))
+    years = tuple(dates.years_told(claim.text, claim.language))
+    read = (*days, *years, *found_moments)  # figures that count nothing
+    figures = [(x.start, x.end) for x in (*counts, *(t for t in words if t.text[0].isdigit()))
+               if not any(m.start < x.end and x.start < m.end for m in read)]
     return ClaimFacts(
         claim=claim,
         published=anchor,
-        quantities=tuple(q for q in quantities(claim.text, claim.language)
-                         if not any(m.start < q.end and q.start < m.end for m in ages_and_times)),
-        dates=tuple(date_mentions(claim.text, anchor, claim.language)),
-        years=tuple(dates.years_told(claim.text, claim.language)),
+        quantities=counts,
+        dates=days,
+        years=years,
         roles=tuple(role_mentions(claim.text)),
         frames=tuple(frame_mentions(claim.text)),
         polar=tuple(_polar_words(claim.text, claim.language)),
@@ -140,6 +155,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         death_places=tuple(deaths.places(claim.text, claim.language)),
         words=words,
         given=tuple(first_name(claim.text, t.start, claim.language) if t.text[:1].isupper() else "" for t in words),
+        acts=dates.story_acts(claim.text, words, figures),
     )
 
 
@@ -264,8 +280,8 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
                 continue
             if measure not in EVENT_TALLIES and (other_subjects(a, x, b, y) or of_another_occasion(a, x, b, y)):
                 continue
-            if measure in numbers.DURATIONS and dates.other_acts(*(dates.acts_at(f.claim.text, q.start, q.end) for f, q in ((a, x), (b, y)))):
-                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.acts_at)
+            if measure in numbers.DURATIONS and dates.other_acts(*(f.acts.at(q.start, q.end) for f, q in ((a, x), (b, y)))):
+                continue  # "a heart attack three weeks ago", "four weeks in hospital": spans of two acts (dates.StoryActs)
             if measure == "magnitude" and (told_of_another_time(a) != told_of_another_time(b) or not same_days(a, b)):
                 continue  # Bam's 6.7 quake "in December 2003", Zarand's "in February": another quake's magnitude
             owner_x, owner_y = _owner(a, x), _owner(b, y)
@@ -392,7 +408,7 @@ def evolving_update(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) -> s
 
 def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     """points: days and months; else elapsed-time scales. Only dates of one act are compared
-    (dates.acts_at): the day of a heart attack is not the day of the death."""
+    (dates.StoryActs): the day of a heart attack is not the day of the death."""
     found = []
     day_pairs = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
     if points and day_pairs and not any(compatible(x, y) for x, y in day_pairs):
@@ -412,8 +428,8 @@ Dated = TypeVar("Dated", DateMention, Moment)
 
 def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts) -> list[tuple[Dated, Dated]]:
     """The pairs of dates or times, one of each claim, that are not tied to different acts (dates.other_acts)."""
-    acts_a = [dates.acts_at(a.claim.text, x.start, x.end) for x in in_a]
-    acts_b = [dates.acts_at(b.claim.text, y.start, y.end) for y in in_b]
+    acts_a = [a.acts.at(x.start, x.end) for x in in_a]
+    acts_b = [b.acts.at(y.start, y.end) for y in in_b]
     return [(x, y) for x, ax in zip(in_a, acts_a, strict=True) for y, ay in zip(in_b, acts_b, strict=True)
             if not dates.other_acts(ax, ay)]
 
@@ -421,7 +437,7 @@ def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts
 def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
     """Times of day, game periods, records and ages that one thing (the clock, one period kind,
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
-    in the other; times of day of one act only (dates.acts_at)."""
+    in the other; times of day of one act only (dates.StoryActs)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
@@ -484,7 +500,8 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         return []
     if same_person(speaker_a, speaker_b):
         return []
-    if ca.language == cb.language and not _said(a, speaker_a) & _said(b, speaker_b):
+    said_a, said_b = _said(a, speaker_a), _said(b, speaker_b)
+    if ca.language == cb.language and said_a and said_b and not said_a & said_b:
         return []
     return [Reason(
         kind="attribution",
@@ -495,21 +512,39 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     )]
 
 
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
+
+
 def _said(facts: ClaimFacts, who: str) -> set[str]:
-    """The stems of a quote's content words: not stop words, speech verbs or its speaker's name."""
+    """The stems of the content words inside a claim's quotation marks: not stop words, speech
+    verbs or its speaker's name; the words around the quote are the report's, not the speaker's
+    ('"No," Rubio said.' says nothing but "No"). Empty where none is read: then the two quotes
+    are not told apart by their words."""
     language = facts.claim.language
     left_out = stopwords(language) | {fold(v) for v in speech_verbs(language)} | set(fold(who).split())
-    return {stem(t.key, language) for t in facts.words if t.key.isalpha() and t.key not in left_out}
+    quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(facts.claim.text)]
+    return {stem(t.key, language) for t in facts.words
+            if t.key.isalpha() and t.key not in left_out and any(a <= t.start < b for a, b in quoted)}
 
 
 def same_person(name_a: str, name_b: str) -> bool:
     """Names compared whole, word by word: every word of the shorter is a word of the longer
     ("Lang" is "Miabek Lang", "John Smith" is not "Jane Smith"), spelled alike or nearly so
     ("Alishbandi", "Heydar Alishvandi": one transliteration of another). A possessive before a
-    name is its owner, no word of it ("Sudan's Kiir" is Salva Kiir)."""
-    words_a, words_b = ([w for w in fold(name).split() if not POSSESSIVE.search(w)] for name in (name_a, name_b))
+    name is its owner, no word of it ("Sudan's Kiir", tokenised "Sudan 's Kiir", is Salva Kiir);
+    a name that is only an owner ("Kiir's" spokesman) names no speaker to be."""
+    words_a, words_b = (_named(fold(name).split()) for name in (name_a, name_b))
+    if not (words_a and words_b):
+        return False
     shorter, longer = sorted((words_a, words_b), key=len)
     return all(any(x == y or spelled_two_ways(x, y) for y in longer) for x in shorter)
+
+
+def _named(words: list[str]) -> list[str]:
+    """A name's words less its owners: a word with a possessive ("sudan's") or before one set
+    apart ("sudan 's")."""
+    return [w for i, w in enumerate(words)
+            if not POSSESSIVE.search(w) and not (i + 1 < len(words) and POSSESSIVE.match(" " + words[i + 1]))]
 
 
 def spelled_two_ways(x: str, y: str, surname: bool = False) -> bool:
@@ -740,19 +775,25 @@ def _entities(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
+ARTICLE_REACH = 4  # characters before a place its article ends within ("an ")
 
 
 def _named_places(facts: ClaimFacts) -> list[Match]:
     """The claim's places that name a place: not a place's name as a word of a longer name
-    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date, in a language
-    that capitalises names alone) nor after an indefinite article ("a Toyota": a thing)."""
+    ("Toyota Camry", "Washington Post": a capitalised word after it that is no date and no title,
+    "In Athens Mayor Kaminis", in a sentence cased as one, not a title-cased headline, and in a
+    language that capitalises names alone), nor after an English indefinite
+    article ("a Toyota": a thing; Spanish "a Madrid" is "to Madrid")."""
     text, dated = facts.claim.text, {d.start for d in facts.dates}
+    headline = title_cased(text)
     found = []
     for p in facts.places:
         after = _WORD_AFTER.match(text, p.end)
         longer = (after is not None and after.group(1)[0].isupper() and after.start(1) not in dated
-                  and facts.claim.language not in numbers.NOUNS_CAPITALISED)
-        if not longer and not _ARTICLE_BEFORE.search(text, 0, p.start):
+                  and fold(after.group(1)) not in roles.titles()
+                  and not headline and facts.claim.language not in numbers.NOUNS_CAPITALISED)
+        thing = facts.claim.language == "en" and _ARTICLE_BEFORE.search(text, max(0, p.start - ARTICLE_REACH), p.start) is not None
+        if not longer and not thing:
             found.append(p)
     return found
 

@@ -24,15 +24,17 @@ def _mention(f: ClaimFacts, start: int, end: int) -> Mention:
 def _titles(facts: list[ClaimFacts]) -> list[Characterisation]:
     """Each person named with an office by two or more sources. Offices one claim gives one
     person together ("senior vice president and general manager Lisa Su", "president and chief
-    executive Rory Read") are that person's several offices, one camp, not two accounts of one."""
+    executive Rory Read") are that person's several offices, one camp, not two accounts of one;
+    offices of two people of one surname in a claim ("Lisa Su and her husband, chief executive
+    Dan Su") are not: together is keyed by the whole name."""
     by_person: dict[str, list[tuple[str, str, Mention]]] = defaultdict(list)
     together: dict[str, list[set[str]]] = defaultdict(list)
     for f in facts:
-        held: dict[str, set[str]] = defaultdict(set)
+        held: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in f.roles:
             by_person[r.person].append((r.name, r.office, _mention(f, r.start, r.end)))
-            held[r.person].add(r.office)
-        for person, offices_held in held.items():
+            held[r.person, r.name].add(r.office)
+        for (person, _), offices_held in held.items():
             together[person].append(offices_held)
     table = offices()
     found = []

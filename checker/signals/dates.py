@@ -12,7 +12,10 @@ calendar arithmetic; a rounded count is good to one of its unit either side).
 from __future__ import annotations
 
 import calendar
+import math
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -23,7 +26,7 @@ from text_to_num import text2num
 
 from checker.errors import InputError
 from checker.lexicons import every_language, lexicon_cache, load_lexicon, speech_verbs
-from checker.signals.text import find_phrases, fold, stopwords
+from checker.signals.text import Match, find_phrases, fold, stopwords
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 _AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
@@ -443,21 +446,70 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
     return pattern("cues"), pattern("openers")
 
 
-_CLAUSE_MARKS = re.compile(r"[,;:()–—]")
+# a comma or colon inside a figure ("10:30 a.m.", "1,500") or before one ("at 10: 30") is no clause mark
+_CLAUSE_MARKS = re.compile(r"(?<!\d)[,:](?!\s?\d)|[;()–—]")
 
 
-def acts_at(text: str, start: int, end: int) -> frozenset[str]:
-    """The acts of a story (lexicons/dates.yaml's acts: a death, a heart attack, a stay in
-    hospital, an arrest) that the clause of a date or time at text[start:end] tells of: the
-    text between the clause marks around it ("The singer, who suffered a heart attack three
-    weeks ago, died on Sunday": the heart attack's, then the death's)."""
-    begin = max((m.end() for m in _CLAUSE_MARKS.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_MARKS.search(text, end)
-    return frozenset(hit.key for hit in find_phrases(text[begin:after.start() if after else len(text)], load_lexicon("dates")["acts"]))
+TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
+TOLL_REACH = 3  # words between a death or hospital word and the figure it counts ("killed 20", "sent 50 people to hospital")
+
+
+@dataclass(frozen=True)
+class StoryActs:
+    """The acts of a story (_acts: a death, a heart attack, a stay in hospital, an arrest) a claim
+    tells of, with its clause marks, read once a claim (story_acts)."""
+
+    mark_starts: tuple[int, ...]
+    mark_ends: tuple[int, ...]
+    hits: tuple[Match, ...]
+
+    def at(self, start: int, end: int) -> frozenset[str]:
+        """The acts the clause of a date or time at [start, end) tells of: the text between the
+        clause marks around it ("The singer, who suffered a heart attack three weeks ago, died
+        on Sunday": the heart attack's, then the death's)."""
+        before = bisect_left(self.mark_starts, start)
+        begin = self.mark_ends[before - 1] if before else 0
+        after = bisect_left(self.mark_starts, end)
+        stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
+        return frozenset(hit.key for hit in self.hits if begin <= hit.start and hit.end <= stop)
+
+
+def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, int]]) -> StoryActs:
+    """The claim's acts (StoryActs), less a death or a stay in hospital that a figure in its
+    clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
+    50 people to hospital", "left 12 in hospital"): that is the toll of the event the clause tells
+    of (the blast's day), no act of its own. words: the claim's tokens; figures: the spans of its
+    counts (no date, time of day or age)."""
+    marks = list(_CLAUSE_MARKS.finditer(text))
+    starts = tuple(m.start() for m in marks)
+    word_starts = [w.start for w in words]
+
+    def word(at: int) -> int:
+        return bisect_right(word_starts, at) - 1
+
+    def counts(hit: Match) -> bool:
+        clause = bisect_left(starts, hit.start)
+        return any(bisect_left(starts, a) == clause and min(abs(word(a) - word(hit.end - 1)), abs(word(hit.start) - word(b - 1))) <= TOLL_REACH
+                   for a, b in figures)
+
+    return StoryActs(starts, tuple(m.end() for m in marks),
+                     tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit))))
+
+
+@lexicon_cache
+def _acts() -> dict[str, list[str]]:
+    """lexicons/dates.yaml's acts, with the words for a death, an arrest and an injury that the
+    figures' and deaths' lexicons list already (quantities.yaml's counted dead, arrested and
+    injured, deaths.yaml's dying): an injury is an act of the stay in hospital's."""
+    counted, dying = load_lexicon("quantities")["counted"], load_lexicon("deaths")["dying"]
+    acts = {act: list(words) for act, words in load_lexicon("dates")["acts"].items()}
+    for act, words in (("death", counted["dead"]), ("death", dying), ("arrest", counted["arrested"]), ("hospital", counted["injured"])):
+        acts[act] = acts.get(act, []) + ([w for ws in words.values() for w in ws] if isinstance(words, dict) else list(words))
+    return acts
 
 
 def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
-    """Are two dates or times tied to different acts (acts_at): each clause tells of some, none
+    """Are two dates or times tied to different acts (StoryActs.at): each clause tells of some, none
     of them in both? A clause that tells of none may be of any."""
     return bool(acts_a and acts_b) and not acts_a & acts_b
 

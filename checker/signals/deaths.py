@@ -23,6 +23,7 @@ from checker.signals.text import Match, find_phrases, fold, tokens
 AFTER_DEATH = 6  # words between the words of a death and its place after them ("died later Monday at Beaumont Hospital")
 BEFORE_DEATH = 2  # ... and before them ("noch am Unfallort seinen Verletzungen erlegen", "to hospital where he died")
 TO_HOSPITAL = 4  # words between "on the way to" and the hospital it heads for ("on the way to the Beaumont Hospital")
+WORD_CHARACTERS = 40  # characters a word and the spacing after it take at most: a gap longer holds more words
 ON_THE_WAY, IN_HOSPITAL = "on the way to hospital", "in hospital"  # lexicons/deaths.yaml's places
 # after the words of a death, a conjunction opens another clause ("died and two others were taken
 # to hospital"); punctuation ends one either way (numbers.CLAUSE_BREAKS, and the end of a sentence:
@@ -120,6 +121,8 @@ def _past_where(text: str, at: int, language: str) -> int:
 def _words_between(text: str, ends: tuple[int, ...], start: int, end: int, most: int) -> list[str] | None:
     """The folded words between two offsets, or None where there are more than `most` or the
     clause ends between them (`ends`: where the text's sentences end)."""
+    if end - start > (most + 1) * WORD_CHARACTERS:
+        return None  # too far apart to hold so few words: not worth reading (a long text has many pairs)
     gap = text[start:end]
     words = [t.key for t in tokens(gap)]
     return None if len(words) > most or CLAUSE_BREAKS & set(gap) or any(start < e <= end for e in ends) else words

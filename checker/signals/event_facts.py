@@ -23,7 +23,7 @@ What ties two of them to one fact differs by kind (`reach`):
   Heights is the Beaumont spokeswoman "Ilene Wolfe").
 - ACT: a time of day is one fact only for one act on one day: the claims must share content
   words, have embeddings alike (`thresholds.act_similarity`) and name no days that differ, and
-  the time's clause tell of no other act of the story (dates.acts_at: the arrest, the death).
+  the time's clause tell of no other act of the story (dates.StoryActs: the arrest, the death).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from checker.signals import (
     bare,
     spelled_two_ways,
 )
-from checker.signals.dates import acts_at, other_acts
+from checker.signals.dates import other_acts
 from checker.signals.people import courtesy_sex, one_given_name
 
 OWNED, NAME, DEATH, ACT = "owned", "name", "death", "act"
@@ -66,7 +66,7 @@ class EventFact:
     low: float  # minutes after midnight for a time; the age; the wins of a record
     high: float
     detail: str = ""  # the rest of a record ("5" losses); the manner or place of death
-    acts: frozenset[str] = frozenset()  # for a time, the acts its clause tells of (dates.acts_at)
+    acts: frozenset[str] = frozenset()  # for a time, the acts its clause tells of (dates.StoryActs)
 
     def comparable(self, other: EventFact) -> bool:
         """One measure, and for times one act: the time of the arrest is not the time of the death."""
@@ -125,7 +125,7 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
     found = []
     for m in facts.moments:
         if m.kind == "time":
-            found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high, acts=acts_at(facts.claim.text, m.start, m.end)))
+            found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high, acts=facts.acts.at(m.start, m.end)))
         elif m.kind.startswith(("age ", "record ")):
             what, word = m.kind.split(" ", 1)
             owner = names.owner(what, word, m.given, m.sex)

@@ -120,9 +120,11 @@ class Moment:
         return self.kind.split()[0]
 
 
-# Where a clock time may start: not inside a word or figure, nor after a colon, spaced or not
-# (tokenised text writes "7: 01 p. m.", "09: 10": its minutes are no time of their own)
-_CLOCK_START = r"(?<![\w:.])(?<!:\s)"
+# Where a clock time may start: not inside a word or figure, nor after a figure's colon, spaced
+# or not (tokenised text writes "7: 01 p. m.", "09: 10": its minutes are no time of their own);
+# after a heading's colon it may ("Update: 4:30 p.m.")
+_CLOCK_START = r"(?<![\w:.])(?<!\d:\s)"
+CUE_REACH = 16  # characters before a time that its clock cue ends within ("desde las ")
 
 
 @lexicon_cache
@@ -168,7 +170,7 @@ def _times(text: str, folded: str, language: str) -> list[Moment]:
         for m in pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken) or _OTHER_ZONE.match(folded, m.end()):
                 continue
-            if not twelve and _GAME_CLOCK.match(folded, m.end()):
+            if not twelve and (_GAME_CLOCK.match(folded, m.end()) or (": " in m.group(0) and not m.group(1) and not _cued(folded, m))):
                 continue
             hour, minute = int(m.group(2)), int(m.group(3) or 0)
             if twelve:
@@ -187,6 +189,23 @@ def _times(text: str, folded: str, language: str) -> list[Moment]:
         low, high = (0, 7 * 60) if m.group(1) == "early" else (18 * 60, DAY)
         found.append(Moment(m.start(), m.end(), text[m.start():m.end()], "time", low, high))
     return found
+
+
+def _cued(folded: str, m: re.Match[str]) -> bool:
+    """Does a clock word (lexicons/dates.yaml's clock_cues) stand before or after a spaced
+    24-hour time ("at 09: 10", "09: 10 Uhr")? "Chapter 12: 30 people" has none."""
+    before, after = _clock_cues()
+    return bool(before.search(folded, max(0, m.start() - CUE_REACH), m.start()) or after.match(folded, m.end()))
+
+
+@lexicon_cache
+def _clock_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = load_lexicon("dates")["clock_cues"]
+
+    def words(where: str) -> str:
+        return "|".join(map(re.escape, sorted({fold(w) for w in every_language(cues[where])}, key=len, reverse=True)))
+
+    return re.compile(rf"(?<![\w'])(?:{words('before')})\s+$"), re.compile(rf"\s*(?:{words('after')})\b")
 
 
 def _periods(text: str, folded: str) -> list[Moment]:
