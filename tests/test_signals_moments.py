@@ -499,6 +499,11 @@ def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
     # a year that sets the whole claim dates its figures too
     assert hard("The Chiefs gained 507 yards on offense.", "Cam Newton in 2011 had the previous record with 4,051 yards.",
                 "en", sunday, sunday, similarity=0.4) == []
+    # a day of the story's own in the figure's clause wins over a far one; a sentence's end closes the clause
+    assert hard("Charles ran 86 yards on Sunday and was benched two weeks ago.", "Charles ran 80 yards.",
+                "en", sunday, sunday, similarity=0.4) != []
+    assert hard("Charles ran 86 yards. He had been benched two weeks ago.", "Charles ran 80 yards.",
+                "en", sunday, sunday, similarity=0.4) != []
 
 
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
