@@ -510,5 +510,11 @@ def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
     assert hard("AMD agreed to acquire SeaMicro for approximately $334 million.",
                 "AMD said $281 million of the purchase price for SeaMicro will be in cash.") == []
     assert hard("AMD agreed to acquire SeaMicro for $334 million.", "AMD agreed to acquire SeaMicro for $281 million.") != []
+    # only a sum is a whole so drawn from: not a park, not one's own money, not a bare genitive
+    assert hard("The fire burned 1,200 acres of the national park.", "The fire burned 2,000 acres of the national park.") != []
+    assert hard("He paid $5 million of his own money.", "He paid $8 million.") != []
+    assert hard("AMD zahlt 281 Millionen Dollar der Summe in bar.", "AMD zahlt 334 Millionen Dollar.", "de") != []
+    assert hard("L'assurance paiera 100 millions d'euros des dégâts.", "L'assurance paiera 150 millions d'euros.", "fr") != []
+    assert hard("The state will pay $3 million of the total.", "The state will pay $5 million.") == []
     # a percent is a share by itself: "of the buildings" says what of
     assert hard("70 percent of the buildings were destroyed.", "80 percent of the buildings were destroyed.") != []
