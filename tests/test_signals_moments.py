@@ -506,6 +506,19 @@ def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
                 "en", sunday, sunday, similarity=0.4) != []
 
 
+@pytest.mark.parametrize(("text", "act"), [
+    ("He had a 98-yard kickoff return.", "return"), ("He had a 60-yard punt return.", "return"),
+    ("Charles scored on an 86-yard touchdown run.", "run"), ("Tucker kicked a 36-yard field goal.", "kick"),
+])
+def test_the_last_noun_after_a_figure_says_what_it_measures(text, act):
+    assert [q.act for q in quantities(text, "en")] == [act]
+
+
+def test_a_kickoff_return_is_compared_with_a_return():
+    assert hard("He had a 98-yard kickoff return.", "He had a 95-yard return.") != []
+    assert hard("He had a 60-yard punt return.", "He had a 57-yard return.") != []
+
+
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
     assert hard("AMD agreed to acquire SeaMicro for approximately $334 million.",
                 "AMD said $281 million of the purchase price for SeaMicro will be in cash.") == []

@@ -592,13 +592,13 @@ def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
     and physical units only: "three people run" is no run of three."""
     if toks[last].key.endswith("s") or not measure.startswith(("count ", "[")):
         return ""
+    found = ""
     for j in range(last + 1, min(last + 3, len(toks))):
         if _breaks(text, toks, j) or toks[j].text.istitle():
             break  # a name ("the 16-yard Cleveland ..."), not what is measured; "TD run" is read on
         kind, _ = _phrase(toks, j, _lexicon().measured)
-        if kind:
-            return kind
-    return ""
+        found = kind or found  # the last noun is the head: a "kickoff return" is a return, a "field goal" a kick
+    return found
 
 
 def _money_act(toks: list[Match], i: int, last: int) -> str:
