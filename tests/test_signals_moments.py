@@ -519,6 +519,18 @@ def test_a_kickoff_return_is_compared_with_a_return():
     assert hard("He had a 60-yard punt return.", "He had a 57-yard return.") != []
 
 
+@pytest.mark.parametrize(("text", "language", "act"), [
+    ("Griechenland bekommt Kredite über 110 Milliarden Euro.", "de", "loan"),
+    ("Griechenland muss 30 Milliarden Euro sparen.", "de", "savings"),
+    ("España recibirá un préstamo de 100.000 millones de euros.", "es", "loan"),
+    ("España debe ahorrar 40.000 millones de euros.", "es", "savings"),
+    ("La Grèce recevra un prêt de 110 milliards de dollars.", "fr", "loan"),
+    ("La Grèce doit économiser 30 milliards de dollars.", "fr", "savings"),
+])
+def test_a_sum_lent_or_saved_in_other_languages(text, language, act):
+    assert [q.act for q in quantities(text, language)] == [act]
+
+
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
     assert hard("AMD agreed to acquire SeaMicro for approximately $334 million.",
                 "AMD said $281 million of the purchase price for SeaMicro will be in cash.") == []
