@@ -504,6 +504,9 @@ def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
                 "en", sunday, sunday, similarity=0.4) != []
     assert hard("Charles ran 86 yards. He had been benched two weeks ago.", "Charles ran 80 yards.",
                 "en", sunday, sunday, similarity=0.4) != []
+    # ... and the whole clause is read, however long
+    assert hard("Charles ran 86 yards.", "Charles' 80-yard TD run on the opening play of the Cleveland game two weeks ago.",
+                "en", sunday, sunday, similarity=0.4) == []
 
 
 @pytest.mark.parametrize(("text", "act"), [

@@ -14,10 +14,11 @@ from checker.names import inner_names, place_key
 from checker.normalize import normalize
 from checker.signals.dates import DateMention, compatible
 from checker.signals.numbers import (
+    CLAUSE_BREAKS,
     NOUNS_CAPITALISED,
+    SENTENCE_ENDS,
     Quantity,
     _clause_bounds,
-    _opens_a_sentence,
 )
 from checker.signals.text import stopwords
 
@@ -218,12 +219,10 @@ def _fits(d: DateMention, published: list[date], other: ClaimFacts) -> bool:
 
 
 def _clause(f: ClaimFacts, q: Quantity) -> tuple[int, int]:
-    """Where the clause of a figure begins and ends in its claim's text: numbers' clause, which a
-    sentence's end closes too ("Charles ran 86 yards. He had been benched two weeks ago.")."""
-    words, text = f.words, f.claim.text
+    """Where the clause of a figure begins and ends in its claim's text: numbers' clause, whole,
+    which a sentence's end closes too ("Charles ran 86 yards. He had been benched two weeks ago.")."""
+    words = f.words
     i = bisect_left(words, q.start, key=lambda w: w.start)
     last = max(i, bisect_left(words, q.end, key=lambda w: w.start) - 1)
-    lo, hi = _clause_bounds(words, text, i, last)
-    lo = max((k for k in range(lo + 1, i + 1) if _opens_a_sentence(text, words, k)), default=lo)
-    hi = min((k - 1 for k in range(last + 1, hi + 1) if _opens_a_sentence(text, words, k)), default=hi)
+    lo, hi = _clause_bounds(words, f.claim.text, i, last, len(words), CLAUSE_BREAKS | SENTENCE_ENDS)
     return words[lo].start, words[hi].end

@@ -798,20 +798,22 @@ def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
     return toks[lo:hi + 1]
 
 
-def _clause_bounds(toks: list[Match], text: str, i: int, last: int) -> tuple[int, int]:
-    """The first and last token of the figure's clause (_clause)."""
+def _clause_bounds(toks: list[Match], text: str, i: int, last: int, reach: int = CLAUSE_WINDOW,
+                   marks: frozenset[str] = CLAUSE_BREAKS) -> tuple[int, int]:
+    """The first and last token of the figure's clause (_clause), up to `reach` tokens either
+    side; `marks`: what ends a clause (a sentence's end too, for the whole clause a date sets)."""
     lo = i
-    while lo > 0 and i - lo < CLAUSE_WINDOW and not _breaks(text, toks, lo):
+    while lo > 0 and i - lo < reach and not _breaks(text, toks, lo, marks):
         lo -= 1
     hi = last
-    while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not _breaks(text, toks, hi + 1):
+    while hi + 1 < len(toks) and hi - last < reach and not _breaks(text, toks, hi + 1, marks):
         hi += 1
     return lo, hi
 
 
-def _breaks(text: str, toks: list[Match], k: int) -> bool:
+def _breaks(text: str, toks: list[Match], k: int, marks: frozenset[str] = CLAUSE_BREAKS) -> bool:
     """Does a clause break come just before token k?"""
-    return bool(CLAUSE_BREAKS & set(text[toks[k - 1].end:toks[k].start]))
+    return bool(marks & set(text[toks[k - 1].end:toks[k].start]))
 
 
 def _leading_place(text: str, toks: list[Match], lo: int) -> list[Match]:
