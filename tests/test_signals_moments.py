@@ -536,11 +536,50 @@ def test_a_figure_dated_in_its_clause_to_another_occasion_is_another_fact():
     # a year that sets the whole claim dates its figures too
     assert hard("The Chiefs gained 507 yards on offense.", "Cam Newton in 2011 had the previous record with 4,051 yards.",
                 "en", sunday, sunday, similarity=0.4) == []
+    # a day of the story's own in the figure's clause wins over a far one; a sentence's end closes the clause
+    assert hard("Charles ran 86 yards on Sunday and was benched two weeks ago.", "Charles ran 80 yards.",
+                "en", sunday, sunday, similarity=0.4) != []
+    assert hard("Charles ran 86 yards. He had been benched two weeks ago.", "Charles ran 80 yards.",
+                "en", sunday, sunday, similarity=0.4) != []
+    # ... and the whole clause is read, however long
+    assert hard("Charles ran 86 yards.", "Charles' 80-yard TD run on the opening play of the Cleveland game two weeks ago.",
+                "en", sunday, sunday, similarity=0.4) == []
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("He had a 98-yard kickoff return.", "return"), ("He had a 60-yard punt return.", "return"),
+    ("Charles scored on an 86-yard touchdown run.", "run"), ("Tucker kicked a 36-yard field goal.", "kick"),
+])
+def test_the_last_noun_after_a_figure_says_what_it_measures(text, act):
+    assert [q.act for q in quantities(text, "en")] == [act]
+
+
+def test_a_kickoff_return_is_compared_with_a_return():
+    assert hard("He had a 98-yard kickoff return.", "He had a 95-yard return.") != []
+    assert hard("He had a 60-yard punt return.", "He had a 57-yard return.") != []
+
+
+@pytest.mark.parametrize(("text", "language", "act"), [
+    ("Griechenland bekommt Kredite über 110 Milliarden Euro.", "de", "loan"),
+    ("Griechenland muss 30 Milliarden Euro sparen.", "de", "savings"),
+    ("España recibirá un préstamo de 100.000 millones de euros.", "es", "loan"),
+    ("España debe ahorrar 40.000 millones de euros.", "es", "savings"),
+    ("La Grèce recevra un prêt de 110 milliards de dollars.", "fr", "loan"),
+    ("La Grèce doit économiser 30 milliards de dollars.", "fr", "savings"),
+])
+def test_a_sum_lent_or_saved_in_other_languages(text, language, act):
+    assert [q.act for q in quantities(text, language)] == [act]
 
 
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():
     assert hard("AMD agreed to acquire SeaMicro for approximately $334 million.",
                 "AMD said $281 million of the purchase price for SeaMicro will be in cash.") == []
     assert hard("AMD agreed to acquire SeaMicro for $334 million.", "AMD agreed to acquire SeaMicro for $281 million.") != []
+    # only a sum is a whole so drawn from: not a park, not one's own money, not a bare genitive
+    assert hard("The fire burned 1,200 acres of the national park.", "The fire burned 2,000 acres of the national park.") != []
+    assert hard("He paid $5 million of his own money.", "He paid $8 million.") != []
+    assert hard("AMD zahlt 281 Millionen Dollar der Summe in bar.", "AMD zahlt 334 Millionen Dollar.", "de") != []
+    assert hard("L'assurance paiera 100 millions d'euros des dégâts.", "L'assurance paiera 150 millions d'euros.", "fr") != []
+    assert hard("The state will pay $3 million of the total.", "The state will pay $5 million.") == []
     # a percent is a share by itself: "of the buildings" says what of
     assert hard("70 percent of the buildings were destroyed.", "80 percent of the buildings were destroyed.") != []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, TypeVar
@@ -658,10 +658,10 @@ class _Governor(NamedTuple):
 
 @lexicon_cache
 def _polarity_words(language: str) -> dict[str, frozenset[str]]:
-    """The language's prefixes, weakening and stressing modifiers, words a denial reaches past
-    links and the words that only begin like a prefix (negation.yaml), folded."""
+    """The language's prefixes, weakening and stressing modifiers, words a denial reaches past,
+    links, the words that only begin like a prefix and the denying pronouns (negation.yaml), folded."""
     lexicon = load_lexicon("negation")
-    keys = ("prefixes", "not_prefixed", "weakening", "stressing", "reach_past", "links")
+    keys = ("prefixes", "not_prefixed", "weakening", "stressing", "reach_past", "links", "pronouns")
     return {key: frozenset(fold(w) for w in lexicon[key].get(language, [])) for key in keys}
 
 
@@ -687,13 +687,15 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     denying = {bisect_right(clauses, c.start) for c in cues}
     # ... nor does a clause that a denial opening the next one takes back ("There were varying
     # reports of casualties, but none could be confirmed": a hedge, no casualties affirmed)
+    words = tokens(text)
+    starts = [w.start for w in words]
     denying |= {k - 1 for c in cues if (k := bisect_right(clauses, c.start))
-                and len(tokens(text[clauses[k - 1]:c.start])) <= OPENS_A_CLAUSE}
+                and _takes_back(text, words, starts, c, clauses[k - 1], language)}
     found = []
     governing = None  # what governs the word to come
     linked = None  # the last word read with a polarity, as what a link after it carries on
     previous = None
-    for word in tokens(text):
+    for word in words:
         gap, previous = text[previous.end:word.start] if previous else "", word
         word = _bare_word(word)
         if _CLAUSE_END & set(gap):
@@ -744,6 +746,18 @@ def _polar_words(text: str, language: str) -> list[Polar]:
             if denied and not head:
                 governing = linked._replace(object=True)  # a denial reaches the word after its own too, a verb's object ("did not send troops")
     return found
+
+
+def _takes_back(text: str, words: list[Match], starts: list[int], cue: Match, clause_start: int, language: str) -> bool:
+    """A denial that takes back the clause before it: a pronoun standing for what that clause
+    reported ("varying reports of casualties, but none could be confirmed"), opening its own
+    clause, no noun after it. A denial of something new affirms the clause before ("Soldiers were
+    killed, but no civilians were hurt"; "The gunman was arrested, no shots were fired")."""
+    at = bisect_right(starts, cue.start) - 1
+    if at < 0 or words[at].key not in _polarity_words(language)["pronouns"] or at - bisect_left(starts, clause_start) > OPENS_A_CLAUSE:
+        return False
+    after = words[at + 1] if at + 1 < len(words) else None
+    return after is None or bool(_CLAUSE_END & set(text[cue.end:after.start])) or after.key in stopwords(language)
 
 
 def _bare_word(word: Match) -> Match:

@@ -6,13 +6,20 @@ pairs (figure_of_one_fact), which fact_sets builds on: hence a module of its own
 
 from __future__ import annotations
 
-from datetime import timedelta
+from bisect import bisect_left
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from checker.names import inner_names, place_key
 from checker.normalize import normalize
-from checker.signals.dates import compatible
-from checker.signals.numbers import CLAUSE_BREAKS, NOUNS_CAPITALISED, Quantity
+from checker.signals.dates import DateMention, compatible
+from checker.signals.numbers import (
+    CLAUSE_BREAKS,
+    NOUNS_CAPITALISED,
+    SENTENCE_ENDS,
+    Quantity,
+    clause_bounds,
+)
 from checker.signals.text import stopwords
 
 if TYPE_CHECKING:
@@ -195,18 +202,27 @@ def of_another_occasion(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) 
     if not published:
         return False
     for f, q, other in ((a, x, b), (b, y, a)):
-        lo, hi = _clause(f.claim.text, q)
-        for d in (*(d for d in f.dates if lo <= d.start < hi), *f.years):  # a year told sets the whole claim
-            if d.first is None:
-                continue
-            near = any(d.first - ANOTHER_OCCASION <= p <= d.last + ANOTHER_OCCASION for p in published)
-            if not near and not any(e.first is not None and compatible(d, e) for e in other.dates):
-                return True
+        lo, hi = _clause(f, q)
+        days = [d for d in f.dates if lo <= d.start < hi and d.first is not None]
+        if any(_fits(d, published, other) for d in days):
+            continue  # a day of the story's own in the figure's clause dates it ("86 yards on Sunday and ... two weeks ago")
+        # a year told sets the whole claim
+        if days or not all(_fits(y, published, other) for y in f.years if y.first is not None):
+            return True
     return False
 
 
-def _clause(text: str, q: Quantity) -> tuple[int, int]:
-    """Where the clause of a figure begins and ends in its claim's text."""
-    lo = max((i + 1 for i, c in enumerate(text[:q.start]) if c in CLAUSE_BREAKS), default=0)
-    hi = next((i for i in range(q.end, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
-    return lo, hi
+def _fits(d: DateMention, published: list[date], other: ClaimFacts) -> bool:
+    """A day near either article's date, or one the other claim names too: the story's own."""
+    return (any(d.first - ANOTHER_OCCASION <= p <= d.last + ANOTHER_OCCASION for p in published)
+            or any(e.first is not None and compatible(d, e) for e in other.dates))
+
+
+def _clause(f: ClaimFacts, q: Quantity) -> tuple[int, int]:
+    """Where the clause of a figure begins and ends in its claim's text: numbers' clause, whole,
+    which a sentence's end closes too ("Charles ran 86 yards. He had been benched two weeks ago.")."""
+    words = f.words
+    i = bisect_left(words, q.start, key=lambda w: w.start)
+    last = max(i, bisect_left(words, q.end, key=lambda w: w.start) - 1)
+    lo, hi = clause_bounds(words, f.claim.text, i, last, len(words), CLAUSE_BREAKS | SENTENCE_ENDS)
+    return words[lo].start, words[hi].end

@@ -110,6 +110,8 @@ class _Lexicon:
     one_words: frozenset[str]
     numeral_one: frozenset[str]
     partitive: frozenset[str]
+    sum_partitive: frozenset[str]
+    sums: frozenset[str]
     victims: frozenset[str]
     zero_words: frozenset[str]
     definite_articles: frozenset[str]
@@ -162,6 +164,8 @@ def _lexicon() -> _Lexicon:
         one_words=words("one_words"),
         numeral_one=words("numeral_one"),
         partitive=words("partitive"),
+        sum_partitive=words("sum_partitive"),
+        sums=words("sums"),
         victims=words("victims"),
         zero_words=words("zero_words"),
         definite_articles=words("definite_articles"),
@@ -204,13 +208,13 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     something or the rest of a set, not the whole of it (a modifier within two words of the
     figure; not the "more" of "more than 26,000", a qualifier). After counts of other measures
     only, "other" sets it apart from them ("killing 10 and wounding other 70"): the whole of its
-    own. A figure drawn from a whole named after it ("$281 million of the purchase price", not
-    "12 of the 20 wounded", where the whole has its figure) is part of that whole too; casualty
+    own. A figure drawn from a sum named after it ("$281 million of the purchase price", not
+    "12 of the 20 wounded", where the whole has its figure) is part of that sum too; casualty
     counts so drawn are read as their own (_set_drawn_from), and a percent is a share of what
     follows it by itself ("70 percent of the buildings"). found: the text's quantities."""
     toks = tokens(text)
     inside = [i for i, t in enumerate(toks) if quantity.start <= t.start < quantity.end] or [0]
-    if quantity.measure != "percent" and not _of_casualties(quantity.measure) and _part_of_a_whole(text, toks, inside[-1] + 1):
+    if quantity.measure != "percent" and not _of_casualties(quantity.measure) and _part_of_a_whole(toks, inside[-1] + 1):
         return True
     lo = max(0, inside[0] - 2)
     modified = any(t.key in modifiers() and not _phrase(toks, k, _lexicon().qualifiers)[0]
@@ -219,10 +223,12 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     return modified and (not earlier or quantity.measure in earlier)
 
 
-def _part_of_a_whole(text: str, toks: list[Match], end: int) -> bool:
-    """Does "of the" and a word that is no figure follow at token end ("of the purchase price")?"""
-    _, width = _phrase(toks, end, _lexicon().partitive)
-    return bool(width) and end + width < len(toks) and toks[end + width].text.isalpha()
+def _part_of_a_whole(toks: list[Match], end: int) -> bool:
+    """Does "of the" and a sum follow at token end, in the first or second word ("of the total",
+    "of the purchase price"; not "of the national park", "of his own money")?"""
+    lex = _lexicon()
+    _, width = _phrase(toks, end, lex.sum_partitive)
+    return bool(width) and any(t.key in lex.sums for t in toks[end + width:end + width + 2])
 
 
 def _of_casualties(measure: str | None) -> bool:
@@ -586,13 +592,13 @@ def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
     and physical units only: "three people run" is no run of three."""
     if toks[last].key.endswith("s") or not measure.startswith(("count ", "[")):
         return ""
+    found = ""
     for j in range(last + 1, min(last + 3, len(toks))):
         if _breaks(text, toks, j) or toks[j].text.istitle():
             break  # a name ("the 16-yard Cleveland ..."), not what is measured; "TD run" is read on
         kind, _ = _phrase(toks, j, _lexicon().measured)
-        if kind:
-            return kind
-    return ""
+        found = kind or found  # the last noun is the head: a "kickoff return" is a return, a "field goal" a kick
+    return found
 
 
 def _money_act(toks: list[Match], i: int, last: int) -> str:
@@ -788,24 +794,26 @@ def _just_over(value: float, step: float) -> float:
 
 def _clause(toks: list[Match], text: str, i: int, last: int) -> list[Match]:
     """The tokens of the figure's clause, up to CLAUSE_WINDOW either side."""
-    lo, hi = _clause_bounds(toks, text, i, last)
+    lo, hi = clause_bounds(toks, text, i, last)
     return toks[lo:hi + 1]
 
 
-def _clause_bounds(toks: list[Match], text: str, i: int, last: int) -> tuple[int, int]:
-    """The first and last token of the figure's clause (_clause)."""
+def clause_bounds(toks: list[Match], text: str, i: int, last: int, reach: int = CLAUSE_WINDOW,
+                   marks: frozenset[str] = CLAUSE_BREAKS) -> tuple[int, int]:
+    """The first and last token of the figure's clause (_clause), up to `reach` tokens either
+    side; `marks`: what ends a clause (a sentence's end too, for the whole clause a date sets)."""
     lo = i
-    while lo > 0 and i - lo < CLAUSE_WINDOW and not _breaks(text, toks, lo):
+    while lo > 0 and i - lo < reach and not _breaks(text, toks, lo, marks):
         lo -= 1
     hi = last
-    while hi + 1 < len(toks) and hi - last < CLAUSE_WINDOW and not _breaks(text, toks, hi + 1):
+    while hi + 1 < len(toks) and hi - last < reach and not _breaks(text, toks, hi + 1, marks):
         hi += 1
     return lo, hi
 
 
-def _breaks(text: str, toks: list[Match], k: int) -> bool:
+def _breaks(text: str, toks: list[Match], k: int, marks: frozenset[str] = CLAUSE_BREAKS) -> bool:
     """Does a clause break come just before token k?"""
-    return bool(CLAUSE_BREAKS & set(text[toks[k - 1].end:toks[k].start]))
+    return bool(marks & set(text[toks[k - 1].end:toks[k].start]))
 
 
 def _leading_place(text: str, toks: list[Match], lo: int) -> list[Match]:
@@ -830,7 +838,7 @@ def _scope(text: str, toks: list[Match], i: int, last: int, first: int) -> froze
     narrow what is counted."""
     lex = _lexicon()
     found = set()
-    lo, hi = _clause_bounds(toks, text, i, last)  # an index: searching toks for it made the reading quadratic
+    lo, hi = clause_bounds(toks, text, i, last)  # an index: searching toks for it made the reading quadratic
     clause = _leading_place(text, toks, lo) + toks[lo:hi + 1]
     for k, t in enumerate(clause):
         if first <= t.start < toks[last].end:
