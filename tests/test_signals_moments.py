@@ -98,6 +98,8 @@ def test_clock_times_after_a_colon(text, times):
     # the colon or comma inside a figure ends no clause
     ("He was arrested at 10:30 a.m. on Friday.", "He died in custody on Tuesday."),
     ("Police arrested 1,500 protesters on Friday.", "One of them died on Tuesday."),
+    # a comma after a figure ends the clause
+    ("The singer, who suffered a heart attack on March 3, died.", "The singer died on March 5."),
 ])
 def test_dates_of_different_acts_of_one_story_are_not_compared(a, b):
     assert hard(a, b, anchor_a=date(2013, 9, 15), anchor_b=date(2013, 9, 15)) == []
@@ -123,6 +125,13 @@ def test_a_casualty_toll_is_no_act_of_its_own():
         ("date", "3 p.m.", "5 p.m.")]
     # a time of day or a date beside the word counts nothing
     assert hard("He died at 3 p.m. on Friday.", "He was arrested on Tuesday.", anchor_a=day, anchor_b=day) == []
+
+
+def test_a_comma_after_a_figure_ends_its_clause():
+    """The death's day is compared, not the heart attack's before the comma (dates._CLAUSE_MARKS)."""
+    day = date(2013, 9, 15)
+    assert hard("The singer, who suffered a heart attack on March 3, died on Sunday.", "The singer died on March 5.",
+                anchor_a=day, anchor_b=day) == [("date", "Sunday", "March 5")]
 
 
 def test_dates_of_one_act_are_compared_in_any_of_its_words():

@@ -446,8 +446,9 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
     return pattern("cues"), pattern("openers")
 
 
-# a comma or colon inside a figure ("10:30 a.m.", "1,500") or before one ("at 10: 30") is no clause mark
-_CLAUSE_MARKS = re.compile(r"(?<!\d)[,:](?!\s?\d)|[;()–—]")
+# a comma or colon inside a figure, a digit on both sides ("10:30 a.m.", "1,500", "at 10: 30"), is no
+# clause mark; one after a figure is ("on March 3, died")
+_CLAUSE_MARKS = re.compile(r"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[;()–—]")
 
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
