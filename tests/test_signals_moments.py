@@ -121,10 +121,12 @@ def test_a_casualty_toll_is_no_act_of_its_own():
     day = date(2013, 9, 15)
     assert hard("The blast on Friday killed 20 people.", "The blast on Tuesday sent 50 people to hospital.",
                 anchor_a=day, anchor_b=day) == [("date", "Friday", "Tuesday")]
-    assert hard("The bus crash at 3 p.m. killed four.", "The bus crash at 5 p.m. left 12 in hospital.") == [
+    assert hard("The bus crash at 3 p.m. killed four.", "The bus crash at 5 p.m. left 12 people in hospital.") == [
         ("date", "3 p.m.", "5 p.m.")]
-    # a time of day or a date beside the word counts nothing
+    # a time of day, a date or a figure that counts no heads beside the word counts nothing
     assert hard("He died at 3 p.m. on Friday.", "He was arrested on Tuesday.", anchor_a=day, anchor_b=day) == []
+    assert hard("He died at 85 on Sunday.", "He was arrested on Saturday.", anchor_a=day, anchor_b=day) == []
+    assert hard("He was killed in a 2-car crash on Sunday.", "He was arrested on Saturday.", anchor_a=day, anchor_b=day) == []
 
 
 def test_a_comma_after_a_figure_ends_its_clause():

@@ -138,8 +138,9 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     days = tuple(date_mentions(claim.text, anchor, claim.language))
     years = tuple(dates.years_told(claim.text, claim.language))
     read = (*days, *years, *found_moments)  # figures that count nothing
-    figures = [(x.start, x.end) for x in (*counts, *(t for t in words if t.text[0].isdigit()))
-               if not any(m.start < x.end and x.start < m.end for m in read)]
+    # a toll is a count of heads: no bare number ("died at 85", "a 2-car crash")
+    figures = [(q.start, q.end) for q in counts if numbers.counts_heads(q.measure)
+               and not any(m.start < q.end and q.start < m.end for m in read)]
     return ClaimFacts(
         claim=claim,
         published=anchor,

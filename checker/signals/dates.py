@@ -480,7 +480,7 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
     clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
     50 people to hospital", "left 12 in hospital"): that is the toll of the event the clause tells
     of (the blast's day), no act of its own. words: the claim's tokens; figures: the spans of its
-    counts (no date, time of day or age)."""
+    counts of heads (numbers.counts_heads; no date, time of day or age)."""
     marks = list(_CLAUSE_MARKS.finditer(text))
     starts = tuple(m.start() for m in marks)
     word_starts = [w.start for w in words]

@@ -399,7 +399,13 @@ def _article_count(toks: list[Match], i: int, quantity: Quantity) -> bool:
     lex = _lexicon()
     return (toks[i].key in lex.one_words and toks[i].key not in lex.numeral_one
             and not _phrase(toks, i + 1, lex.multipliers)[0]
-            and (quantity.measure.startswith("count ") or quantity.measure == "people"))
+            and counts_heads(quantity.measure))
+
+
+def counts_heads(measure: str) -> bool:
+    """Does the measure count people or things by head ("20 people", "three firefighters", "12
+    injured"), no amount, unit or share?"""
+    return measure.startswith("count ") or measure in ("people", CASUALTIES) or _of_casualties(measure)
 
 
 def _in_a_name(text: str, toks: list[Match], i: int, language: str) -> bool:
