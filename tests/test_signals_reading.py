@@ -892,3 +892,7 @@ def test_offices_one_claim_gives_together_are_one_camp():
     family = [("a", "Senior vice president Lisa Su and her husband, chief executive Dan Su, attended."),
               ("b", "Chief executive Lisa Su spoke."), ("c", "Senior vice president Lisa Su spoke.")]
     assert _title_camps(family)["Lisa Su"] == ["chief executive", "senior vice president"]
+    # the surname alone after one full name of it is that person
+    again = [("a", "Chief executive Rory Read spoke, and Read, the company's chairman, agreed."),
+             ("b", "Chief executive Rory Read spoke."), ("c", "Chairman Rory Read spoke.")]
+    assert _title_camps(again)["Rory Read"] == ["chairman and chief executive"]

@@ -31,9 +31,15 @@ def _titles(facts: list[ClaimFacts]) -> list[Characterisation]:
     together: dict[str, list[set[str]]] = defaultdict(list)
     for f in facts:
         held: dict[tuple[str, str], set[str]] = defaultdict(set)
+        full: dict[str, set[str]] = defaultdict(set)  # each surname's full names in the claim
+        for r in f.roles:
+            if len(r.name.split()) > 1:
+                full[r.person].add(r.name)
         for r in f.roles:
             by_person[r.person].append((r.name, r.office, _mention(f, r.start, r.end)))
-            held[r.person, r.name].add(r.office)
+            # a surname alone is the claim's one full name of it ("Rory Read ... and Read, the chairman")
+            whole = next(iter(full[r.person])) if len(r.name.split()) == 1 and len(full[r.person]) == 1 else r.name
+            held[r.person, whole].add(r.office)
         for (person, _), offices_held in held.items():
             together[person].append(offices_held)
     table = offices()
