@@ -399,7 +399,7 @@ def _article_count(toks: list[Match], i: int, quantity: Quantity) -> bool:
     lex = _lexicon()
     return (toks[i].key in lex.one_words and toks[i].key not in lex.numeral_one
             and not _phrase(toks, i + 1, lex.multipliers)[0]
-            and counts_heads(quantity.measure))
+            and (quantity.measure.startswith("count ") or quantity.measure == "people"))
 
 
 def counts_heads(measure: str) -> bool:
