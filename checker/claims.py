@@ -61,7 +61,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_speaker: str | None = None
     intro_speaker: str | None = None
     for sentence in sentences:
-        quoted = _quote_spans(sentence.text)
+        quoted = quote_spans(sentence.text)
         speaker = _speaker(sentence.text, quoted)
         if speaker in _PRONOUNS:
             speaker = last_speaker
@@ -171,7 +171,7 @@ def _split_wide_ends(pieces: list[str]) -> list[str]:
     return out
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included; an unclosed mark opens no quotation."""
     spans = []
     i = 0
@@ -189,7 +189,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentences whose boundary falls inside a quotation."""
-    quotes = _quote_spans(paragraph)
+    quotes = quote_spans(paragraph)
     merged: list[tuple[int, int]] = []
     for s, e in bounds:
         if merged and any(qs < s and merged[-1][1] < qe for qs, qe in quotes):

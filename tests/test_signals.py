@@ -122,6 +122,10 @@ def test_attribution_reads_a_possessive_as_the_speakers_owner():
     owner_only = signals('"Their claims are baseless," Machar said.', 'The claims are "baseless," Kiir\'s spokesman said.',
                          a={**quote, "speaker": "Machar"}, b={**quote, "speaker": "Kiir's"})
     assert ("attribution", "hard") in kinds(owner_only)
+    # one owner in both ("Kiir's" spokesman) is no two speakers
+    one_owner = signals('"We will fight," Kiir\'s spokesman said.', '"We will fight," Kiir\'s spokesman said.',
+                        a={**quote, "speaker": "Kiir's"}, b={**quote, "speaker": "Kiir's"})
+    assert "attribution" not in [k for k, _ in kinds(one_owner)]
 
 
 def test_two_quotes_that_share_no_content_word_are_two_statements():
@@ -138,6 +142,16 @@ def test_two_quotes_that_share_no_content_word_are_two_statements():
     around = signals('"Our troops stay," Rubio said of the border troops.', '"We leave now," Sheinbaum said of the border troops.',
                      a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
     assert "attribution" not in [k for k, _ in kinds(around)]
+    # any quotation marks claims reads, and a blockquote's words without any
+    corner = signals("「我们不会投降」Rubio said.", "「这是下一步」Sheinbaum said.",
+                     a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert "attribution" not in [k for k, _ in kinds(corner)]
+    block = signals("We will never surrender to terror, Rubio said on Monday.", "This is the next step in that direction, Sheinbaum said.",
+                    a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert "attribution" not in [k for k, _ in kinds(block)]
+    block_same = signals("We will not act alone, Rubio said.", "We will not act alone, Sheinbaum said.",
+                         a={**quote, "speaker": "Rubio"}, b={**quote, "speaker": "Sheinbaum"})
+    assert ("attribution", "hard") in kinds(block_same)
 
 
 def test_framing():

@@ -19,6 +19,9 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
+from checker import (
+    claims,  # a module, as claims imports corpus, which imports signals.dates
+)
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
 from checker.names import (
@@ -499,7 +502,7 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     speaker_a, speaker_b = speaker(ca), speaker(cb)
     if not (ca.quote and cb.quote and speaker_a and speaker_b):
         return []
-    if same_person(speaker_a, speaker_b):
+    if same_person(speaker_a, speaker_b) or _one_owner(speaker_a, speaker_b):
         return []
     said_a, said_b = _said(a, speaker_a), _said(b, speaker_b)
     if ca.language == cb.language and said_a and said_b and not said_a & said_b:
@@ -513,17 +516,24 @@ def _attribution(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     )]
 
 
-_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]+)[\"“”«»„]")
+def _one_owner(name_a: str, name_b: str) -> bool:
+    """Two speakers that are only one owner ("Kiir's" spokesman in both), or one that names
+    no one at all: no two people told apart."""
+    words_a, words_b = fold(name_a).split(), fold(name_b).split()
+    if not (words_a and words_b):
+        return True
+    return not _named(words_a) and not _named(words_b) and words_a == words_b
 
 
 def _said(facts: ClaimFacts, who: str) -> set[str]:
-    """The stems of the content words inside a claim's quotation marks: not stop words, speech
+    """The stems of the content words inside a claim's quotations (claims.quote_spans), or of
+    the whole claim where it has no quotation marks (a blockquote): not stop words, speech
     verbs or its speaker's name; the words around the quote are the report's, not the speaker's
     ('"No," Rubio said.' says nothing but "No"). Empty where none is read: then the two quotes
     are not told apart by their words."""
     language = facts.claim.language
     left_out = stopwords(language) | {fold(v) for v in speech_verbs(language)} | set(fold(who).split())
-    quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(facts.claim.text)]
+    quoted = [(s + 1, e - 1) for s, e in claims.quote_spans(facts.claim.text)] or [(0, len(facts.claim.text))]
     return {stem(t.key, language) for t in facts.words
             if t.key.isalpha() and t.key not in left_out and any(a <= t.start < b for a, b in quoted)}
 
