@@ -577,9 +577,20 @@ def test_a_kickoff_return_is_compared_with_a_return():
     ("España debe ahorrar 40.000 millones de euros.", "es", "savings"),
     ("La Grèce recevra un prêt de 110 milliards de dollars.", "fr", "loan"),
     ("La Grèce doit économiser 30 milliards de dollars.", "fr", "savings"),
+    ("España recibirá un rescate financiero de 100.000 millones de euros.", "es", "loan"),
+    ("España recibirá 100.000 millones de euros del plan de rescate.", "es", "loan"),
+    # "prêt à" is "ready to"; "rescate" alone may be a ransom
+    ("Le FMI est prêt à verser 30 milliards de dollars.", "fr", ""),
+    ("Los secuestradores pidieron un rescate de 2 millones de dólares.", "es", ""),
 ])
 def test_a_sum_lent_or_saved_in_other_languages(text, language, act):
     assert [q.act for q in quantities(text, language)] == [act]
+
+
+@pytest.mark.parametrize("text", ["La Grèce recevra 110 milliards d'euros.", "La Grèce recevra 110 milliards d’euros.",
+                                  "Il a reçu 5 millions d'euro."])
+def test_an_elided_euro_is_a_currency(text):
+    assert [q.measure for q in quantities(text, "fr")] == ["EUR"]
 
 
 def test_a_part_drawn_from_a_whole_stands_not_against_the_whole():

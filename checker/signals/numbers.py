@@ -141,6 +141,7 @@ class _Lexicon:
     modifiers: frozenset[str]
     measured: dict[str, str]
     money_acts: dict[str, str]
+    no_money_acts: frozenset[str]
 
 
 def _inverted(table: dict[str, list | dict[str, list]]) -> dict[str, str]:
@@ -195,6 +196,7 @@ def _lexicon() -> _Lexicon:
         modifiers=words("modifiers"),
         measured=_inverted(data["measured"]),
         money_acts=_inverted(data["money_acts"]),
+        no_money_acts=words("no_money_acts"),
     )
 
 
@@ -608,12 +610,12 @@ def _measured(text: str, toks: list[Match], last: int, measure: str) -> str:
 
 
 def _money_act(toks: list[Match], i: int, last: int) -> str:
-    """What a sum is, when the nearest word of the lexicon's money_acts within MONEY_ACT_REACH
-    of it says so: a loan, savings."""
+    """What a sum is, when the nearest phrase of the lexicon's money_acts within MONEY_ACT_REACH
+    of it says so (a loan, savings), unless it starts one of no_money_acts ("prêt à")."""
     around = [*range(max(0, i - MONEY_ACT_REACH), i), *range(last + 1, min(len(toks), last + 1 + MONEY_ACT_REACH))]
-    acts = _lexicon().money_acts
-    return next((acts[toks[k].key] for k in sorted(around, key=lambda k: (i - k if k < i else k - last, k))
-                 if toks[k].key in acts), "")
+    lex = _lexicon()
+    return next((act for k in sorted(around, key=lambda k: (i - k if k < i else k - last, k))
+                 if (act := _phrase(toks, k, lex.money_acts)[0]) and not _phrase(toks, k, lex.no_money_acts)[0]), "")
 
 
 def _before_a_quake(toks: list[Match], i: int, end: int, step: float) -> bool:
