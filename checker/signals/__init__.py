@@ -271,7 +271,7 @@ def _numbers(a: ClaimFacts, b: ClaimFacts, within: float | None = None, loose: b
     if loose and not same_days(a, b):
         return []
     found = []
-    # each figure's (measure, count of more), read once: part_of_a_set tokenises the claim
+    # each figure's (measure, count of more), read once a pair
     kind_a = [(q.measure, count_of_more(a, q)) for q in a.quantities]
     kind_b = [(q.measure, count_of_more(b, q)) for q in b.quantities]
     for measure, more in sorted(set(kind_a) & set(kind_b)):
@@ -325,7 +325,7 @@ def count_of_more(facts: ClaimFacts, quantity: Quantity, elsewhere: bool = False
     the injured, in Bam."""
     before = [t for t in facts.words if t.end <= quantity.start][-OWN_PLACE:]
     placed = bool(before) and any(before[0].start <= p.start for p in facts.places if p.end <= quantity.start)
-    return not (placed or elsewhere) and numbers.part_of_a_set(facts.claim.text, facts.quantities, quantity)
+    return not (placed or elsewhere) and numbers.part_of_a_set(facts.words, facts.quantities, quantity)
 
 
 def _near(x: Quantity, y: Quantity, factor: float) -> bool:

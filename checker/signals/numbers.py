@@ -14,6 +14,7 @@ what they count (years, ages, scores) are left alone.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -205,7 +206,7 @@ def modifiers() -> frozenset[str]:
     return _lexicon().modifiers
 
 
-def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> bool:
+def part_of_a_set(toks: Sequence[Match], found: Sequence[Quantity], quantity: Quantity) -> bool:
     """'another five people', 'a further 20,000', 'the other two bombs': a count of more of
     something or the rest of a set, not the whole of it (a modifier within two words of the
     figure; not the "more" of "more than 26,000", a qualifier). After counts of other measures
@@ -213,9 +214,10 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     own. A figure drawn from a sum named after it ("$281 million of the purchase price", not
     "12 of the 20 wounded", where the whole has its figure) is part of that sum too; casualty
     counts so drawn are read as their own (_set_drawn_from), and a percent is a share of what
-    follows it by itself ("70 percent of the buildings"). found: the text's quantities."""
-    toks = tokens(text)
-    inside = [i for i, t in enumerate(toks) if quantity.start <= t.start < quantity.end] or [0]
+    follows it by itself ("70 percent of the buildings"). toks: the text's tokens, read once a
+    claim; found: its quantities."""
+    first, stop = (bisect_left(toks, at, key=lambda t: t.start) for at in (quantity.start, quantity.end))
+    inside = range(first, stop) if stop > first else [0]
     if quantity.measure != "percent" and not _of_casualties(quantity.measure) and _part_of_a_whole(toks, inside[-1] + 1):
         return True
     lo = max(0, inside[0] - 2)
@@ -225,7 +227,7 @@ def part_of_a_set(text: str, found: Sequence[Quantity], quantity: Quantity) -> b
     return modified and (not earlier or quantity.measure in earlier)
 
 
-def _part_of_a_whole(toks: list[Match], end: int) -> bool:
+def _part_of_a_whole(toks: Sequence[Match], end: int) -> bool:
     """Does "of the" and a sum follow at token end, in the first or second word ("of the total",
     "of the purchase price"; not "of the national park", "of his own money")?"""
     lex = _lexicon()
@@ -244,7 +246,7 @@ def _units() -> pint.UnitRegistry:
     return pint.UnitRegistry()
 
 
-def _phrase(toks: list[Match], i: int, table: dict | frozenset) -> tuple[str | None, int]:
+def _phrase(toks: Sequence[Match], i: int, table: dict | frozenset) -> tuple[str | None, int]:
     """The longest lexicon phrase (up to four words) starting at token i, and its width."""
     for width in range(min(4, len(toks) - i), 0, -1):
         key = " ".join(t.key for t in toks[i:i + width])
