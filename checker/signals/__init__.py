@@ -670,9 +670,10 @@ class _Governor(NamedTuple):
 @lexicon_cache
 def _polarity_words(language: str) -> dict[str, frozenset[str]]:
     """The language's prefixes, weakening and stressing modifiers, words a denial reaches past,
-    links, the words that only begin like a prefix and the denying pronouns (negation.yaml), folded."""
+    links, the words that only begin like a prefix, the denying pronouns and the verbs of confirming
+    (negation.yaml), folded."""
     lexicon = load_lexicon("negation")
-    keys = ("prefixes", "not_prefixed", "weakening", "stressing", "reach_past", "links", "pronouns")
+    keys = ("prefixes", "not_prefixed", "weakening", "stressing", "reach_past", "links", "pronouns", "confirming")
     return {key: frozenset(fold(w) for w in lexicon[key].get(language, [])) for key in keys}
 
 
@@ -759,16 +760,25 @@ def _polar_words(text: str, language: str) -> list[Polar]:
     return found
 
 
+CONFIRM_REACH = 5  # words after a denying pronoun where its clause doubts the report ("none has yet been independently verified")
+
+
 def _takes_back(text: str, words: list[Match], starts: list[int], cue: Match, clause_start: int, language: str) -> bool:
     """A denial that takes back the clause before it: a pronoun standing for what that clause
     reported ("varying reports of casualties, but none could be confirmed"), opening its own
-    clause, no noun after it. A denial of something new affirms the clause before ("Soldiers were
-    killed, but no civilians were hurt"; "The gunman was arrested, no shots were fired")."""
+    clause, no noun after it, a verb of confirming in its next CONFIRM_REACH words ("none has
+    been named" tells of something new). A denial of something new affirms the clause before
+    ("Soldiers were killed, but no civilians were hurt"; "The gunman was arrested, no shots were fired")."""
     at = bisect_right(starts, cue.start) - 1
-    if at < 0 or words[at].key not in _polarity_words(language)["pronouns"] or at - bisect_left(starts, clause_start) > OPENS_A_CLAUSE:
+    lexicon = _polarity_words(language)
+    if at < 0 or words[at].key not in lexicon["pronouns"] or at - bisect_left(starts, clause_start) > OPENS_A_CLAUSE:
         return False
     after = words[at + 1] if at + 1 < len(words) else None
-    return after is None or bool(_CLAUSE_END & set(text[cue.end:after.start])) or after.key in stopwords(language)
+    if after is not None and not _CLAUSE_END & set(text[cue.end:after.start]) and after.key not in stopwords(language):
+        return False
+    clause = words[at + 1:at + 1 + CONFIRM_REACH]
+    ends = [k for k, w in enumerate(clause) if _CLAUSE_END & set(text[(clause[k - 1].end if k else cue.end):w.start])]
+    return any(w.key in lexicon["confirming"] for w in clause[:ends[0] if ends else None])
 
 
 def _bare_word(word: Match) -> Match:
