@@ -20,12 +20,9 @@ from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
 from checker.lexicons import lexicon_cache, speech_verbs
-from checker.normalize import normalize
+from checker.normalize import normalize, quote_spans
 from checker.records import Article, Claim
 
-# Opening quote mark -> the marks that may close it (German „…“ and „…”, »…«, «…», “…”, ”…”, "…",
-# Chinese and Japanese 「…」 and 『…』).
-QUOTE_PAIRS = {"„": "“”", "»": "«", "«": "»", "“": "”", "”": "”", '"': '"', "「": "」", "『": "』"}
 _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 _NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,2}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
@@ -170,21 +167,6 @@ def _split_wide_ends(pieces: list[str]) -> list[str]:
         out.extend(piece[s:e] for s, e in pairwise(cuts) if piece[s:e].strip())
     return out
 
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation, marks included; an unclosed mark opens no quotation."""
-    spans = []
-    i = 0
-    while i < len(text):
-        closers = QUOTE_PAIRS.get(text[i])
-        if closers:
-            close = min((p for p in (text.find(c, i + 1) for c in closers) if p >= 0), default=-1)
-            if close > i:
-                spans.append((i, close + 1))
-                i = close + 1
-                continue
-        i += 1
-    return spans
 
 
 def _merge_inside_quotes(paragraph: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,9 +19,6 @@ from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
-from checker import (
-    claims,  # a module, as claims imports corpus, which imports signals.dates
-)
 from checker.config import Thresholds
 from checker.lexicons import lexicon_cache, load_lexicon, speech_verbs
 from checker.names import (
@@ -33,7 +30,7 @@ from checker.names import (
     place_names,
     town_names,
 )
-from checker.normalize import normalize
+from checker.normalize import normalize, quote_spans
 from checker.records import UNCHECKED, Claim, Reason
 from checker.signals import dates, deaths, numbers, roles
 from checker.signals.context import (
@@ -526,14 +523,14 @@ def _one_owner(name_a: str, name_b: str) -> bool:
 
 
 def _said(facts: ClaimFacts, who: str) -> set[str]:
-    """The stems of the content words inside a claim's quotations (claims.quote_spans), or of
+    """The stems of the content words inside a claim's quotations (normalize.quote_spans), or of
     the whole claim where it has no quotation marks (a blockquote): not stop words, speech
     verbs or its speaker's name; the words around the quote are the report's, not the speaker's
     ('"No," Rubio said.' says nothing but "No"). Empty where none is read: then the two quotes
     are not told apart by their words."""
     language = facts.claim.language
     left_out = stopwords(language) | {fold(v) for v in speech_verbs(language)} | set(fold(who).split())
-    quoted = [(s + 1, e - 1) for s, e in claims.quote_spans(facts.claim.text)] or [(0, len(facts.claim.text))]
+    quoted = [(s + 1, e - 1) for s, e in quote_spans(facts.claim.text)] or [(0, len(facts.claim.text))]
     return {stem(t.key, language) for t in facts.words
             if t.key.isalpha() and t.key not in left_out and any(a <= t.start < b for a, b in quoted)}
 
