@@ -11,7 +11,7 @@ from signal_helpers import claim, hard, signals
 from checker.names import place_key
 from checker.signals import read_facts, told_of_another_time
 from checker.signals.dates import date_mentions, years_told
-from checker.signals.moments import moments
+from checker.signals.moments import moments, stated_ages
 from checker.signals.numbers import CASUALTIES, quantities
 from checker.signals.text import title_cased
 
@@ -896,3 +896,69 @@ def test_offices_one_claim_gives_together_are_one_camp():
     again = [("a", "Chief executive Rory Read spoke, and Read, the company's chairman, agreed."),
              ("b", "Chief executive Rory Read spoke."), ("c", "Chairman Rory Read spoke.")]
     assert _title_camps(again)["Rory Read"] == ["chairman and chief executive"]
+
+
+@pytest.mark.parametrize(("spaced", "language"), [
+    ("The 14 - year - old girl was found.", "en"),
+    ("Jeffs's 16 - year - old daughter testified.", "en"),
+    ("The 38 - year - old Anthony LaCalamita III said he was sorry.", "en"),
+    ("Police said Smith, a 40 - year - old father of two, was hurt.", "en"),
+    ("Der 32 - jährige Müller sagte aus.", "de"),
+])
+def test_an_age_with_spaced_hyphens_reads_as_the_hyphenated_one(spaced, language):
+    """Some pages and tokenisers space a compound's hyphens ("14 - year - old"): the same age and
+    owner as "14-year-old"."""
+    joined = spaced.replace(" - ", "-")
+
+    def read(text):
+        return ([(m.kind, m.low, m.given) for m in moments(text, language)],
+                [(low, high) for _, low, high in stated_ages(text, language)])
+
+    assert read(spaced) == read(joined)
+    assert read(joined)[1]
+
+
+@pytest.mark.parametrize(("spaced", "read"), [
+    ("The 14 - year - old girl was found.", []),  # an age, no YEAR figure
+    ("Jeffs's 16 - year - old daughter testified.", []),
+    ("Jeffs gave a 55 - minute speech.", [("minute", 55)]),
+])
+def test_a_figure_with_spaced_hyphens_reads_as_the_hyphenated_one(spaced, read):
+    def figures(text):
+        return [(q.measure, q.low) for q in quantities(text, "en")]
+
+    assert figures(spaced) == figures(spaced.replace(" - ", "-")) == read
+
+
+def test_a_spaced_age_is_no_stretch_of_years():
+    assert hard("The 14 - year - old girl was found.", "The girl vanished five years ago.") == []
+    assert hard("The 14 - year - old Smith said he ran.", "The 15-year-old Smith said he ran.") == [("number", "14", "15")]
+
+
+@pytest.mark.parametrize(("text", "language", "read"), [
+    ("Damage was estimated at $US1 million.", "en", [("$US1 million", "USD")]),
+    ("Damage was estimated at $US1 million ($1.52 million).", "en", [("$US1 million", "USD")]),  # a restatement
+    ("Los daños se estimaron en 2 millones de euros (2,6 millones de dólares).", "es",
+     [("2 millones de euros", "EUR"), ("2,6 millones de dólares", "USD")]),  # not "euros (2,6 millones de dólares"
+    ("Der Schaden beträgt 2 Millionen Euro (2,6 Millionen Dollar).", "de", [("2 Millionen Euro", "EUR"), ("2,6 Millionen Dollar", "USD")]),
+])
+def test_a_countrys_dollar_and_a_sum_in_brackets(text, language, read):
+    assert [(q.text, q.measure) for q in quantities(text, language)] == read
+
+
+def test_a_restated_sum_is_not_compared():
+    assert hard("Damage was estimated at $US1 million ($1.52 million).", "Damage was put at $1 million.") == []
+    assert hard("Damage was estimated at $US1 million ($1.52 million).", "Damage was put at $2 million.") == [
+        ("number", "$US1 million", "$2 million")]
+
+
+def test_earlier_this_year_or_month_reaches_up_to_the_articles_day():
+    day = date(2012, 12, 10)
+    [year] = date_mentions("The band split earlier this year.", day, "en")
+    [month] = date_mentions("The band split earlier this month.", day, "en")
+    assert (year.first, year.last, month.first, month.last) == (date(2012, 1, 1), day, date(2012, 12, 1), day)
+    assert hard("The band split earlier this year.", "The band split on Aug. 29.", anchor_a=day, anchor_b=day) == []
+    assert hard("The band split earlier this month.", "The band split on Aug. 29.", anchor_a=day, anchor_b=day) == [
+        ("date", "earlier this month", "Aug. 29")]
+    [start] = date_mentions("Die Band trennte sich Anfang des Jahres.", day, "de")  # the start of the year stays so
+    assert (start.first, start.last) == (date(2012, 1, 1), date(2012, 2, 29))

@@ -200,6 +200,11 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
         else:
             add(m, weekday=weekday)
     lexicon = load_lexicon("dates")
+    for hit in find_phrases(text, lexicon["so_far"]):
+        if anchor and all(e <= hit.start or hit.end <= s for s, e in taken):  # up to the article's day
+            first = anchor.replace(day=1) if hit.key == "month" else anchor.replace(month=1, day=1)
+            taken.append((hit.start, hit.end))
+            found.append(DateMention(hit.start, hit.end, hit.text, first=first, last=anchor, year_known=True))
     for period in lexicon["periods"]:
         for hit in find_phrases(text, {"period": period["words"]}):
             if all(e <= hit.start or hit.end <= s for s, e in taken):

@@ -62,15 +62,16 @@ _SUFFIX = r"(?:Jr|Sr|II|III|IV)\b\.?"
 # "Buckley, 32,", "Buckley, aged 32", "Buckley, a 32-year-old", "Buckley, 32, of Ohio", but not
 # "In Heraklion, 10,000 people" or "Qeshm, a 1,500-square-kilometer island" (thousands separators)
 # ... and "Müller, 32, wurde", "García, de 32 años,", "Dupont, âgé de 32 ans," (de, es, fr)
+_DASH = r"(?:-| - )"  # a hyphen, or one spaced as some pages and tokenisers leave it ("14 - year - old")
 _AGE = re.compile(
-    rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:-year-old|\s+años|\s+ans|\s+Jahre)?"
+    rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+(?:aged\s+|a\s+|de\s+|âgée?\s+de\s+)?(\d{{1,3}})(?![\d,.]\d)(?:{_DASH}year{_DASH}old|\s+años|\s+ans|\s+Jahre)?"
     r"(?=,(?!\d)|\s+(?:was|is|said|who|and|wurde|ist|sagte|fue|dijo|a été|est)\b|\.?$)")
 # "32-year-old Christopher Buckley", "the 32-year-old gunman Buckley": the age of the surname after it
 # ... and "der 32-jährige Christopher Buckley"; not across a preposition ("a 32-year-old man from
 # Ohio", "der 32-Jährige aus Berlin")
 _PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "by", "aus", "von", "vom", "im", "am", "bei", "mit",
                  "für", "nach", "zu")
-_YEARS_OLD = r"(\d{1,3})-(?:year-old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-old", "32-jährige"
+_YEARS_OLD = rf"(\d{{1,3}}){_DASH}(?:year{_DASH}old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-old", "32-jährige"
 _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")

@@ -14,6 +14,7 @@ what they count (years, ages, scores) are left alone.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -322,10 +323,14 @@ def _number_at(text: str, toks: list[Match], i: int, language: str) -> tuple[flo
     return None, 0, 0
 
 
+_COUNTRY_FIGURE = re.compile(r"([A-Z]{1,3})\d")  # "US1" of "$US1 million"
+
+
 def _money_compounds(toks: list[Match], language: str) -> list[Match]:
     """'a two-million-euro booty', 'a 2 mn-euro heist', 'a 110bn-euro package': an amount written
     as one hyphenated word, split into its words (a number word, a scale, a currency) so that it
-    reads as "two million euro" does. Other hyphenated words stay whole ("76-year-old")."""
+    reads as "two million euro" does. Other hyphenated words stay whole ("76-year-old"). A
+    country's letters glued to a figure after a currency sign ("$US1 million") stand apart too."""
     lex = _lexicon()
     scales = lex.multipliers.keys() | lex.money_multipliers.keys() | lex.currencies.keys()
 
@@ -334,6 +339,11 @@ def _money_compounds(toks: list[Match], language: str) -> list[Match]:
 
     split = []
     for tok in toks:
+        if split and split[-1].end == tok.start and split[-1].key in lex.currencies and (glued := _COUNTRY_FIGURE.match(tok.text)):
+            country = glued.end(1)  # "$US1 million": the country's letters, then the figure
+            split += [Match(tok.start, tok.start + country, tok.text[:country], tok.key[:country]),
+                      Match(tok.start + country, tok.end, tok.text[country:], tok.key[country:])]
+            continue
         keys, texts = tok.key.split("-"), tok.text.split("-")
         # up to the currency: "zwei-Millionen-Euro-Beute" is "zwei Millionen Euro" and its "Beute"
         money = next((k + 1 for k in range(len(keys) - 1, 0, -1) if keys[k] in lex.currencies), 0)
@@ -524,8 +534,8 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
     lex = _lexicon()
     end = i + width
     currency, currency_start = _phrase_ending(toks, i, lex.currencies)
-    if currency and text[toks[currency_start].end:toks[i].start].strip():
-        currency = None  # "euros (£25.7bn)": the word belongs to the figure before
+    if currency and text[toks[i - 1].end:toks[i].start].strip():
+        currency, currency_start = None, i  # "euros (£25.7bn)": the word belongs to the figure before
     if currency and currency_start and toks[currency_start - 1].key == "us":
         currency_start -= 1  # "US$"
     scale, scale_width = _phrase(toks, end, lex.multipliers)
@@ -560,7 +570,7 @@ def _read(text: str, toks: list[Match], i: int, width: int, value: float, step: 
         measure = currency
     elif weight:
         measure, rounded = f"unit {weight}", True
-    elif (unit := _unit_after(toks, end))[0]:
+    elif (unit := _unit_after(text, toks, end))[0]:
         # durations are compared as written: "two hours" is not "120 minutes" rounded
         rounded = unit[0] not in DURATIONS
         measure, last = (f"unit {unit[0]}" if rounded else unit[0]), end + unit[1] - 1
@@ -643,10 +653,13 @@ def _set_drawn_from(text: str, toks: list[Match], end: int, language: str) -> in
     return noun
 
 
-def _unit_after(toks: list[Match], end: int) -> tuple[str | None, int]:
+def _unit_after(text: str, toks: list[Match], end: int) -> tuple[str | None, int]:
     """The unit right after a figure, or after one describing word ("4,183 passing yards"), as
     (unit, width up to its end)."""
     lex = _lexicon()
+    if spaced := _spaced_compound(text, toks, end):  # "a 14 - year - old girl" reads as "a 14-year-old girl"
+        unit = _compound_unit(spaced)
+        return unit, (2 if unit else 0)
     unit, width = _phrase(toks, end, lex.units)
     if not unit and end < len(toks) and "-" in toks[end].key:
         unit, width = _compound_unit(toks[end].key), 1
@@ -669,6 +682,16 @@ def _glued_metres(toks: list[Match], end: int) -> bool:
         return False
     after = toks[end + 1].key if end + 1 < len(toks) else ""
     return not (after in lex.people or after in LINKING or _phrase(toks, end + 1, lex.counted)[0])
+
+
+def _spaced_compound(text: str, toks: list[Match], end: int) -> str | None:
+    """'14 - year - old': the two words after a figure joined to it and each other by spaced
+    hyphens, as some pages and tokenisers leave "14-year-old", as the one hyphenated key they
+    stand for ("year-old"); None otherwise ("55 - minute speech" reads as "55-minute" does)."""
+    if end < 1 or end + 1 >= len(toks) or not toks[end + 1].key[:1].isalpha():
+        return None
+    gaps = (text[toks[k - 1].end:toks[k].start] for k in (end, end + 1))
+    return f"{toks[end].key}-{toks[end + 1].key}" if all(gap == " - " for gap in gaps) else None
 
 
 def _compound_unit(key: str) -> str | None:
@@ -878,8 +901,9 @@ def _span(text: str, toks: list[Match], last: int, language: str) -> str:
 
 
 def _restates(found: list[Quantity], quantity: Quantity, text: str) -> bool:
-    """'10 miles (15 kilometers)': a figure in brackets right after one of the same measure
-    restates it in other units."""
+    """'10 miles (15 kilometers)', '$US1 million ($1.52 million)': a figure in brackets right
+    after one of the same measure restates it in other units. A sum in another currency
+    ("€2 million ($2.6 million)") is the writer's own figure in that currency, and is read."""
     if not found:
         return False
     previous = found[-1]
