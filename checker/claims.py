@@ -24,9 +24,13 @@ from checker.normalize import normalize, quote_spans
 from checker.records import Article, Claim
 
 _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
-_NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,2}}"
+# Up to four capitalised words: a title and a whole name ("Interior Secretary Ken Salazar"); the
+# speaker is the last two that are no title word.
+_NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,3}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
-_TITLE_WORDS = {"präsident", "präsidentin", "president", "presidente", "minister", "ministerin", "senator"}
+_TITLE_WORDS = {"präsident", "präsidentin", "president", "presidente", "minister", "ministerin", "senator",
+                "secretary", "secretario", "ambassador", "spokesman", "spokeswoman", "sprecher", "sprecherin",
+                "portavoz", "governor", "mayor", "chairman", "chief"}
 _ARTICLES = "el|la|los|las|the|der|die|das|le"
 _SPEAKER_TITLES = (
     "ministro|ministra|minister|ministerin|presidente|presidenta|president|präsident|präsidentin|senator|"

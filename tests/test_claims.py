@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from checker.claims import claim_id, extract_claims
+import pytest
+
+from checker.claims import _speaker, claim_id, extract_claims
 from checker.corpus import build_article
 
 
@@ -153,3 +155,15 @@ def test_a_headline_the_body_repeats_gives_way_to_the_body_copy():
         ("Paris thieves nab $2.5 million worth of jewellery.", False),
         ("Four men rammed their car into a jewellery store in central Paris on Monday.", False),
     ]
+
+
+@pytest.mark.parametrize(("text", "quoted", "name"), [
+    ('"We will act," said Interior Secretary Ken Salazar.', '"We will act,"', "Ken Salazar"),  # was "Secretary Ken"
+    ('"We will act," Interior Secretary Ken Salazar said.', '"We will act,"', "Ken Salazar"),
+    ('"We will act," Police Chief Charles Craft said.', '"We will act,"', "Charles Craft"),
+    ('"We will act," Salazar said.', '"We will act,"', "Salazar"),
+])
+def test_the_speaker_is_the_name_after_a_title(text, quoted, name):
+    start = text.index(quoted)
+    assert _speaker(text, [(start, start + len(quoted))]) == name
+
