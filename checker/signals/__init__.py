@@ -26,9 +26,9 @@ from checker.names import (
     aliases,
     countries_of_cities,
     country_keys,
+    one_a_town,
     one_area,
     place_names,
-    town_names,
 )
 from checker.normalize import normalize, quote_spans
 from checker.records import UNCHECKED, Claim, Reason
@@ -845,7 +845,7 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue  # written in both ("Three people" / "There were three"): not a spelling
             if after_x is not None and after_x == after_y:
                 continue
-            if (key_x in town_names()) != (key_y in town_names()) and not (given_x and given_x == given_y):
+            if one_a_town(key_x, key_y) and not (given_x and given_x == given_y):
                 continue  # a town against a name that is none (a firm, a brand): two things, not one spelled two ways
             if spelled_two_ways(key_x, key_y, surname=bool(given_x) and given_x == given_y):
                 return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]

@@ -207,7 +207,7 @@ def of_another_occasion(a: ClaimFacts, x: Quantity, b: ClaimFacts, y: Quantity) 
         if any(_fits(d, published, other) for d in days):
             continue  # a day of the story's own in the figure's clause dates it ("86 yards on Sunday and ... two weeks ago")
         # a year told sets the whole claim
-        if days or not all(_fits(y, published, other) for y in f.years if y.first is not None):
+        if days or not all(_fits(year, published, other) for year in f.years if year.first is not None):
             return True
     return False
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations, groupby
 
-from checker.names import CAPITAL, town_names
+from checker.names import CAPITAL, one_a_town
 from checker.normalize import normalize
 from checker.signals import (
     SHORTEST_SURNAME,
@@ -254,7 +254,7 @@ def _spellings(facts: Sequence[ClaimFacts], names: frozenset[str]) -> dict[str, 
     def one_name(x: str, y: str) -> bool:
         if before[x] & before[y] and spelled_two_ways(x, y, surname=True):
             return True
-        if (x in town_names()) != (y in town_names()):
+        if one_a_town(x, y):
             return False  # a town against a name that is none (a firm, a brand): two things
         return spelled_two_ways(x, y) and any(spelled_two_ways(a, b) for a in beside[x] for b in beside[y])
 
