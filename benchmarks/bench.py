@@ -15,6 +15,9 @@ Prints one line per figure on stderr, then as its last line one JSON object:
   process: cold cache / unchanged re-run, and re-run with one article changed / cold.
 - scale_ratio_100_vs_5: the whole pipeline (claims to rendered report, offline preset, cold cache,
   models loaded) on 100 sources against 5 (seed articles and perturbed copies, alignment.py's builder).
+- long_claim_ratio_50_vs_5_kb: read_facts + compare on one pair of made-up one-sentence claims of
+  50 KB against 5 KB (no model): near 10 when the work grows with the figures, near 100 when it
+  grows with their pairs.
 - overhead_ratio: the NLI stage (CachedNli + score_both_ways + TransformersNli, no disk cache) on
   seed pairs / the bare forward passes of the very batches it made, same model; mDeBERTa-v3-base
   dimensions (the default preset's NLI) with random weights: timing only.
@@ -33,6 +36,7 @@ import json
 import multiprocessing
 import os
 import platform
+import random
 import resource
 import shutil
 import subprocess
@@ -314,6 +318,32 @@ def scale_ratio(loaded_for) -> dict:
             "scale_100_sources_s": round(times[100], 2)}
 
 
+def long_claims() -> dict:
+    """compare() on one pair of made-up single-sentence claims of about 5 and 50 KB, each clause a
+    count, a place, a weekday and a sum (the figures every reader looks at): linear work gives a
+    ratio near 10, work per pair of figures near 100. No model: reading and comparing only."""
+    from checker.config import Thresholds
+    from checker.records import Claim
+    from checker.signals import compare, read_facts
+
+    def sentence(clauses: int, seed: int) -> str:
+        pick = random.Random(seed)
+        return ", and ".join(f"{pick.randint(1, 999)} people were killed in {pick.choice(('Paris', 'Athens', 'Troy'))} on "
+                             f"{pick.choice(('Monday', 'Friday'))}, {pick.randint(2, 90)} injured and ${pick.randint(1, 50)} million lost"
+                             for _ in range(clauses)) + "."
+
+    times = {}
+    for clauses in (1, 63, 630):  # a warm-up that loads the lexicons and place names, then about 5 and 50 KB
+        a, b = (sentence(clauses, seed) for seed in (1, 2))
+        started = time.perf_counter()
+        facts = [read_facts(Claim(f"{doc}#0", doc, text, 0, len(text), "en", False, None), None) for doc, text in (("a", a), ("b", b))]
+        compare(*facts, 0.9, Thresholds())
+        times[len(a) // 1000] = time.perf_counter() - started
+        print(f"one pair of {len(a) // 1000} KB claims read and compared: {times[len(a) // 1000]:.1f} s", file=sys.stderr)
+    _, small, large = sorted(times)
+    return {"long_claim_ratio_50_vs_5_kb": round(times[large] / times[small], 1), "long_claim_50_kb_s": round(times[large], 1)}
+
+
 def machine() -> dict:
     import torch
 
@@ -377,6 +407,7 @@ def main() -> None:
     figures |= cache_speed()
     figures |= batch_engines()
     figures |= scale_ratio(lambda cache: checker.load("offline", cache_dir=cache))
+    figures |= long_claims()
     text_of = {c.id: c.text for c in seed.claims}
     pairs = spread([(text_of[p.pair.a], text_of[p.pair.b]) for p in seed.pairs], 24 if quick else 48)
     sentences = spread([c.text for c in seed.claims], 64 if quick else 149)

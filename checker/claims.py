@@ -19,7 +19,7 @@ from itertools import pairwise
 from sentencex import segment
 
 from checker.corpus import LIST_MARKER, paragraphs
-from checker.lexicons import lexicon_cache, speech_verbs
+from checker.lexicons import lexicon_cache, speech_verbs, title_words
 from checker.normalize import normalize, quote_spans
 from checker.records import Article, Claim
 
@@ -28,14 +28,7 @@ _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
 # speaker is the last two that are no title word.
 _NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,3}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
-_TITLE_WORDS = {"präsident", "präsidentin", "president", "presidente", "minister", "ministerin", "senator",
-                "secretary", "secretario", "ambassador", "spokesman", "spokeswoman", "sprecher", "sprecherin",
-                "portavoz", "governor", "mayor", "chairman", "chief"}
 _ARTICLES = "el|la|los|las|the|der|die|das|le"
-_SPEAKER_TITLES = (
-    "ministro|ministra|minister|ministerin|presidente|presidenta|president|präsident|präsidentin|senator|"
-    "senadora?|ambassador|botschafter|embajadora?|secretary|secretario|spokesman|spokeswoman|sprecher|sprecherin|portavoz"
-)
 _MIN_WORDS = 3
 # Han and kana are written without spaces; about two characters make a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -190,17 +183,24 @@ def _speech_verbs() -> str:
     return "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True))
 
 
+@lexicon_cache
+def _titles() -> tuple[str, frozenset[str]]:
+    """lexicons.title_words as a regular expression's alternatives (longest first), and as normalised words."""
+    return "|".join(sorted(map(re.escape, title_words()), key=len, reverse=True)), frozenset(map(normalize, title_words()))
+
+
 def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:
     """Who the sentence attributes speech to: a name, a pronoun (lower case), or None."""
     outside = text
     for s, e in reversed(quoted):
         outside = outside[:s] + " " * (e - s) + outside[e:]
     verbs = _speech_verbs()
+    titles, title_keys = _titles()
     # Case matters: names are capitalised, speech verbs in running text are not ("United States").
     after_verb = re.search(rf"\b(?:{verbs})\s+({_NAME}|\w+)", outside)
     # "dijo el ministro Rubio", "said the spokesman Smith": past an article and a title only
     after_verb_and_title = re.search(
-        rf"\b(?:{verbs})\s+(?:(?:{_ARTICLES})\s+)?(?:{_SPEAKER_TITLES})\s+({_NAME})", outside
+        rf"\b(?:{verbs})\s+(?:(?:{_ARTICLES})\s+)?(?:{titles})\s+({_NAME})", outside
     )
     before_verb = re.search(rf"({_NAME}|\b\w+)\s+(?:{verbs})\b", outside)
     for match in (after_verb, after_verb_and_title, before_verb):
@@ -211,7 +211,7 @@ def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:
             return candidate.lower()
         if not candidate[:1].isupper():
             continue
-        tokens = [t for t in candidate.split() if t.lower() not in _TITLE_WORDS]
+        tokens = [t for t in candidate.split() if normalize(t) not in title_keys]
         if tokens:
             return " ".join(tokens[-2:])
     return None

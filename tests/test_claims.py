@@ -162,6 +162,11 @@ def test_a_headline_the_body_repeats_gives_way_to_the_body_copy():
     ('"We will act," Interior Secretary Ken Salazar said.', '"We will act,"', "Ken Salazar"),
     ('"We will act," Police Chief Charles Craft said.', '"We will act,"', "Charles Craft"),
     ('"We will act," Salazar said.', '"We will act,"', "Salazar"),
+    # one list of titles (lexicons/roles.yaml) for the title before the name and the words filtered from it
+    ('"We will act," said Mr. Salazar.', '"We will act,"', "Salazar"),
+    ('"We will act," said Sheriff Mike Smith.', '"We will act,"', "Mike Smith"),
+    ('"Actuaremos", dijo el ministro Marco Rubio.', '"Actuaremos"', "Marco Rubio"),
+    ('"Wir handeln", sagte Botschafterin Anna Weber.', '"Wir handeln"', "Anna Weber"),
 ])
 def test_the_speaker_is_the_name_after_a_title(text, quoted, name):
     start = text.index(quoted)

@@ -54,6 +54,19 @@ def speech_verbs(language: str | None = None) -> tuple[str, ...]:
     return tuple(every_language(table) if language is None else table.get(language, ()))
 
 
+@lexicon_cache
+def title_words() -> tuple[str, ...]:
+    """Words written as a title before a name, as lexicons/roles.yaml writes them: its one-word
+    offices ("governor", "senator"), courtesy titles ("mr", "officer", "herr") and the words that
+    are a title only with others ("minister", "secretary"). Here, not in the signals, so that the
+    claims stage reads them too: a speaker's name is the name without its title."""
+    roles = load_lexicon("roles")
+    offices = [v for entry in roles.values() if isinstance(entry, dict) and "variants" in entry
+               for v in entry["variants"] if " " not in v]
+    sexed = [w for words in roles["courtesy_sexes"].values() for w in words]
+    return tuple(dict.fromkeys([*offices, *roles["courtesy_titles"], *sexed, *roles["title_words"]]))
+
+
 def use_extensions(files: dict[str, Path]) -> None:
     """Merge users' lexicon files ({lexicon name: path}) into the built-in ones, replacing any
     extensions an earlier run in this process used: a run's config alone decides its lexicons."""

@@ -10,6 +10,7 @@ relies on these alone.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -320,7 +321,8 @@ def count_of_more(facts: ClaimFacts, quantity: Quantity, elsewhere: bool = False
     (elsewhere: "100,000 took to the streets ... another 20,000 marched in Thessaloniki"). A
     place after it alone makes none: "a further three people were injured in Bam" is more of
     the injured, in Bam."""
-    before = [t for t in facts.words if t.end <= quantity.start][-OWN_PLACE:]
+    ended = bisect.bisect_right(facts.words, quantity.start, key=lambda t: t.end)  # words are in text order
+    before = facts.words[max(0, ended - OWN_PLACE):ended]
     placed = bool(before) and any(before[0].start <= p.start for p in facts.places if p.end <= quantity.start)
     return not (placed or elsewhere) and numbers.part_of_a_set(facts.words, facts.quantities, quantity)
 
@@ -338,26 +340,30 @@ def _matched(a: ClaimFacts, qa: list[Quantity], b: ClaimFacts, qb: list[Quantity
     each side is compared (600 dead in Zarand against 612, the 31,000 of Bam being no candidate).
     Otherwise which of its figures the other source meant is anyone's guess, and none is
     compared."""
+    # indices, not the figures: list membership by dataclass equality made a long claim quadratic
+    owners_a, owners_b = [_owner(a, x) for x in qa], [_owner(b, y) for y in qb]
     comparable = sorted(
-        ((x, y) for x in qa for y in qb if x.comparable(y)), key=lambda pair: not pair[0].overlaps(pair[1]),
+        ((i, j) for i, x in enumerate(qa) for j, y in enumerate(qb) if x.comparable(y)),
+        key=lambda pair: not qa[pair[0]].overlaps(qb[pair[1]]),
     )
-    left_a, left_b = list(qa), list(qb)
+    left_a, left_b = set(range(len(qa))), set(range(len(qb)))
     found = []
-    for belong in (lambda x, y: _owner(a, x) & _owner(b, y), lambda x, y: x.overlaps(y)):
-        for x, y in comparable:
-            if x in left_a and y in left_b and belong(x, y):
-                left_a.remove(x)
-                left_b.remove(y)
-                found += [] if x.overlaps(y) else [(x, y)]
+    for belong in (lambda i, j: owners_a[i] & owners_b[j], lambda i, j: qa[i].overlaps(qb[j])):
+        for i, j in comparable:
+            if i in left_a and j in left_b and belong(i, j):
+                left_a.remove(i)
+                left_b.remove(j)
+                found += [] if qa[i].overlaps(qb[j]) else [(qa[i], qb[j])]
     if len(left_a) < len(qa):
         return found  # the claims share a figure: the others are more of the story, not the same fact
-    def candidate(x: Quantity, y: Quantity) -> bool:  # by value, whatever the scopes say
-        return (x, y) in comparable or _near(x, y, numbers.DIFFERENT_THINGS)
+    pairs = set(comparable)
+    def candidate(i: int, j: int) -> bool:  # by value, whatever the scopes say
+        return (i, j) in pairs or _near(qa[i], qb[j], numbers.DIFFERENT_THINGS)
 
-    candidates_a = [x for x in qa if any(candidate(x, y) for y in qb)]
-    candidates_b = [y for y in qb if any(candidate(x, y) for x in qa)]
-    if len(candidates_a) == 1 and len(candidates_b) == 1 and (candidates_a[0], candidates_b[0]) in comparable:
-        found.append((candidates_a[0], candidates_b[0]))
+    candidates_a = [i for i in range(len(qa)) if any(candidate(i, j) for j in range(len(qb)))]
+    candidates_b = [j for j in range(len(qb)) if any(candidate(i, j) for i in range(len(qa)))]
+    if len(candidates_a) == 1 and len(candidates_b) == 1 and (candidates_a[0], candidates_b[0]) in pairs:
+        found.append((qa[candidates_a[0]], qb[candidates_b[0]]))
     return found
 
 

@@ -26,7 +26,7 @@ from text_to_num import text2num
 
 from checker.errors import InputError
 from checker.lexicons import every_language, lexicon_cache, load_lexicon, speech_verbs
-from checker.signals.text import Match, find_phrases, fold, stopwords
+from checker.signals.text import CLAUSE_BREAKS, Match, find_phrases, fold, stopwords
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "ar")
 _AGO_UNITS = ("days", "weeks", "months", "years")  # relativedelta's
@@ -451,9 +451,9 @@ def _future_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[
     return pattern("cues"), pattern("openers")
 
 
-# a comma or colon inside a figure, a digit on both sides ("10:30 a.m.", "1,500", "at 10: 30"), is no
-# clause mark; one after a figure is ("on March 3, died")
-_CLAUSE_MARKS = re.compile(r"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[;()–—]")
+# text.CLAUSE_BREAKS read in the text rather than as tokens: a comma or colon inside a figure, a digit
+# on both sides ("10:30 a.m.", "1,500", "at 10: 30"), is no clause mark; one after a figure is ("on March 3, died")
+_CLAUSE_MARKS = re.compile(rf"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[{re.escape(''.join(sorted(CLAUSE_BREAKS - {',', ':'})))}]")
 
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own

@@ -27,11 +27,17 @@ from text_to_num import text2num
 from checker.lexicons import every_language, lexicon_cache, load_lexicon
 from checker.names import place_key
 from checker.signals.dates import counts_a_plural, is_year, weekday_names
-from checker.signals.text import Match, fold, stopwords, title_cased, tokens
+from checker.signals.text import (
+    CLAUSE_BREAKS,
+    Match,
+    fold,
+    stopwords,
+    title_cased,
+    tokens,
+)
 
 LANGUAGES = ("de", "en", "es", "fr")  # the languages our counted-word lexicon knows
 CLAUSE_WINDOW = 6  # tokens either side of a figure that may name its scope
-CLAUSE_BREAKS = frozenset(",;:()[]—–")
 SENTENCE_ENDS = frozenset(".!?")
 LINKING = frozenset({"were", "was", "are", "have", "had", "been", "wurden", "sind", "fueron", "han", "ont", "sont"})
 MONEY_ACT_REACH = 4  # words either side of a sum where what it is lent or saved for is said ("save euro30 billion ($40 billion)")

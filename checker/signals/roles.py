@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicons import lexicon_cache, load_lexicon
+from checker.lexicons import lexicon_cache, load_lexicon, title_words
 from checker.names import CAPITAL, POSSESSIVE, aliases, country_keys
 from checker.normalize import normalize
 from checker.signals.text import Match, find_phrases, fold
@@ -53,7 +53,7 @@ class RoleMention:
 
 @lexicon_cache
 def offices() -> dict[str, dict]:
-    return {office: entry for office, entry in load_lexicon("roles").items() if office not in ("courtesy_titles", "courtesy_sexes")}
+    return {office: entry for office, entry in load_lexicon("roles").items() if office not in ("courtesy_titles", "courtesy_sexes", "title_words")}
 
 
 @lexicon_cache
@@ -64,10 +64,8 @@ def sexed_titles() -> dict[str, str]:
 
 @lexicon_cache
 def titles() -> frozenset[str]:
-    """Words written as a title before a name, folded: one-word offices ("Governor", "Senator")
-    and courtesy titles ("Mr", "Dr", "Officer")."""
-    words = [v for entry in offices().values() for v in entry["variants"] if " " not in v]
-    return frozenset(fold(w) for w in words + load_lexicon("roles")["courtesy_titles"]) | frozenset(sexed_titles())
+    """lexicons.title_words, folded."""
+    return frozenset(map(fold, title_words()))
 
 
 @lexicon_cache

@@ -12,6 +12,8 @@ import Stemmer
 
 from checker.normalize import normalize
 
+CLAUSE_BREAKS = frozenset(",;:()[]—–")  # the marks that end a clause (as tokens; dates reads them in the text)
+
 
 def _fold_char(c: str) -> str:
     base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
