@@ -248,7 +248,7 @@ def test_times_in_words_that_differ(a, b):
     ("Buckley, 32, of Ohio, was arrested.", [("32", "age buckley")]),
     ("The 32-year-old gunman Christopher Buckley was arrested.", [("32", "age buckley")]),
     ("Qeshm, a 1,500-square-kilometer island, was hit.", []),  # a thousands separator, not an age
-    ("A 32-year-old man was arrested.", []),  # nobody named
+    ("A 32-year-old man was arrested.", [("32", "age a man")]),  # nobody named: a man's
 ])
 def test_ages_of_named_people(text, ages):
     assert [(m.text, m.kind) for m in moments(text) if m.kind.startswith("age")] == ages
@@ -421,6 +421,63 @@ def test_a_hyphenated_word_between_a_count_and_its_noun(text, language, measures
 ])
 def test_ages_in_other_languages(a, b, language):
     assert [k for k, *_ in hard(a, b, language)] == ["number"]
+
+
+@pytest.mark.parametrize(("text", "language", "ages"), [
+    ("The 11-year-old girl was taken to hospital.", "en", [("11", "age a girl", "")]),
+    ("A 36-year-old Australian climber is dead.", "en", [("36", "age a climber", "australian")]),  # a people tells who
+    ("A 50-year-old man from Dexter, Michigan, tipped off police.", "en", [("50", "age a man", "dexter")]),  # so does a place
+    ("The 32-year-old gunman Christopher Buckley was arrested.", "en", [("32", "age buckley", "")]),  # a name takes the age
+    ("Police said Buckley, a 32-year-old British climber, fell.", "en", [("32", "age buckley", "")]),
+    ("The 36-year-old, who lived in Melbourne, slipped.", "en", []),  # no noun
+    ("The 100-year-old bridge collapsed.", "en", []),  # no person
+    ("A 36-year-old local man died.", "en", [("36", "age a man", "")]),  # one word in lower case between
+    ("The 36-year-old told the man to leave.", "en", []),  # not two
+    ("The 11-year-old girl's mother was hurt.", "en", [("11", "age a girl", "")]),  # a possessive ends the phrase
+    ("Ein 11-jähriges Mädchen wurde verletzt.", "de", [("11", "age a madchen", "")]),
+    ("Der 32-jährige Mann wurde festgenommen.", "de", [("32", "age a mann", "")]),  # a capitalised noun is no name
+    ("Der 31-jährige Müller wurde festgenommen.", "de", [("31", "age muller", "")]),
+    ("Una niña de 11 años fue herida.", "es", [("11", "age a nina", "")]),
+    ("Un alpinista australiano de 36 años murió.", "es", [("36", "age a alpinista", "")]),
+    ("Une fillette de 11 ans a été blessée.", "fr", [("11", "age a fillette", "")]),
+    ("Un homme âgé de 36 ans est mort.", "fr", [("36", "age a homme", "")]),
+])
+def test_ages_of_unnamed_people_by_the_noun_that_describes_them(text, language, ages):
+    assert [(m.text, m.kind, m.origin) for m in moments(text, language) if m.kind.startswith("age")] == ages
+
+
+@pytest.mark.parametrize(("a", "b", "language", "ages"), [
+    ("The 11-year-old girl was taken to hospital.", "The 12-year-old girl was taken to hospital.", "en", ("11", "12")),
+    ("A 36-year-old Australian climber died on Friday.", "A 35-year-old climber died on Friday.", "en", ("36", "35")),
+    ("Ein 11-jähriges Mädchen wurde verletzt.", "Ein 12-jähriges Mädchen wurde verletzt.", "de", ("11", "12")),
+    ("Una niña de 11 años fue herida.", "Una niña de 12 años fue herida.", "es", ("11", "12")),
+    ("Une fillette de 11 ans a été blessée.", "Une fillette de 12 ans a été blessée.", "fr", ("11", "12")),
+])
+def test_ages_of_an_unnamed_person_that_differ(a, b, language, ages):
+    assert hard(a, b, language) == [("number", *ages)]
+
+
+@pytest.mark.parametrize(("a", "b", "similarity"), [
+    # troy: two men of one claim, two ages: which man is whose?
+    ("Troy Police Lt. Gerry Scherlinck identified the other victims as a 47-year-old man and a 48-year-old man.",
+     "Assistant Oakland County Prosecutor Rob Novy said the 39-year-old Troy man shot his former co-workers.", 0.9),
+    ("Troy Police Lt. Gerry Scherlinck identified the other victims as a 47-year-old man and a 48-year-old man.",
+     "A 63-year-old woman and two men, ages 47 and 48, were shot, the police said.", 0.9),
+    # troy: the tipster from Dexter is not the Troy man; the woman from Warren is Kafoury, 63
+    ("A 50-year-old man from Dexter, Michigan, tipped off authorities to LaCalamita's location.",
+     "Assistant Oakland County Prosecutor Rob Novy said the 39-year-old Troy man shot his former co-workers.", 0.9),
+    ("Police said the person killed was a 63-year-old woman from Warren but would not name her.",
+     "LaCalamita is charged with first-degree murder in the death of Kafoury, 63, of Warren.", 0.9),
+    # mount-cook: a British and an Australian climber are two climbers; a man is not a climber
+    ("A 32-year-old British climber, described as \"lacking experience\", dies after falling from a mountain in New Zealand.",
+     "A 36-year-old Australian climber is dead after falling about 150 metres at Aoraki Mount Cook.", 0.9),
+    ("A 36-year-old Australian man died on Friday after falling 150 meters from a ridge.",
+     "A 32-year-old British climber, described as \"lacking experience\", dies after falling from a mountain.", 0.9),
+    # a pair too loose to be about one fact may tell of two girls
+    ("The 11-year-old girl was taken to hospital.", "The 12-year-old girl won the spelling contest.", 0.2),
+])
+def test_ages_of_unnamed_people_that_may_be_two(a, b, similarity):
+    assert hard(a, b, similarity=similarity) == []
 
 
 def test_ages_not_read_are_noted():

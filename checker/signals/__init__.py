@@ -131,12 +131,13 @@ class ClaimFacts:
 def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
-    # a time of day, not a count of the dead
+    # a time of day, not a count of the dead; "mort le 8 décembre" a day, not a count of Decembers
+    days = tuple(date_mentions(claim.text, anchor, claim.language))
     ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     words = tuple(tokens(claim.text))
     counts = tuple(q for q in quantities(claim.text, claim.language)
-                   if not any(m.start < q.end and q.start < m.end for m in ages_and_times))
-    days = tuple(date_mentions(claim.text, anchor, claim.language))
+                   if not any(m.start < q.end and q.start < m.end for m in ages_and_times)
+                   and not (q.measure.startswith("count ") and any(d.start < q.end and q.start < d.end for d in days)))
     years = tuple(dates.years_told(claim.text, claim.language))
     read = (*days, *years, *found_moments)  # figures that count nothing
     # a toll is a count of heads: no bare number ("died at 85", "a 2-car crash")
@@ -157,7 +158,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
         death_places=tuple(deaths.places(claim.text, claim.language)),
         words=words,
         given=tuple(first_name(claim.text, t.start, claim.language) if t.text[:1].isupper() else "" for t in words),
-        acts=dates.story_acts(claim.text, words, figures),
+        acts=dates.story_acts(claim.text, words, figures, claim.language),
     )
 
 
@@ -172,7 +173,8 @@ def compare(
     injured, a named team's record, a named person's age): two claims that give them are about
     that one fact however little else they share, the event's tallies on days that fit
     (same_days). The rest only count in pairs alike enough to be about one fact (other figures,
-    elapsed time, how the dead died: two of the dead may have died two ways; a word stressed in
+    elapsed time, the age of a person a noun describes, "the 11-year-old girl": two stories may
+    tell of two girls; how the dead died: two of the dead may have died two ways; a word stressed in
     one and denied in the other, "well equipped" against "insufficiently equipped": each claim
     makes a point of that word, so one fact's subject cannot have it both ways), one statement
     (attribution) or one sentence (a word plain in one and denied in the other,
@@ -195,7 +197,7 @@ def compare(
     if grouped:
         return _most_serious_first(found)
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
-    found += [*_moments(a, b, ("record", "age")), *_unchecked(a, b, "age", "number")]
+    found += [*_moments(a, b, ("record", "age"), described=same_fact), *_unchecked(a, b, "age", "number")]
     if same_fact:
         found += [*_dates(a, b, points=False), *_deaths(a, b), *_unchecked(a, b, DATE_WORDS, "date")]
     if same_moment:
@@ -441,16 +443,20 @@ def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts
             if not dates.other_acts(ax, ay)]
 
 
-def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...]) -> list[Reason]:
+def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bool = False) -> list[Reason]:
     """Times of day, game periods, records and ages that one thing (the clock, one period kind,
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
-    in the other; times of day of one act only (dates.StoryActs)."""
+    in the other; times of day of one act only (dates.StoryActs). described: the ages of unnamed
+    people a noun describes ("the 11-year-old girl") too, where each claim gives one age for that
+    noun ("a 47-year-old man and a 48-year-old man" are two men)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
             continue
         in_a = [m for m in a.moments if m.kind == kind]
         in_b = [m for m in b.moments if m.kind == kind]
+        if in_a[0].described and not (described and len({m.low for m in in_a}) == len({m.low for m in in_b}) == 1):
+            continue
         pairs = _same_act(in_a, a, in_b, b) if kind == "time" else [(x, y) for x in in_a for y in in_b]
         if not pairs or any(x.fits(y) for x, y in pairs):
             continue

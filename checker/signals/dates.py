@@ -457,6 +457,7 @@ _CLAUSE_MARKS = re.compile(rf"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[{re.escape('
 
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
+ANOTHER_ACT = "another act"  # of a stretch a sequel opens that names no act (lexicons/dates.yaml's sequels)
 TOLL_REACH = 3  # words between a death or hospital word and the figure it counts ("killed 20", "sent 50 people to hospital")
 
 
@@ -468,24 +469,35 @@ class StoryActs:
     mark_starts: tuple[int, ...]
     mark_ends: tuple[int, ...]
     hits: tuple[Match, ...]
+    sequels: tuple[tuple[int, bool], ...] = ()  # each sequel word's start, and whether it opens a stretch (story_acts)
 
     def at(self, start: int, end: int) -> frozenset[str]:
         """The acts the clause of a date or time at [start, end) tells of: the text between the
         clause marks around it ("The singer, who suffered a heart attack three weeks ago, died
-        on Sunday": the heart attack's, then the death's)."""
+        on Sunday": the heart attack's, then the death's), and within it between the sequel
+        words around it ("died in hospital on Saturday after a heart attack on December 2": the
+        death's and the stay in hospital's, then the heart attack's); ANOTHER_ACT where a sequel
+        opens a stretch that names none ("died after a fall on Friday")."""
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
         after = bisect_left(self.mark_starts, end)
         stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
-        return frozenset(hit.key for hit in self.hits if begin <= hit.start and hit.end <= stop)
+        opened = max((at for at, opens in self.sequels if opens and begin <= at < start), default=None)
+        begin = begin if opened is None else opened
+        stop = min((at for at, _ in self.sequels if end <= at < stop), default=stop)
+        acts = frozenset(hit.key for hit in self.hits if begin <= hit.start and hit.end <= stop)
+        return acts or frozenset({ANOTHER_ACT} if opened is not None else ())
 
 
-def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, int]]) -> StoryActs:
+def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, int]], language: str = "en") -> StoryActs:
     """The claim's acts (StoryActs), less a death or a stay in hospital that a figure in its
     clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
     50 people to hospital", "left 12 in hospital"): that is the toll of the event the clause tells
     of (the blast's day), no act of its own. words: the claim's tokens; figures: the spans of its
-    counts of heads (numbers.counts_heads; no date, time of day or age)."""
+    counts of heads (numbers.counts_heads; no date, time of day or age). A sequel word opens a
+    stretch of another act where a function word or an act's word follows it ("after a heart
+    attack", "nach einem Herzinfarkt", "after surgery"), not a figure or a time ("after 10 p.m.",
+    "shortly after midnight": the time's own)."""
     marks = list(_CLAUSE_MARKS.finditer(text))
     starts = tuple(m.start() for m in marks)
     word_starts = [w.start for w in words]
@@ -498,8 +510,19 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return any(bisect_left(starts, a) == clause and min(abs(word(a) - word(hit.end - 1)), abs(word(hit.start) - word(b - 1))) <= TOLL_REACH
                    for a, b in figures)
 
-    return StoryActs(starts, tuple(m.end() for m in marks),
-                     tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit))))
+    acts = tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit)))
+    act_starts = {hit.start for hit in acts}
+    sequels = []
+    for hit in find_phrases(text, {"sequel": _sequels()}):
+        after = bisect_left(word_starts, hit.end)
+        opens = after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
+        sequels.append((hit.start, opens))
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, tuple(sequels))
+
+
+@lexicon_cache
+def _sequels() -> list[str]:
+    return every_language(load_lexicon("dates")["sequels"])
 
 
 @lexicon_cache

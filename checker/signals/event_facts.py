@@ -126,7 +126,7 @@ def event_facts(facts: ClaimFacts, names: EventNames) -> list[EventFact]:
     for m in facts.moments:
         if m.kind == "time":
             found.append(EventFact(m.start, m.end, m.text, TIME_OF_DAY, ACT, m.low, m.high, acts=facts.acts.at(m.start, m.end)))
-        elif m.kind.startswith(("age ", "record ")):
+        elif m.kind.startswith(("age ", "record ")) and not m.described:  # "the man" of one claim may be another's
             what, word = m.kind.split(" ", 1)
             owner = names.owner(what, word, m.given, m.sex)
             if owner is not None:

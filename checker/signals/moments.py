@@ -1,13 +1,15 @@
 """Facts tied to a moment or a named subject that the number and date readers leave alone:
 times of day ("2:53 p.m.", "about 3:00 pm", "14:00"), periods of a game ("late in the third
 quarter", "the second half"), season records ("Indianapolis (10-5)", "their record rose to
-9-5") and ages of a named person ("Buckley, 32,", "Buckley, aged 31", "32-year-old Buckley").
+9-5"), ages of a named person ("Buckley, 32,", "Buckley, aged 31", "32-year-old Buckley") and of
+an unnamed one a noun describes ("the 11-year-old girl").
 
 Times in words ("midnight", "shortly after noon", "Sunday morning", "Sonntagabend", "domingo
 por la tarde", "dimanche soir") and the hedges on times ("about", "kurz nach", "poco después de",
 "vers") are read in de, en, es and fr (lexicons/dates.yaml; the pair
 signal notes other languages as not checked), and so are ages ("Müller, 32,", "der 32-jährige
-Müller", "García, de 32 años,", "Dupont, âgé de 32 ans,"); "early Sunday" and the rest in English
+Müller", "García, de 32 años,", "Dupont, âgé de 32 ans,"; "ein 11-jähriges Mädchen", "una niña
+de 11 años", "une fillette de 11 ans"); "early Sunday" and the rest in English
 only: news in other languages writes times as 24-hour figures (read here) and rarely gives
 records this way. A time followed by a time zone other than the local one
 ("(1200 GMT)") restates the local time and is not read.
@@ -39,7 +41,7 @@ from checker.signals.people import (
 from checker.signals.roles import titles
 from checker.signals.text import find_phrases, fold, stopwords
 
-LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages of a named person
+LANGUAGES = ("de", "en", "es", "fr")  # times of day in words (lexicons/dates.yaml) and ages
 ROUGH_MINUTES = 10  # "about 3:00 pm" fits 2:50 to 3:10
 ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9}
@@ -71,7 +73,7 @@ _AGE = re.compile(
 # Ohio", "der 32-Jährige aus Berlin")
 _PREPOSITIONS = ("from", "of", "in", "at", "near", "on", "with", "for", "to", "by", "aus", "von", "vom", "im", "am", "bei", "mit",
                  "für", "nach", "zu")
-_YEARS_OLD = rf"(\d{{1,3}}){_DASH}(?:year{_DASH}old|jährigen?|[Jj]ährige[nr]?)"  # "32-year-old", "32-jährige"
+_YEARS_OLD = rf"(\d{{1,3}}){_DASH}(?:year{_DASH}old|[Jj]ährige[nrsm]?)"  # "32-year-old", "32-jährige", "11-jähriges"
 _AGE_BEFORE = re.compile(
     rf"\b{_YEARS_OLD}\s+(?:(?!(?:{'|'.join(_PREPOSITIONS)})\s){SMALL}+\s+){{0,2}}"
     rf"((?:{CAPITAL}[\w’'-]+\s+){{0,2}}((?!{_SUFFIX}){CAPITAL}[\w’'-]+))(?:\s+{_SUFFIX})?")
@@ -79,6 +81,17 @@ _AGE_BEFORE = re.compile(
 _CLOSING_QUOTES = "\"“”«»"  # a quotation closed before the name ends its sentence
 _INITIAL = re.compile(rf"{CAPITAL}\.")  # "John A. Kafoury"
 _AGE_BESIDE = re.compile(rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+an?\s+{_YEARS_OLD}")
+# "the 11-year-old girl", "a 36-year-old Australian climber", "ein 11-jähriges Mädchen": the
+# person's noun (lexicons/quantities.yaml's described_people) within DESCRIBED_REACH words after
+# the age, past one word in lower case at most ("a 36-year-old local man", not "the 36-year-old
+# told the man"); a capitalised word between them, or a place after "from", tells who ("a
+# 50-year-old man from Dexter"). A possessive ends the phrase: "the 11-year-old girl's mother" is
+# the girl's age. "una niña de 11 años", "une fillette de 11 ans", "un homme âgé de 36 ans": the
+# noun and one word (its adjective) before the age.
+DESCRIBED_REACH = 3
+_WORD_AFTER = re.compile(r"\s+([\w-]+)(['’]s\b)?")
+_ORIGIN_AFTER = re.compile(rf"\s+(?:from|of|aus)\s+((?:{CAPITAL}[\w’'-]+\s+)*{CAPITAL}[\w’'-]+)")
+_AGE_AFTER_NOUN = re.compile(r"\b([\w’'-]+)(?:\s+([\w’'-]+))?,?\s+(?:âgée?\s+)?de\s+(\d{1,3})\s+(?:años|ans)\b")
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
 _PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -101,12 +114,20 @@ class Moment:
     position: str = ""  # "early" or "late" in a game period; the rest of a record ("5" losses, "0" ties)
     given: str = ""  # an age's owner's first name, where one stands before the surname ("John" Jenkin)
     sex: str = ""  # "mr" or "ms": an age's owner's courtesy title ("Mrs." Kafoury; people.courtesy_sex)
+    origin: str = ""  # where an unnamed person is from: "australian" climber, man from "dexter" (_described_ages)
+
+    @property
+    def described(self) -> bool:
+        """An age of a person no name tells, described by a noun ("the 11-year-old girl": "age a girl")."""
+        return self.kind.startswith("age a ")
 
     def fits(self, other: Moment) -> bool:
         if self.given and other.given and not one_given_name(self.given, other.given):
             return True  # one family, two people: "John Jenkin, 23" and his sister "Kathryn Jenkin, 20"
         if self.sex and other.sex and self.sex != other.sex:
             return True  # "Mr. Kafoury" and "Mrs. Kafoury"
+        if self.origin and other.origin and self.origin != other.origin:
+            return True  # "an Australian climber" and "a British climber"
         if self.kind.startswith("record") or self.kind.startswith("age"):
             return (self.low, self.position) == (other.low, other.position)
         shifts = (-DAY, 0, DAY) if self.kind == "time" else (0,)  # a night and "12:30 a.m." across midnight
@@ -144,7 +165,8 @@ def _clock_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 def moments(text: str, language: str = "en") -> list[Moment]:
     folded = fold(text)
-    found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *_ages(text, language)]
+    ages = _ages(text, language)
+    found = [*_times(text, folded, language), *_periods(text, folded), *_records(text), *ages, *_described_ages(text, language, ages)]
     return sorted(found, key=lambda m: (m.start, m.kind))
 
 
@@ -246,6 +268,40 @@ def _ages(text: str, language: str) -> list[Moment]:
     ]
 
 
+def _described_ages(text: str, language: str, named: list[Moment]) -> list[Moment]:
+    """Ages of people no name tells, by the noun that describes them ("the 11-year-old girl":
+    kind "age a girl"), where no name took the age ("the 32-year-old gunman Buckley")."""
+    nouns = _described_people(language)
+    found: list[tuple[re.Match[str], int, str, list[str]]] = []  # the age's match and group, the noun, the words that tell who
+    for m in re.finditer(rf"\b{_YEARS_OLD}", text):
+        words, at = [], m.end()
+        while len(words) < DESCRIBED_REACH and (word := _WORD_AFTER.match(text, at)):
+            words.append(word.group(1))
+            at = word.end()
+            if fold(words[-1]) in nouns:
+                origin = None if word.group(2) else _ORIGIN_AFTER.match(text, at)
+                found.append((m, 1, fold(words[-1]), words[:-1] + ([origin.group(1)] if origin else [])))
+            if fold(words[-1]) in nouns or word.group(2) or sum(w.islower() for w in words) > 1:
+                break
+    for m in _AGE_AFTER_NOUN.finditer(text):
+        first, second = m.group(1), m.group(2) or ""
+        if fold(second) in nouns:  # "un alpinista de 36 años"
+            found.append((m, 3, fold(second), []))
+        elif fold(first) in nouns:  # "una niña española de 11 años"
+            found.append((m, 3, fold(first), [second]))
+    taken = {m.start for m in named}
+    return [
+        Moment(m.start(n), m.end(n), m.group(n), f"age a {noun}", int(m.group(n)), int(m.group(n)),
+               origin=" ".join(normalize(w) for w in told if w[:1].isupper()))
+        for m, n, noun, told in found if m.start(n) not in taken and 0 < int(m.group(n)) <= MAX_AGE
+    ]
+
+
+@lexicon_cache
+def _described_people(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_lexicon("quantities")["described_people"].get(language, ()))
+
+
 def _beside_a_name(text: str, m: re.Match, language: str) -> bool:
     """Is the word before ", a 38-year-old" a name? Not one opening a sentence ("Meanwhile, a
     38-year-old man", "Yesterday, a"; a title's or an initial's dot ends none: "Mr. Kafoury, a",
@@ -273,14 +329,15 @@ _NOUN_AFTER = re.compile(rf"\s+({SMALL}[\w’'-]*)")  # a word in lower case rig
 
 
 def _names_a_person(text: str, m: re.Match, language: str) -> bool:
-    """Is the capitalised run after "32-year-old" a person's name? Not a people ("German") or a
-    weekday ("the 16-year-old was released Wednesday"), nor a place or one word before a word in
-    lower case unless that is a verb or a function word: "32-year-old Jackson said", "the
-    23-year-old Smith and his brother", but "32-year-old Troy resident", "a 36-year-old
-    Australian man" (more peoples than Babel's languages name)."""
+    """Is the capitalised run after "32-year-old" a person's name? Not a people ("German"), a
+    weekday ("the 16-year-old was released Wednesday") or a noun for a person ("der 32-jährige
+    Mann"), nor a place or one word before a word in lower case unless that is a verb or a
+    function word: "32-year-old Jackson said", "the 23-year-old Smith and his brother", but
+    "32-year-old Troy resident", "a 36-year-old Australian man" (more peoples than Babel's
+    languages name)."""
     run = normalize(m.group(2))
-    if run in nationality_names() or run in weekday_names("und"):
-        return False
+    if run in nationality_names() or run in weekday_names("und") or run in _described_people(language):
+        return False  # German capitalises its nouns: "der 32-jährige Mann" is no name (_described_ages)
     noun = _NOUN_AFTER.match(text, m.end())
     if (" " not in run and noun and fold(noun.group(1)) not in stopwords(language)
             and not _verb_after().match(text, m.end())):
