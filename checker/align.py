@@ -478,6 +478,16 @@ class CorpusScorer:
         incidence, own = self._index.rows([anchors(t, self._names) for t in texts])
         return self._matrices(self.centre(vectors, languages), incidence, own)
 
+    def pair_scores(self, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(similarity, anchor overlap, score) of the given corpus claims' pairs (row indices), one
+        value each: linear in the pairs, where corpus_matrices is quadratic in the claims."""
+        first, second = (np.array([pair[k] for pair in pairs], dtype=np.int64) for k in (0, 1))
+        similarity = np.einsum("ij,ij->i", self._centred[first], self._centred[second])
+        shared = np.asarray(self._incidence[first].multiply(self._incidence[second]) @ self._index.idf, dtype=np.float32).ravel()
+        smaller = np.minimum(self._own[first], self._own[second])
+        overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        return similarity, overlap, similarity + self._weight * overlap
+
     def _matrices(self, centred, incidence, own) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         similarity = centred @ self._centred.T
         shared = self._index.shared_weight(incidence, self._incidence)

@@ -83,11 +83,11 @@ class CandidatePair:
     a: str  # claim id; a's document sorts before b's
     b: str
     similarity: float  # cosine of the embeddings
-    anchor_overlap: float | None  # weighted overlap of names and numbers, 0..1; None when grouped
-    score: float | None  # what alignment ranked by; None when grouped
+    anchor_overlap: float  # weighted overlap of names and numbers, 0..1
+    score: float  # what alignment ranked by
     mutual: bool  # each is the other's best match in the other document
-    # The aligner scored no such pair: the two share a claim group through other members, and
-    # only the typed signals read them (similarity: the plain cosine; signals/grouped.py).
+    # The aligner did not pair the two: they share a claim group through other members, and only
+    # the typed signals read them (scores: the aligner's measure's, corpus-wide; signals/grouped.py).
     grouped: bool = False
 
 

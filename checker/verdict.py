@@ -63,8 +63,8 @@ def _nli_verdict(nli: PairNli, thresholds: Thresholds) -> tuple[Verdict, Reason]
 def _triage_verdict(pair: CandidatePair, thresholds: Thresholds) -> tuple[Verdict, Reason]:
     if pair.grouped:
         return Verdict.PARTIAL, Reason(
-            "similarity", "only grouped: in one claim group, but neither the aligner nor NLI scored the pair; "
-            "related, not known to be a close paraphrase",
+            "similarity", f"only grouped: in one claim group, but not paired by the aligner (its measure gives "
+            f"{pair.score:.2f}) and not scored by NLI; related, not known to be a close paraphrase",
         )
     agree = pair.score >= thresholds.triage_agree
     reason = Reason(

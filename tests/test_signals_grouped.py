@@ -6,8 +6,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker.config import Thresholds
-from checker.records import Alignment, CandidatePair, Claim, ClaimGroup, Verdict
+from checker.align import CorpusScorer
+from checker.config import Thresholds, load_config
+from checker.pipeline import ScoredPairs, assemble
+from checker.records import (
+    Alignment,
+    Article,
+    CandidatePair,
+    Claim,
+    ClaimGroup,
+    RunSettings,
+    Verdict,
+)
 from checker.report.html import finding_views
 from checker.signals import compare, read_facts
 from checker.signals.grouped import GROUP_PARTNERS, grouped_pairs
@@ -21,8 +31,15 @@ def facts(doc, text, language="en"):
     return read_facts(Claim(f"{doc}#x", doc, text, 0, len(text), language), None)
 
 
-def findings(text_a, text_b, *, similarity=0.9, grouped=False):
-    found = compare(facts("a", text_a), facts("b", text_b), similarity, T, grouped=grouped)
+# the score of a grouped pair that the aligner's measure does not make one fact (below same_fact)
+LOOSE = 0.1
+
+
+def findings(text_a, text_b, *, similarity=None, grouped=False):
+    """A scored pair's findings (a close paraphrase unless similarity says otherwise), or a grouped
+    pair's (scored LOOSE unless similarity says otherwise)."""
+    score = similarity if similarity is not None else LOOSE if grouped else 0.9
+    found = compare(facts("a", text_a), facts("b", text_b), score, T, grouped=grouped)
     return [(r.kind, r.severity, r.a_value, r.b_value) for r in found if r.severity]
 
 
@@ -30,29 +47,109 @@ def claim(doc, i, text="x"):
     return Claim(f"{doc}#{i}", doc, text, i, i + 1, "en")
 
 
+def pairs_of(claims, vectors, alignment):
+    return grouped_pairs(claims, vectors, alignment, CorpusScorer(claims, vectors, T))
+
+
 def test_grouped_pairs_are_the_cross_source_pairs_the_aligner_left_out():
     claims = [claim("a", 0), claim("a", 1), claim("b", 0), claim("c", 0)]
     vectors = np.eye(4, dtype=np.float32) + 0.1
     scored = CandidatePair("a#0", "b#0", 0.5, 0.5, 0.5, True)
     alignment = Alignment((scored,), (ClaimGroup("g", ("a#0", "a#1", "b#0", "c#0")),))
-    found = grouped_pairs(claims, vectors, alignment)
-    assert {(p.a, p.b) for p in found} == {("a#0", "c#0"), ("a#1", "b#0"), ("a#1", "c#0"), ("b#0", "c#0")}
-    assert all(p.grouped and p.score is None and p.anchor_overlap is None for p in found)
-    assert grouped_pairs(list(reversed(claims)), vectors[::-1], alignment) == found  # deterministic
+    found = pairs_of(claims, vectors, alignment)
+    assert [(p.a, p.b) for p in found] == [("a#0", "c#0"), ("a#1", "b#0"), ("a#1", "c#0"), ("b#0", "c#0")]
+    assert all(p.grouped and not p.mutual for p in found)
+    assert pairs_of(list(reversed(claims)), vectors[::-1], alignment) == found  # deterministic
+
+
+def test_grouped_pairs_carry_the_score_the_aligners_measure_gives_them():
+    texts = ["Duncan Rait fell on Friday.", "Robert Buckley fell on Saturday.", "Duncan Rait died on Friday."]
+    claims = [Claim(f"{d}#0", d, t, 0, len(t), "en") for d, t in zip("abc", texts)]
+    vectors = np.random.default_rng(1).normal(size=(3, 8)).astype(np.float32)
+    scorer = CorpusScorer(claims, vectors, T)
+    found = grouped_pairs(claims, vectors, Alignment((), (ClaimGroup("g", ("a#0", "b#0", "c#0")),)), scorer)
+    similarity, overlap, score = scorer.corpus_matrices()
+    row = {c.id: i for i, c in enumerate(claims)}
+    for p in found:
+        i, j = row[p.a], row[p.b]
+        assert (p.similarity, p.anchor_overlap, p.score) == pytest.approx((similarity[i, j], overlap[i, j], score[i, j]), abs=1e-4)
+    assert {p.b: p.anchor_overlap > 0 for p in found if p.a == "a#0"} == {"b#0": False, "c#0": True}  # Rait
 
 
 def test_a_big_group_gives_pairs_linear_in_its_size():
     sources = 3 * GROUP_PARTNERS
     claims = [claim(f"d{i:03d}", 0) for i in range(sources)]
     vectors = np.random.default_rng(0).normal(size=(sources, 8)).astype(np.float32)
-    found = grouped_pairs(claims, vectors, Alignment((), (ClaimGroup("g", tuple(c.id for c in claims)),)))
+    found = pairs_of(claims, vectors, Alignment((), (ClaimGroup("g", tuple(c.id for c in claims)),)))
     assert len(found) <= sources * GROUP_PARTNERS < sources * (sources - 1) / 2
 
 
 def test_a_grouped_pair_without_a_finding_is_partial_in_triage():
-    pair = CandidatePair("a#0", "b#0", 0.8, None, None, False, grouped=True)
+    pair = CandidatePair("a#0", "b#0", 0.8, 0.2, 0.85, False, grouped=True)
     verdict = pair_verdict(pair, None, [], T)
-    assert verdict.verdict == Verdict.PARTIAL and "neither the aligner nor NLI" in verdict.reasons[-1].explanation
+    assert verdict.verdict == Verdict.PARTIAL
+    assert verdict.reasons[-1].explanation.startswith("only grouped: in one claim group, but not paired by the aligner (its measure gives 0.85)")
+
+
+FALL_200M = "The 36-year-old slipped and fell approximately 200 metres down a steep ice gully, police said."
+FALL_60M = "On Friday, 36-year-old Duncan Rait died after slipping and falling about 60m from a ridge."
+
+
+def test_a_grouped_pair_the_aligners_measure_makes_one_fact_gets_the_hard_findings_of_such_a_pair():
+    """200 metres against 60m of one fall, the two in one group through a third claim: where the
+    pair's own score says one fact, they are compared as a pair scored so; a loose one is not."""
+    assert findings(FALL_200M, FALL_60M, grouped=True, similarity=T.same_fact) == [
+        ("number", "hard", "approximately 200 metres", "about 60m")]
+    assert findings(FALL_200M, FALL_60M, grouped=True) == []  # scored LOOSE: figures this far apart are two facts
+    # agreeing figures give nothing to report: 200ft is about 60m
+    assert findings("Rait fell about 200ft from a ridge.", FALL_60M, grouped=True, similarity=0.9) == []
+
+
+def test_a_grouped_pair_gets_no_soft_finding_from_its_score():
+    """A spelling of a name or a day told otherwise is a scored pair's soft finding: a group's
+    loose evidence does not bear it."""
+    a, b = "Duncan Raite died after falling about 200ft.", "Duncan Rait died after falling about 200ft."
+    assert findings(a, b) == [("entity", "soft", "Raite", "Rait")]
+    assert findings(a, b, grouped=True, similarity=0.9) == []
+
+
+def article(doc, text):
+    return Article(doc, f"{doc}.txt", text, "en", date="2013-09-16")
+
+
+def grouped_report(texts, vectors):
+    """The report of three one-claim articles, a and b paired, b and c paired, all three one group:
+    a and c are only grouped."""
+    articles = [article(d, t) for d, t in zip("abc", texts)]
+    claims = [Claim(f"{d}#0", d, t, 0, len(t), "en") for d, t in zip("abc", texts)]
+    alignment = Alignment(
+        (CandidatePair("a#0", "b#0", 0.5, 0.5, 0.6, True), CandidatePair("b#0", "c#0", 0.5, 0.5, 0.6, True)),
+        (ClaimGroup("g", ("a#0", "b#0", "c#0")),), (("a", "b", "c"),),
+    )
+    config = load_config("offline")
+    settings = RunSettings("offline", "test", None, {})
+    return assemble(articles, claims, np.array(vectors, dtype=np.float32), alignment, ScoredPairs(None, 0), config, settings,
+                    name="t", generated_at="2026-01-01T00:00:00+00:00")
+
+
+# a and c alike, b apart: centred, a and c score as one fact
+ALIKE = [[1, 1, 0, 0], [0, 0, 1, 1], [1, 1, 0.1, 0]]
+APART = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]
+
+
+def test_a_report_adds_a_grouped_pair_only_for_a_hard_finding():
+    middle = "Duncan Rait died on Friday after a fall from a ridge."
+    report = grouped_report([FALL_200M, middle, FALL_60M], ALIKE)
+    [found] = [p for p in report.pairs if p.pair.grouped]
+    assert (found.pair.a, found.pair.b, found.verdict) == ("a#0", "c#0", Verdict.CONTRADICT)
+    assert found.pair.score >= T.same_fact and found.reasons[-1].explanation.startswith("only grouped")
+    assert report.summary["grouped_pairs"] == 1 and report.groups[0].verdict == Verdict.CONTRADICT
+    # an agreeing pair that is only grouped is not added: the pairs and their verdicts stay the aligner's
+    agreeing = grouped_report([FALL_200M.replace("approximately 200 metres", "about 60 metres"), middle, FALL_60M], ALIKE)
+    assert [(p.pair.a, p.pair.b) for p in agreeing.pairs] == [("a#0", "b#0"), ("b#0", "c#0")]
+    assert agreeing.summary["grouped_pairs"] == 0
+    # nor one the aligner's measure does not make one fact
+    assert not [p for p in grouped_report([FALL_200M, middle, FALL_60M], APART).pairs if p.pair.grouped]
 
 
 def test_grouped_pairs_compare_near_figures_only():
@@ -83,10 +180,10 @@ def test_grouped_pairs_say_the_figures_were_not_read_in_a_language_the_reader_la
     """Silence on the figures of a Portuguese claim is no agreement: the grouped pair says they
     went unread, as a scored pair does, and its HTML finding of another kind shows it."""
     texts = {"a#x": "The capture of Maduro left 12 dead.", "b#x": "O rapto de Maduro deixou 20 mortos."}
-    found = compare(facts("a", texts["a#x"]), facts("b", texts["b#x"], "pt"), None, T, grouped=True)
+    found = compare(facts("a", texts["a#x"]), facts("b", texts["b#x"], "pt"), LOOSE, T, grouped=True)
     assert [(r.kind, r.severity) for r in found] == [("framing", "framing"), ("number", None)]
     assert found[1].explanation == "number and counted words not checked, language pt"
-    assert not [r for r in compare(facts("a", texts["a#x"]), facts("b", "The abduction of Maduro left 20 dead."), None, T,
+    assert not [r for r in compare(facts("a", texts["a#x"]), facts("b", "The abduction of Maduro left 20 dead."), LOOSE, T,
                                    grouped=True) if not r.severity]  # English figures are read: no note
     pair = {"reasons": [{"kind": r.kind, "severity": r.severity, "explanation": r.explanation} for r in found]}
     claims = {cid: {"text": text} for cid, text in texts.items()}

@@ -163,7 +163,7 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
 
 
 def compare(
-    a: ClaimFacts, b: ClaimFacts, similarity: float | None, thresholds: Thresholds, *, one_fact: bool = False, grouped: bool = False,
+    a: ClaimFacts, b: ClaimFacts, similarity: float, thresholds: Thresholds, *, one_fact: bool = False, grouped: bool = False,
 ) -> list[Reason]:
     """Every typed difference between two aligned claims, most serious first.
 
@@ -185,16 +185,20 @@ def compare(
     clock times at most half an hour apart on days that fit, each its claim's only time of day: one
     moment told two ways (context.clock_of_one_moment). one_fact: b
     is a single known fact (checker verify), so a day the evidence names is that fact's day once
-    it is alike enough to be about it. grouped: the aligner scored no such pair (similarity None)
-    but put both in one claim group, which says no more than that they are about one fact, and
-    loosely: titles, framing, the event's tallies and other figures near each other
-    (GROUPED_FIGURES) are compared, with the figures' notes for languages not read (_unchecked);
-    the rest needs a pair scored that close.
+    it is alike enough to be about it. grouped: the aligner did not pair the two but put both in
+    one claim group, which says no more than that they are about one fact, and loosely: titles,
+    framing, the event's tallies and other figures near each other (GROUPED_FIGURES) are compared,
+    with the figures' notes for languages not read (_unchecked). similarity is then the score the
+    aligner's measure gives the pair (signals/grouped.py): where that makes them one fact, the
+    hard findings a pair scored so gets count too ("about 200 metres" against "about 60m" of one
+    fall), and nothing softer, which the group's loose evidence would not bear.
     """
     same_fact = grouped or similarity >= thresholds.same_fact
     found = [*titles(a, b, same_fact), *_framing(a, b)]
     found += [*_numbers(a, b, within=GROUPED_FIGURES if grouped else None, loose=not same_fact), *_unchecked(a, b, NUMBER_WORDS, "number")]
     if grouped:
+        if similarity >= thresholds.same_fact:
+            found += [r for r in compare(a, b, similarity, thresholds) if r.severity == HARD and r not in found]
         return _most_serious_first(found)
     same_moment = similarity >= thresholds.close_paraphrase or (one_fact and same_fact)
     found += [*_moments(a, b, ("record", "age"), described=same_fact), *_unchecked(a, b, "age", "number")]

@@ -3,13 +3,15 @@ through other members ("6.1" in one outlet, "5.9" in another, each aligned with 
 gets the signals the group's evidence supports, so that what sits in one group is compared.
 
 Groups chain weak links, so the group says the two are about one fact, loosely: which signals run
-on such a pair is compare(grouped=True)'s decision.
+on such a pair is compare(grouped=True)'s decision, with the score the aligner's measure gives the
+pair (CorpusScorer: centred similarity and shared names and numbers) as its own evidence.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from checker.align import CorpusScorer
 from checker.embed import unit_rows
 from checker.records import Alignment, CandidatePair, Claim
 
@@ -18,14 +20,15 @@ from checker.records import Alignment, CandidatePair, Claim
 GROUP_PARTNERS = 24
 
 
-def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment) -> list[CandidatePair]:
+def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment, scorer: CorpusScorer) -> list[CandidatePair]:
     """Cross-source pairs inside each group that the alignment does not hold, each claim with its
-    GROUP_PARTNERS most similar members of other sources (ties by id). A near copy is paired too:
-    the aligner pairs only the first of its copies with the other sources, and each source's own
-    wording ("magnitude-6.1" where the copy has "6.1") is what the signals read."""
+    GROUP_PARTNERS most similar members of other sources (plain cosine; ties by id), in group
+    order, each scored by `scorer` (built on these claims). A near copy is paired too: the aligner
+    pairs only the first of its copies with the other sources, and each source's own wording
+    ("magnitude-6.1" where the copy has "6.1") is what the signals read."""
     row = {c.id: i for i, c in enumerate(claims)}
     scored = {frozenset((p.a, p.b)) for p in alignment.pairs}
-    found: list[CandidatePair] = []
+    found: list[tuple[Claim, Claim]] = []
     for group in alignment.groups:
         members = sorted((claims[row[c]] for c in group.claims), key=lambda c: (c.doc, c.start))
         rows = unit_rows(vectors[[row[c.id] for c in members]].astype(np.float32))
@@ -38,12 +41,15 @@ def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment
             )
             kept.update((min(i, j), max(i, j)) for j in partners[:GROUP_PARTNERS])
         found += [
-            CandidatePair(
-                a=members[i].id, b=members[j].id, similarity=round(float(cosine[i, j]), 4),
-                anchor_overlap=None, score=None, mutual=False, grouped=True,
-            )
-            for i, j in sorted(kept)
-            if frozenset((members[i].id, members[j].id)) not in scored
+            (members[i], members[j]) for i, j in sorted(kept) if frozenset((members[i].id, members[j].id)) not in scored
         ]
-    return found
-
+    if not found:
+        return []
+    similarity, overlap, score = scorer.pair_scores([(row[a.id], row[b.id]) for a, b in found])
+    return [
+        CandidatePair(
+            a=a.id, b=b.id, similarity=round(float(s), 4), anchor_overlap=round(float(o), 4), score=round(float(t), 4),
+            mutual=False, grouped=True,
+        )
+        for (a, b), s, o, t in zip(found, similarity, overlap, score)
+    ]
