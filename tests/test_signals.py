@@ -552,6 +552,38 @@ def test_next_month_is_ahead_of_the_article():
     assert mention.first == date(2013, 3, 1)
 
 
+@pytest.mark.parametrize("anchor", [None, date(2009, 3, 5), date(2009, 3, 12)])
+@pytest.mark.parametrize(("a", "language"), [
+    ("The plane landed on March 3, 2009.", "en"),
+    ("The plane landed on Tuesday, March 3, 2009.", "en"),
+    ("Das Flugzeug landete am 3. März 2009.", "de"),
+])
+def test_a_weekday_is_the_day_of_a_date_of_that_weekday(a, language, anchor):
+    """March 3, 2009 was a Tuesday: one day, whatever Tuesday the article's date makes of it."""
+    assert signals(a, "The plane landed on Tuesday.", language, "en", anchor, anchor) == []
+
+
+@pytest.mark.parametrize("anchor", [None, date(2009, 3, 5)])
+def test_a_weekday_against_a_date_of_another_weekday(anchor):
+    found = [r for r in signals("The plane landed on Tuesday.", "The plane landed on March 4, 2009.", anchor_a=anchor,
+                                anchor_b=anchor) if r.severity == "hard"]
+    assert [(r.kind, r.a_value, r.b_value) for r in found] == [("date", "Tuesday", "March 4, 2009")]
+    assert found[0].explanation == "'Tuesday' (Tuesday) against 'March 4, 2009' (2009-03-04, a Wednesday)"
+
+
+def test_a_date_takes_its_weekday_from_the_year_of_its_article():
+    """'March 3' in an article of 5 March 2009 is a Tuesday; in an undated article its weekday is not
+    known, and a weekday is not set against it (it was read as a day of 2000: 3 March 2000 was a Friday)."""
+    from checker.signals.dates import date_mentions, named_weekday
+    assert hard("The plane landed on March 3.", "The plane landed on Tuesday.", anchor_a=date(2009, 3, 5)) == []
+    assert hard("The plane landed on March 4.", "The plane landed on Tuesday.", anchor_a=date(2009, 3, 5)) == [
+        ("date", "March 4", "Tuesday")]
+    assert hard("The plane landed on March 4.", "The plane landed on Tuesday.") == []
+    assert hard("The plane landed on March 4.", "The plane landed on Tuesday.", anchor_b=date(2009, 3, 5)) == []
+    assert [named_weekday(m) for m in date_mentions("On March 3 or in April", None)] == [None, None]
+    assert [named_weekday(m) for m in date_mentions("On March 3 or in April", date(2009, 3, 5))] == [1, None]
+
+
 @pytest.mark.parametrize(("text", "day"), [
     ("The Colts beat the Chiefs on Sunday.", date(2012, 12, 23)),  # the article's own weekday: that day
     ("The Texans come to Indianapolis next Sunday.", date(2012, 12, 30)),  # ... a week on after "next"

@@ -115,6 +115,43 @@ def test_acts_read_every_inflection_the_counted_words_list(a, b, language):
     assert hard(a, b, language, date(2013, 9, 15), date(2013, 9, 15)) == []
 
 
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("He was sentenced on Tuesday.", "He was convicted on Thursday.", "en"),
+    ("He was arraigned on Wednesday.", "A jury found him guilty on Tuesday.", "en"),
+    ("He was charged on Monday.", "He was arraigned on Wednesday.", "en"),
+    ("He appealed on Friday.", "He was sentenced on Tuesday.", "en"),
+    ("He was released on Friday.", "He was sentenced on Tuesday.", "en"),
+    ("Er wurde am Dienstag schuldig gesprochen.", "Das Strafmaß wurde am Donnerstag verkündet.", "de"),
+    ("Fue condenado a diez años el martes.", "Fue declarado culpable el jueves.", "es"),
+    ("Il a été reconnu coupable mardi.", "Il a été mis en examen jeudi.", "fr"),
+])
+def test_days_of_different_acts_of_a_court_are_not_compared(a, b, language):
+    assert hard(a, b, language, date(2013, 9, 15), date(2013, 9, 15)) == []
+
+
+def test_days_of_one_act_of_a_court_are_compared():
+    day = date(2013, 9, 15)
+    assert hard("He was sentenced on Tuesday.", "He was sentenced on Thursday.", anchor_a=day, anchor_b=day) == [
+        ("date", "Tuesday", "Thursday")]
+    assert hard("He was found guilty on Tuesday.", "A jury convicted him on Thursday.", anchor_a=day, anchor_b=day) == [
+        ("date", "Tuesday", "Thursday")]
+    assert hard("Fue condenado a diez años el martes.", "Fue sentenciado el jueves.", "es", day, day) == [
+        ("date", "martes", "jueves")]
+
+
+@pytest.mark.parametrize(("b", "compared"), [
+    ("He was convicted on Thursday.", True),
+    ("He was sentenced on Thursday.", True),
+    ("He was arrested on Thursday.", False),
+])
+def test_a_verdict_of_either_act_is_compared_with_both(b, compared):
+    """'verurteilt' is convicted and sentenced alike (dates.yaml either_acts): its day is either's, no arrest's."""
+    day = date(2013, 9, 15)
+    found = [(r.kind, r.a_value, r.b_value) for r in signals("Er wurde am Dienstag verurteilt.", b, "de", "en", day, day)
+             if r.severity == "hard"]
+    assert found == ([("date", "Dienstag", "Thursday")] if compared else [])
+
+
 def test_a_casualty_toll_is_no_act_of_its_own():
     """A death or stay in hospital that a figure counts is the event's toll: the event's day or
     time is compared (dates.story_acts)."""

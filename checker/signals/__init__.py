@@ -426,7 +426,8 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
     day_pairs = _same_act([d for d in a.dates if not d.scale], a, [d for d in b.dates if not d.scale], b)
     if points and day_pairs and not any(compatible(x, y) for x, y in day_pairs):
         x, y = day_pairs[0]
-        found.append(_reason("date", HARD, f"'{x.text}' ({x.describe()}) against '{y.text}' ({y.describe()})", x, y))
+        weekday = x.weekday is not None or y.weekday is not None  # "'Tuesday' (Tuesday) against 'March 4, 2009' (2009-03-04, a Wednesday)"
+        found.append(_reason("date", HARD, f"'{x.text}' ({x.describe(weekday)}) against '{y.text}' ({y.describe(weekday)})", x, y))
     scales = _same_act([d for d in a.dates if d.scale], a, [d for d in b.dates if d.scale], b)
     if not points and scales and not any(x.scale == y.scale for x, y in scales):
         x, y = scales[0]

@@ -58,15 +58,19 @@ class DateMention:
     first: date | None = None  # inclusive day range, when the mention names days
     last: date | None = None
     year_known: bool = True
-    weekday: int | None = None  # Monday = 0, for a weekday the article date cannot anchor
+    weekday: int | None = None  # Monday = 0: a weekday's (its day by the article's date, when it has one), "today"'s
     scale: str | None = None  # "days", "weeks", ... for "a few days before" and the like
     year_inferred: bool = False  # the year came from the article's date, not the text
-    relative: bool = False  # a weekday or "today" read against the article's date
-    anchor: date | None = None  # that date, for "today" and "yesterday": known to a day either side
+    anchor: date | None = None  # the article's date, for "today" and "yesterday": known to a day either side
 
-    def describe(self) -> str:
+    def describe(self, weekday: bool = False) -> str:
+        """weekday: the mention is set against a weekday, so it says its own (named_weekday)."""
         if self.scale:
             return f"on a scale of {self.scale}"
+        if weekday and self.weekday is not None and not self.anchor:  # a weekday name: its weekday is what counts
+            return calendar.day_name[self.weekday]
+        if weekday and named_weekday(self) is not None:
+            return f"{self.first.isoformat()}, a {calendar.day_name[self.first.weekday()]}"
         if self.first and self.first == self.last:
             return self.first.isoformat() if self.year_known else self.first.strftime("%d %B")
         if self.first:
@@ -196,7 +200,7 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
         weekday = days[m.group(1)]
         if anchor:
             day = _weekday(weekday, anchor, folded, m.start(), language)
-            add(m, first=day, last=day, weekday=weekday, relative=True)
+            add(m, first=day, last=day, weekday=weekday)
         else:
             add(m, weekday=weekday)
     lexicon = load_lexicon("dates")
@@ -220,7 +224,7 @@ def date_mentions(text: str, anchor: date | None, language: str = "und") -> list
             if anchor and all(e <= hit.start or hit.end <= s for s, e in taken):
                 day = anchor + timedelta(days=int(offset))
                 found.append(DateMention(
-                    hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), relative=True, anchor=anchor,
+                    hit.start, hit.end, hit.text, first=day, last=day, weekday=day.weekday(), anchor=anchor,
                 ))
     found += _ago(text, folded, anchor, language)
     for hit in find_phrases(text, lexicon["elapsed"]):
@@ -485,7 +489,8 @@ class StoryActs:
         opened = max((at for at, opens in self.sequels if opens and begin <= at < start), default=None)
         begin = begin if opened is None else opened
         stop = min((at for at, _ in self.sequels if end <= at < stop), default=stop)
-        acts = frozenset(hit.key for hit in self.hits if begin <= hit.start and hit.end <= stop)
+        acts_of = _acts_of()
+        acts = frozenset(act for hit in self.hits if begin <= hit.start and hit.end <= stop for act in acts_of.get(hit.key, (hit.key,)))
         return acts or frozenset({ANOTHER_ACT} if opened is not None else ())
 
 
@@ -527,14 +532,23 @@ def _sequels() -> list[str]:
 
 @lexicon_cache
 def _acts() -> dict[str, list[str]]:
-    """lexicons/dates.yaml's acts, with the words for a death, an arrest and an injury that the
-    figures' and deaths' lexicons list already (quantities.yaml's counted dead, arrested and
-    injured, deaths.yaml's dying): an injury is an act of the stay in hospital's."""
+    """lexicons/dates.yaml's acts and either_acts (by their label: _acts_of), with the words for a
+    death, an arrest and an injury that the figures' and deaths' lexicons list already
+    (quantities.yaml's counted dead, arrested and injured, deaths.yaml's dying): an injury is an
+    act of the stay in hospital's."""
     counted, dying = load_lexicon("quantities")["counted"], load_lexicon("deaths")["dying"]
-    acts = {act: list(words) for act, words in load_lexicon("dates")["acts"].items()}
+    lexicon = load_lexicon("dates")
+    acts = {act: list(words) for act, words in lexicon["acts"].items()} | {
+        label: list(entry["words"]) for label, entry in lexicon["either_acts"].items()}
     for act, words in (("death", counted["dead"]), ("death", dying), ("arrest", counted["arrested"]), ("hospital", counted["injured"])):
         acts[act] = acts.get(act, []) + ([w for ws in words.values() for w in ws] if isinstance(words, dict) else list(words))
     return acts
+
+
+@lexicon_cache
+def _acts_of() -> dict[str, frozenset[str]]:
+    """lexicons/dates.yaml's either_acts: a word's label -> the acts it may tell of ("verurteilt": convicted, sentenced)."""
+    return {label: frozenset(entry["acts"]) for label, entry in load_lexicon("dates")["either_acts"].items()}
 
 
 def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
@@ -549,30 +563,35 @@ def _capitalised_if_english(text: str, at: int, month: str) -> bool:
     return not (month in ("may", "march") and text[at].islower())
 
 
+def named_weekday(mention: DateMention) -> int | None:
+    """The weekday a mention names (Monday = 0): a weekday's or "today"'s own, a single day's by the
+    calendar of its year (the text's or the article's); None for a span, or a day of a year that
+    neither gives ("March 3" in an undated article: no weekday can be placed on it)."""
+    if mention.weekday is not None:
+        return mention.weekday
+    if mention.first and mention.first == mention.last and mention.year_known:
+        return mention.first.weekday()
+    return None
+
+
 def compatible(a: DateMention, b: DateMention) -> bool:
     """Could both mentions name the same time? A weekday or "today" is only as good as the
     article's date it was read against: two articles dated days apart both saying "Thursday"
-    (or "today" on a Thursday) mean one Thursday, so such mentions compare by weekday; "today"
-    is the article's date, which is a day off in another time zone (a Tuesday paper in Sydney
-    reports America's Monday), so it fits the day either side unless both read one date. A year
-    taken from the article's date is a guess too: "April 19" in articles dated either side of
-    it is one day."""
+    (or "today" on a Thursday) mean one Thursday, so a weekday compares by weekday with a
+    weekday or a day (named_weekday: "Tuesday" is "March 3, 2009", a Tuesday, and not "March 4,
+    2009"), and fits a span or a day whose weekday is not known; "today" is the article's date,
+    which is a day off in another time zone (a Tuesday paper in Sydney reports America's Monday),
+    so it fits the day either side unless both read one date. A year taken from the article's
+    date is a guess too: "April 19" in articles dated either side of it is one day."""
     if a.scale or b.scale:
         return a.scale == b.scale or not (a.scale and b.scale)
-    if a.relative or b.relative:
-        relative, other = (a, b) if a.relative else (b, a)
-        if other.first != other.last:
-            return True
-        if relative.anchor and relative.anchor == other.anchor:
-            return relative.first == other.first
-        apart = abs((other.weekday if other.weekday is not None else other.first.weekday()) - relative.weekday) % 7
-        return apart == 0 or (bool(relative.anchor or other.anchor) and apart in (1, 6))
     if a.weekday is not None or b.weekday is not None:
-        weekday = a.weekday if a.weekday is not None else b.weekday
-        other = b if a.weekday is not None else a
-        if other.weekday is not None:
-            return other.weekday == weekday
-        return other.first != other.last or other.first.weekday() == weekday
+        one, other = (a, b) if a.weekday is not None else (b, a)
+        if one.anchor and one.anchor == other.anchor:
+            return one.first == other.first
+        weekday = named_weekday(other)
+        apart = None if weekday is None else (weekday - one.weekday) % 7
+        return apart is None or apart == 0 or (bool(one.anchor or other.anchor) and apart in (1, 6))
     first_a, last_a, first_b, last_b = a.first, a.last, b.first, b.last
     if not (a.year_known and b.year_known) or a.year_inferred or b.year_inferred:  # compare within one year
         first_a, last_a, first_b, last_b = (d.replace(year=UNKNOWN_YEAR) for d in (first_a, last_a, first_b, last_b))
