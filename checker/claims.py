@@ -211,7 +211,9 @@ def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:
             return candidate.lower()
         if not candidate[:1].isupper():
             continue
-        tokens = [t for t in candidate.split() if normalize(t) not in title_keys]
+        tokens = candidate.split()
+        while tokens and normalize(tokens[0]) in title_keys:  # only in front: "Aaron Judge", "John Major" are names
+            tokens = tokens[1:]
         if tokens:
             return " ".join(tokens[-2:])
     return None
