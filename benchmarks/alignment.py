@@ -121,16 +121,21 @@ def ecbplus_quality(embed) -> dict:
 
 def _candidate_share(claims: list[Claim], vectors: np.ndarray, true: list[tuple[str, str]]) -> float:
     """Share of the true pairs that candidate search offers the scorer, every document in one event."""
+    return float(np.mean(offered(claims, vectors, true)[0])) if true else float("nan")
+
+
+def offered(claims: list[Claim], vectors: np.ndarray, pairs: list[tuple[str, str]],
+            thresholds: Thresholds = Thresholds()) -> tuple[list[bool], set[frozenset[str]]]:
+    """For each claim pair: does candidate search offer it to the scorer (one claim of a pair of
+    copies stands for both), every document in one event? And the candidates (first claims' ids)."""
     order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
     ordered = [claims[i] for i in order]
-    found = find_candidates(ordered, vectors[order], Thresholds())
+    found = find_candidates(ordered, vectors[order], thresholds)
     unit_of = {ordered[m].id: u for u, members in enumerate(found.units) for m in members}
-    offered = {(int(a), int(b)) for a, b in found.pairs}
-    hits = 0
-    for a, b in true:
-        ua, ub = unit_of[a], unit_of[b]
-        hits += ua == ub or (min(ua, ub), max(ua, ub)) in offered
-    return hits / len(true) if true else float("nan")
+    candidates = {(int(a), int(b)) for a, b in found.pairs}
+    hits = [unit_of[a] == unit_of[b] or (min(unit_of[a], unit_of[b]), max(unit_of[a], unit_of[b])) in candidates for a, b in pairs]
+    first = [ordered[u[0]].id for u in found.units]
+    return hits, {frozenset((first[a], first[b])) for a, b in candidates}
 
 
 def gold_quality(embed) -> dict:

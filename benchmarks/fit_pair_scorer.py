@@ -49,6 +49,7 @@ TARGET_LOOK_ALIKES = 0.20  # what the issue allows
 SEED_OTHER_EVENT = "004"  # the seed article about Rubio on Mexico
 SEED_PAIRS = ROOT / "tests" / "data" / "alignment_pairs.yaml"
 CORPORA = ROOT.parent / "shared" / "corpora"
+BASE = Thresholds(align_min_probability=0.5)  # the threshold is chosen last
 TUNE_EVENTS = ("athens-bank-firebomb-2010", "qeshm-earthquake-2005", "yida-camp-bombing-2011", "amd-seamicro-2012", "colts-chiefs-2012")
 
 
@@ -85,15 +86,12 @@ def pair_rates(scorer: PairScorer, thresholds: Thresholds, topic_data) -> tuple[
     return found / positives, alike / negatives
 
 
-def main() -> None:
-    embed = embedder()
-    fitting = [t for t in topics() if t not in held_out(topics())]
-    data = {t: load_topic(t, embed) for t in fitting}
-    base = Thresholds(align_min_probability=0.5)
-
+def fit_model(data: dict) -> PairScorer:
+    """The logistic pair model on every candidate pair of the topics in `data` (event split off,
+    threshold 0.5: set later)."""
     rows, labels = [], []
     for sentences, claims, vectors, _, _ in data.values():
-        found = find_candidates(claims, vectors, base)
+        found = find_candidates(claims, vectors, BASE)
         for row, (a, b) in enumerate(found.pairs):
             first, second = sentences[found.units[a][0]], sentences[found.units[b][0]]
             rows.append(found.features[row])
@@ -110,17 +108,20 @@ def main() -> None:
         event_distance=np.inf,
         event_anchor_weight=0.0,
     )
-    print(f"fitting topics: {len(fitting)}; candidate pairs {len(labels)}, true {labels.mean():.1%}; "
+    print(f"fitting topics: {len(data)}; candidate pairs {len(labels)}, true {labels.mean():.1%}; "
           f"AUC on them {roc_auc_score(labels, scorer.probability(features)):.3f}")
     print("weights:", dict(zip(FEATURES, np.round(model.coef_[0], 3))))
+    return scorer
 
+
+def split_folders(embed, data: dict) -> dict[str, list]:
+    """Per kind of folder: (DocumentSimilarity, true event of each document) for each folder."""
     folders: dict[str, list] = {}  # kind -> (claims, vectors, true event of each document)
-    seed = [c for a in read_corpus(ROOT / "articles", 5_000_000) for c in extract_claims(a)]
-    seed_vectors = embed.encode([c.text for c in seed])
-    folders["seed"] = [(seed, seed_vectors, {c.doc: c.doc.startswith(SEED_OTHER_EVENT) for c in seed})]
+    seed = seed_claims()
+    folders["seed"] = [(seed, embed.encode([c.text for c in seed]), {c.doc: c.doc.startswith(SEED_OTHER_EVENT) for c in seed})]
     events = {}
     for event in TUNE_EVENTS:
-        claims = [replace(c, doc=f"{event}/{c.doc}") for a in read_corpus(CORPORA / event, 5_000_000) for c in extract_claims(a)]
+        claims = event_claims(event)
         events[event] = (claims, embed.encode([c.text for c in claims]))
         folders.setdefault("one event", []).append((*events[event], {c.doc: 0 for c in claims}))
     for first, second in itertools.combinations(TUNE_EVENTS, 2):
@@ -129,9 +130,13 @@ def main() -> None:
             (claims, np.vstack([events[first][1], events[second][1]]), {c.doc: c.doc.split("/")[0] for c in claims})
         )
     folders["ECB+"] = [(claims, vectors, {s.doc: s.subtopic for s in sentences}) for sentences, claims, vectors, _, _ in data.values()]
-    similarities = {kind: [(DocumentSimilarity.of(claims, vectors, base.fold_similarity), truth) for claims, vectors, truth in kind_folders]
-                    for kind, kind_folders in folders.items()}
-    best_split = None  # (anchor weight, distance, mean adjusted Rand)
+    return {kind: [(DocumentSimilarity.of(claims, vectors, BASE.fold_similarity), truth) for claims, vectors, truth in kind_folders]
+            for kind, kind_folders in folders.items()}
+
+
+def choose_split(similarities: dict[str, list], verbose: bool = True) -> tuple[float, float, float]:
+    """(anchor weight, distance, mean adjusted Rand) with the best mean adjusted Rand over the kinds."""
+    best_split = None
     for anchor_weight in np.round(np.arange(0.0, 0.81, 0.1), 2):
         for distance in np.round(np.arange(0.6, 1.01, 0.01), 2):
             by_kind = {}
@@ -144,25 +149,54 @@ def main() -> None:
                                      if len(set(truth.values())) > 1 else float(len(set(found.values())) == 1))
                 by_kind[kind] = float(np.mean(agreement))
             score = float(np.mean(list(by_kind.values())))
-            print(f"event anchor weight {anchor_weight:.1f}, distance {distance:.2f}: mean adjusted Rand {score:.3f} "
-                  + ", ".join(f"{k} {v:.2f}" for k, v in by_kind.items()))
+            if verbose:
+                print(f"event anchor weight {anchor_weight:.1f}, distance {distance:.2f}: mean adjusted Rand {score:.3f} "
+                      + ", ".join(f"{k} {v:.2f}" for k, v in by_kind.items()))
             if best_split is None or score > best_split[2]:  # ties: the smaller weight and distance
                 best_split = (float(anchor_weight), float(distance), score)
+    return best_split
 
-    scorer = replace(scorer, event_anchor_weight=best_split[0], event_distance=best_split[1])
 
+def seed_claims() -> list[Claim]:
+    return [c for a in read_corpus(ROOT / "articles", 5_000_000) for c in extract_claims(a)]
+
+
+def event_claims(event: str) -> list[Claim]:
+    """A corpora event's claims, documents named `event/doc` so that two events can be mixed."""
+    return [replace(c, doc=f"{event}/{c.doc}") for a in read_corpus(CORPORA / event, 5_000_000) for c in extract_claims(a)]
+
+
+def choose_threshold(scorer: PairScorer, seed: list[Claim], seed_vectors: np.ndarray, data: dict | None = None):
+    """(threshold, seed recall, -seed look-alikes): the highest recall of the labelled seed pairs
+    at most TARGET_LOOK_ALIKES of look-alikes paired (ties: the higher probability, which pairs
+    fewer of what the seed pairs do not label); None if no threshold keeps to it. ECB+ rates of
+    the topics in `data` printed beside each threshold."""
     labelled = {label: [(a.id, b.id) for a, b in rows if a and b] for label, rows in seed_pairs(seed).items()}
     best = None
     for threshold in np.round(np.arange(0.3, 0.96, 0.05), 2):
-        thresholds = replace(base, align_min_probability=float(threshold))
+        thresholds = replace(BASE, align_min_probability=float(threshold))
         alignment = align(seed, seed_vectors, thresholds, scorer)
         recall, alike = share_together(alignment, labelled["related"]), share_together(alignment, labelled["unrelated"])
-        ecb_recall, ecb_alike = pair_rates(scorer, thresholds, data.values())
-        print(f"threshold {threshold:.2f}: seed recall {recall:.1%}, look-alikes {alike:.1%}; "
-              f"ECB+ fitting topics recall {ecb_recall:.1%}, look-alikes {ecb_alike:.1%}")
-        # ties: the higher probability, which pairs fewer of what the seed pairs do not label
+        line = f"threshold {threshold:.2f}: seed recall {recall:.1%}, look-alikes {alike:.1%}"
+        if data:
+            ecb_recall, ecb_alike = pair_rates(scorer, thresholds, data.values())
+            line += f"; ECB+ fitting topics recall {ecb_recall:.1%}, look-alikes {ecb_alike:.1%}"
+        print(line)
         if alike <= TARGET_LOOK_ALIKES and (best is None or (recall, -alike) >= best[1:]):
             best = (float(threshold), recall, -alike)
+    return best
+
+
+def main() -> None:
+    embed = embedder()
+    fitting = [t for t in topics() if t not in held_out(topics())]
+    data = {t: load_topic(t, embed) for t in fitting}
+    scorer = fit_model(data)
+    best_split = choose_split(split_folders(embed, data))
+    scorer = replace(scorer, event_anchor_weight=best_split[0], event_distance=best_split[1])
+
+    seed = seed_claims()
+    best = choose_threshold(scorer, seed, embed.encode([c.text for c in seed]), data)
     threshold = best[0] if best else 0.95
 
     fitted = replace(scorer, threshold=threshold)
