@@ -146,9 +146,20 @@ def nationality_names() -> frozenset[str]:
     of the nicknames list is among them); the alias lexicon's ("American") are among place_names."""
     from babel import Locale
 
-    countries = [normalize(c["name"]) for c in _countries().values()]
-    demonyms = {form for country in countries if " " not in country for form in _demonyms(country)}
-    return frozenset(normalize(name) for name in Locale("en").languages.values()) | demonyms
+    return frozenset(normalize(name) for name in Locale("en").languages.values()) | frozenset(peoples())
+
+
+@cache
+def peoples() -> dict[str, str]:
+    """A one-word GeoNames country's people (_demonyms: "australian") -> the country's key
+    ("australia"); of two countries one form could be made of, the longer name, which it adds
+    fewer letters to ("nigerian": Nigeria, not Niger)."""
+    countries = sorted((normalize(c["name"]) for c in _countries().values()), key=lambda country: (-len(country), country))
+    found: dict[str, str] = {}
+    for country in countries:
+        for form in _demonyms(country) if " " not in country else ():
+            found.setdefault(form, country)
+    return found
 
 
 @lexicon_cache

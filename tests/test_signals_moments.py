@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from signal_helpers import hard, signals
+from signal_helpers import claim, hard, signals
 
 from checker import names
-from checker.signals import deaths, people, roles
+from checker.signals import deaths, people, read_facts, roles
 from checker.signals.moments import moments
 from checker.signals.numbers import quantities
 from checker.signals.people import courtesy_sex, first_name, given_name
@@ -184,9 +184,9 @@ MONDAY = date(2012, 12, 10)  # its Saturday is December 8
     ("Smith died in hospital on Saturday after a heart attack on December 2.", "Smith suffered a heart attack on December 3.", "en",
      [("date", "December 2", "December 3")]),
     ("Smith died after a heart attack on December 2.", "Smith died on December 5.", "en", []),
-    # a stretch that names no act is another act's: the fall's day is not the death's nor the arrest's
+    # a stretch that names no act is another act's: the fall's day is not the death's, the fight's not the arrest's
     ("Smith died after a fall on Friday.", "Smith died on Saturday.", "en", []),
-    ("Smith died after a fall on Friday.", "Smith was arrested on Thursday.", "en", []),
+    ("Smith was arrested after a fight on Friday.", "Smith was arrested on Thursday.", "en", []),
     ("Smith died after a fall on Friday.", "Smith fell on Thursday.", "en", [("date", "Friday", "Thursday")]),
     # a figure or a time after the sequel word is the time's own ("after 3 p.m.")
     ("Smith died shortly after 3 p.m.", "Smith died at 5 p.m.", "en", [("date", "shortly after 3 p.m.", "5 p.m.")]),
@@ -211,6 +211,32 @@ def test_the_day_of_a_date_is_no_count():
         ("date", "2 décembre", "8 décembre")]
     assert hard("Le séisme a fait 20 morts le 2 décembre.", "Le séisme a fait 25 morts le 2 décembre.", "fr", MONDAY, MONDAY) == [
         ("number", "20 morts", "25 morts")]
+    facts = read_facts(claim("Le séisme a fait 20 morts le 2 décembre.", language="fr"), MONDAY)
+    assert [q.text for q in facts.quantities] == ["20 morts"]
+
+
+def test_a_count_after_a_date_is_a_count():
+    """Only a count whose counted word is within the date is the date's day: "In March 20 houses"
+    counts houses (the date "March 20" ends before them)."""
+    assert hard("In March 20 houses were destroyed.", "In March 35 houses were destroyed.") == [
+        ("number", "20 houses", "35 houses")]
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    # a sequel word that opens no stretch ("nach Angaben der Polizei") ends none: Freitag is the arrest's
+    ("Der Mann wurde am Freitag nach Angaben der Polizei festgenommen.", "Der Mann starb am Samstag.", "de"),
+    # the clause's head names no act (the verb comes last): the whole clause's acts
+    ("Smith ist am Samstag nach einem Herzinfarkt gestorben.", "Smith wurde am Freitag festgenommen.", "de"),
+    ("Die Frau wurde am Freitag nach dem Unfall ins Krankenhaus gebracht.", "Die Frau starb am Sonntag.", "de"),
+    ("Smith was on Friday after a long chase arrested by police.", "Smith died on Saturday.", "en"),
+])
+def test_a_date_before_a_sequel_word_takes_the_acts_of_its_clause(a, b, language):
+    assert hard(a, b, language, MONDAY, MONDAY) == []
+
+
+def test_a_sequel_word_that_opens_nothing_keeps_the_date_in_its_act():
+    assert hard("Der Mann wurde am Freitag nach Angaben der Polizei festgenommen.", "Der Mann wurde am Samstag festgenommen.", "de",
+                MONDAY, MONDAY) == [("date", "Freitag", "Samstag")]
 
 
 def test_dates_of_one_act_are_compared_in_any_of_its_words():

@@ -3,13 +3,15 @@ time, in de/en/es/fr, with the compatible cases that must not fire."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 from signal_helpers import claim, hard, signals
 
+from checker.config import Thresholds
 from checker.names import place_key
-from checker.signals import read_facts, told_of_another_time
+from checker.signals import compare, read_facts, told_of_another_time
 from checker.signals.dates import date_mentions, years_told
 from checker.signals.moments import moments, stated_ages
 from checker.signals.numbers import CASUALTIES, quantities
@@ -425,8 +427,10 @@ def test_ages_in_other_languages(a, b, language):
 
 @pytest.mark.parametrize(("text", "language", "ages"), [
     ("The 11-year-old girl was taken to hospital.", "en", [("11", "age a girl", "")]),
-    ("A 36-year-old Australian climber is dead.", "en", [("36", "age a climber", "australian")]),  # a people tells who
+    ("A 36-year-old Australian climber is dead.", "en", [("36", "age a climber", "australia")]),  # a people tells who
+    ("A 36-year-old climber from Australia is dead.", "en", [("36", "age a climber", "australia")]),  # its country alike
     ("A 50-year-old man from Dexter, Michigan, tipped off police.", "en", [("50", "age a man", "dexter")]),  # so does a place
+    ("A 50-year-old employee of Ford died.", "en", [("50", "age a employee", "")]),  # "of" tells where one works
     ("The 32-year-old gunman Christopher Buckley was arrested.", "en", [("32", "age buckley", "")]),  # a name takes the age
     ("Police said Buckley, a 32-year-old British climber, fell.", "en", [("32", "age buckley", "")]),
     ("The 36-year-old, who lived in Melbourne, slipped.", "en", []),  # no noun
@@ -441,6 +445,8 @@ def test_ages_in_other_languages(a, b, language):
     ("Un alpinista australiano de 36 años murió.", "es", [("36", "age a alpinista", "")]),
     ("Une fillette de 11 ans a été blessée.", "fr", [("11", "age a fillette", "")]),
     ("Un homme âgé de 36 ans est mort.", "fr", [("36", "age a homme", "")]),
+    ("L'enfant de 3 ans a été blessé.", "fr", [("3", "age a enfant", "")]),  # an elided article
+    ("L’adolescent de 16 ans a été arrêté.", "fr", [("16", "age a adolescent", "")]),
 ])
 def test_ages_of_unnamed_people_by_the_noun_that_describes_them(text, language, ages):
     assert [(m.text, m.kind, m.origin) for m in moments(text, language) if m.kind.startswith("age")] == ages
@@ -455,6 +461,38 @@ def test_ages_of_unnamed_people_by_the_noun_that_describes_them(text, language, 
 ])
 def test_ages_of_an_unnamed_person_that_differ(a, b, language, ages):
     assert hard(a, b, language) == [("number", *ages)]
+
+
+def test_a_people_and_its_country_tell_of_one_person():
+    assert hard("A 30-year-old climber from Australia died.", "A 32-year-old Australian climber died.", similarity=0.5) == [
+        ("number", "30", "32")]
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("A 24-year-old man was shot dead on Friday night.", "Police arrested a 19-year-old man on Friday night.", "en"),
+    ("Un hombre de 24 años murió el viernes.", "Un hombre de 19 años fue detenido el viernes.", "es"),
+    ("Un homme de 24 ans est mort vendredi.", "Un homme de 19 ans a été arrêté vendredi.", "fr"),
+    ("Ein 24-jähriger Mann wurde am Freitag erschossen.", "Ein 19-jähriger Mann wurde am Freitag festgenommen.", "de"),
+])
+def test_ages_of_unnamed_people_of_two_acts_are_two_people(a, b, language):
+    """The victim and the suspect: an age is compared within one act, as a day is (dates.StoryActs)."""
+    assert hard(a, b, language, similarity=0.5) == []
+    assert hard(a, a.replace("24", "25"), language, similarity=0.5) != []
+
+
+def test_one_age_repeated_in_a_long_text_is_compared_once(monkeypatch):
+    """A claim that repeats one age pairs it once (signals._distinct), not every repeat with every other."""
+    from checker.signals.moments import Moment
+
+    text = "The 30-year-old man died. " * 1200
+    facts_a, facts_b = (read_facts(claim(text, doc), None) for doc in "ab")
+    fits = Moment.fits
+    calls = []
+    monkeypatch.setattr(Moment, "fits", lambda self, other: calls.append(1) or fits(self, other))
+    started = time.monotonic()
+    compare(facts_a, facts_b, 0.9, Thresholds())
+    assert len(calls) == 1
+    assert time.monotonic() - started < 1  # once 3 s: the acts of each age were read over the whole text
 
 
 @pytest.mark.parametrize(("a", "b", "similarity"), [

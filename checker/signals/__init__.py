@@ -132,12 +132,13 @@ def read_facts(claim: Claim, anchor: date | None) -> ClaimFacts:
     found_moments = moments(claim.text, claim.language)
     # "Buckley, 32, was arrested" gives an age, not a count of the arrested; "died about 11am"
     # a time of day, not a count of the dead; "mort le 8 décembre" a day, not a count of Decembers
+    # (what it counts is within the date; "In March 20 houses" counts houses)
     days = tuple(date_mentions(claim.text, anchor, claim.language))
     ages_and_times = [m for m in found_moments if m.kind.startswith(("age", "time"))]
     words = tuple(tokens(claim.text))
     counts = tuple(q for q in quantities(claim.text, claim.language)
                    if not any(m.start < q.end and q.start < m.end for m in ages_and_times)
-                   and not (q.measure.startswith("count ") and any(d.start < q.end and q.start < d.end for d in days)))
+                   and not (q.measure.startswith("count ") and any(d.start < q.end <= d.end for d in days)))
     years = tuple(dates.years_told(claim.text, claim.language))
     read = (*days, *years, *found_moments)  # figures that count nothing
     # a toll is a count of heads: no bare number ("died at 85", "a 2-car crash")
@@ -440,12 +441,19 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
 Dated = TypeVar("Dated", DateMention, Moment)
 
 
-def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts) -> list[tuple[Dated, Dated]]:
-    """The pairs of dates or times, one of each claim, that are not tied to different acts (dates.other_acts)."""
-    acts_a = [a.acts.at(x.start, x.end) for x in in_a]
-    acts_b = [b.acts.at(y.start, y.end) for y in in_b]
-    return [(x, y) for x, ax in zip(in_a, acts_a, strict=True) for y, ay in zip(in_b, acts_b, strict=True)
-            if not dates.other_acts(ax, ay)]
+def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts, by_act: bool = True) -> list[tuple[Dated, Dated]]:
+    """The pairs of dates, times or ages, one of each claim, that are not tied to different acts
+    (dates.other_acts; by_act False: every pair), of the first of each value and act a claim
+    gives: a long text that repeats one ("The 30-year-old man died." 1,200 times) pairs it once."""
+    return [(x, y) for x, ax in _distinct(in_a, a, by_act) for y, ay in _distinct(in_b, b, by_act) if not dates.other_acts(ax, ay)]
+
+
+def _distinct(found: list[Dated], facts: ClaimFacts, by_act: bool) -> list[tuple[Dated, frozenset[str]]]:
+    """The first of each value (what a mention says, wherever it stands) and act (StoryActs.at) in found."""
+    first: dict[tuple[Dated, frozenset[str]], Dated] = {}
+    for x in found:
+        first.setdefault((replace(x, start=0, end=0, text=""), facts.acts.at(x.start, x.end) if by_act else frozenset()), x)
+    return [(x, acts) for (_, acts), x in first.items()]
 
 
 def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bool = False) -> list[Reason]:
@@ -453,7 +461,8 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bo
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
     in the other; times of day of one act only (dates.StoryActs). described: the ages of unnamed
     people a noun describes ("the 11-year-old girl") too, where each claim gives one age for that
-    noun ("a 47-year-old man and a 48-year-old man" are two men)."""
+    noun ("a 47-year-old man and a 48-year-old man" are two men), of one act only ("a 24-year-old
+    man was shot dead", "police arrested a 19-year-old man": the victim and the suspect)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
@@ -462,7 +471,7 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bo
         in_b = [m for m in b.moments if m.kind == kind]
         if in_a[0].described and not (described and len({m.low for m in in_a}) == len({m.low for m in in_b}) == 1):
             continue
-        pairs = _same_act(in_a, a, in_b, b) if kind == "time" else [(x, y) for x in in_a for y in in_b]
+        pairs = _same_act(in_a, a, in_b, b, by_act=kind == "time" or in_a[0].described)
         if not pairs or any(x.fits(y) for x, y in pairs):
             continue
         x, y = pairs[0]

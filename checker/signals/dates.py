@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
@@ -472,26 +472,50 @@ class StoryActs:
 
     mark_starts: tuple[int, ...]
     mark_ends: tuple[int, ...]
-    hits: tuple[Match, ...]
-    sequels: tuple[tuple[int, bool], ...] = ()  # each sequel word's start, and whether it opens a stretch (story_acts)
+    hits: tuple[Match, ...]  # in the text's order
+    openings: tuple[int, ...] = ()  # where each sequel word that opens a stretch starts (story_acts)
+    # each word's key -> where its hits start and end, in order: a stretch's acts are found by bisection, as a
+    # long text has many hits and dates
+    spans: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        spans: dict[str, tuple[list[int], list[int]]] = {}
+        for hit in self.hits:
+            starts, ends = spans.setdefault(hit.key, ([], []))
+            starts.append(hit.start)
+            ends.append(hit.end)
+        object.__setattr__(self, "spans", {key: (tuple(starts), tuple(ends)) for key, (starts, ends) in spans.items()})
 
     def at(self, start: int, end: int) -> frozenset[str]:
         """The acts the clause of a date or time at [start, end) tells of: the text between the
         clause marks around it ("The singer, who suffered a heart attack three weeks ago, died
         on Sunday": the heart attack's, then the death's), and within it between the sequel
-        words around it ("died in hospital on Saturday after a heart attack on December 2": the
-        death's and the stay in hospital's, then the heart attack's); ANOTHER_ACT where a sequel
-        opens a stretch that names none ("died after a fall on Friday")."""
+        words that open a stretch around it ("died in hospital on Saturday after a heart attack
+        on December 2": the death's and the stay in hospital's, then the heart attack's);
+        ANOTHER_ACT where a sequel opens a stretch that names none ("died after a fall on
+        Friday"). The clause's head, before its first sequel, that names none takes the whole
+        clause's acts: German puts the verb last ("wurde am Freitag nach dem Unfall ins
+        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested")."""
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
         after = bisect_left(self.mark_starts, end)
         stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
-        opened = max((at for at, opens in self.sequels if opens and begin <= at < start), default=None)
-        begin = begin if opened is None else opened
-        stop = min((at for at, _ in self.sequels if end <= at < stop), default=stop)
+        opening = bisect_left(self.openings, start)
+        opened = self.openings[opening - 1] if opening and self.openings[opening - 1] >= begin else None
+        closing = bisect_left(self.openings, end)
+        closed = self.openings[closing] if closing < len(self.openings) and self.openings[closing] < stop else stop
+        acts = self._between(begin if opened is None else opened, closed)
+        if acts:
+            return acts
+        return frozenset({ANOTHER_ACT}) if opened is not None else self._between(begin, stop)
+
+    def _between(self, begin: int, stop: float) -> frozenset[str]:
+        """The acts of the words wholly within [begin, stop): a key's first hit from begin on ends
+        first (hits do not overlap)."""
         acts_of = _acts_of()
-        acts = frozenset(act for hit in self.hits if begin <= hit.start and hit.end <= stop for act in acts_of.get(hit.key, (hit.key,)))
-        return acts or frozenset({ANOTHER_ACT} if opened is not None else ())
+        return frozenset(act for key, (starts, ends) in self.spans.items()
+                         if (first := bisect_left(starts, begin)) < len(starts) and ends[first] <= stop
+                         for act in acts_of.get(key, (key,)))
 
 
 def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, int]], language: str = "en") -> StoryActs:
@@ -502,7 +526,8 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
     counts of heads (numbers.counts_heads; no date, time of day or age). A sequel word opens a
     stretch of another act where a function word or an act's word follows it ("after a heart
     attack", "nach einem Herzinfarkt", "after surgery"), not a figure or a time ("after 10 p.m.",
-    "shortly after midnight": the time's own)."""
+    "shortly after midnight": the time's own) nor a noun ("nach Angaben der Polizei": as the police
+    say); one that opens none ends no stretch."""
     marks = list(_CLAUSE_MARKS.finditer(text))
     starts = tuple(m.start() for m in marks)
     word_starts = [w.start for w in words]
@@ -517,12 +542,13 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
 
     acts = tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit)))
     act_starts = {hit.start for hit in acts}
-    sequels = []
-    for hit in find_phrases(text, {"sequel": _sequels()}):
-        after = bisect_left(word_starts, hit.end)
-        opens = after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
-        sequels.append((hit.start, opens))
-    return StoryActs(starts, tuple(m.end() for m in marks), acts, tuple(sequels))
+
+    def opens(sequel: Match) -> bool:
+        after = bisect_left(word_starts, sequel.end)
+        return after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
+
+    openings = tuple(hit.start for hit in find_phrases(text, {"sequel": _sequels()}) if opens(hit))
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings)
 
 
 @lexicon_cache

@@ -25,6 +25,7 @@ from checker.names import (
     CAPITAL,
     SMALL,
     nationality_names,
+    peoples,
     place_names,
     town_names,
 )
@@ -84,14 +85,17 @@ _AGE_BESIDE = re.compile(rf"\b({CAPITAL}[\w’'-]+)(?:,?\s+{_SUFFIX})?,\s+an?\s+
 # "the 11-year-old girl", "a 36-year-old Australian climber", "ein 11-jähriges Mädchen": the
 # person's noun (lexicons/quantities.yaml's described_people) within DESCRIBED_REACH words after
 # the age, past one word in lower case at most ("a 36-year-old local man", not "the 36-year-old
-# told the man"); a capitalised word between them, or a place after "from", tells who ("a
-# 50-year-old man from Dexter"). A possessive ends the phrase: "the 11-year-old girl's mother" is
-# the girl's age. "una niña de 11 años", "une fillette de 11 ans", "un homme âgé de 36 ans": the
-# noun and one word (its adjective) before the age.
+# told the man"); a capitalised word between them, or a place after "from" ("aus"), tells who ("a
+# 50-year-old man from Dexter"; not "of": "a 50-year-old employee of Ford" works there), a people
+# and its country alike ("an Australian climber", "a climber from Australia"). A possessive ends
+# the phrase: "the 11-year-old girl's mother" is the girl's age. "una niña de 11 años", "une
+# fillette de 11 ans", "un homme âgé de 36 ans", "l'enfant de 3 ans": the noun, past an elided
+# article, and one word (its adjective) before the age.
 DESCRIBED_REACH = 3
 _WORD_AFTER = re.compile(r"\s+([\w-]+)(['’]s\b)?")
-_ORIGIN_AFTER = re.compile(rf"\s+(?:from|of|aus)\s+((?:{CAPITAL}[\w’'-]+\s+)*{CAPITAL}[\w’'-]+)")
+_ORIGIN_AFTER = re.compile(rf"\s+(?:from|aus)\s+((?:{CAPITAL}[\w’'-]+\s+)*{CAPITAL}[\w’'-]+)")
 _AGE_AFTER_NOUN = re.compile(r"\b([\w’'-]+)(?:\s+([\w’'-]+))?,?\s+(?:âgée?\s+)?de\s+(\d{1,3})\s+(?:años|ans)\b")
+_ELIDED = re.compile(r"^\w{1,2}['’]")  # "l'", "d'", "qu'"
 # "a man in his early 30s", "in her mid-40s", "in their 20s": an age within a decade (English)
 _IN_ONES_DECADE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(\d0)'?s\b")
 _PART_OF_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
@@ -284,17 +288,24 @@ def _described_ages(text: str, language: str, named: list[Moment]) -> list[Momen
             if fold(words[-1]) in nouns or word.group(2) or sum(w.islower() for w in words) > 1:
                 break
     for m in _AGE_AFTER_NOUN.finditer(text):
-        first, second = m.group(1), m.group(2) or ""
-        if fold(second) in nouns:  # "un alpinista de 36 años"
-            found.append((m, 3, fold(second), []))
-        elif fold(first) in nouns:  # "una niña española de 11 años"
-            found.append((m, 3, fold(first), [second]))
+        first, second = (_ELIDED.sub("", fold(word)) for word in (m.group(1), m.group(2) or ""))
+        if second in nouns:  # "un alpinista de 36 años"
+            found.append((m, 3, second, []))
+        elif first in nouns:  # "una niña española de 11 años", "l'enfant de 3 ans"
+            found.append((m, 3, first, [m.group(2) or ""]))
     taken = {m.start for m in named}
     return [
         Moment(m.start(n), m.end(n), m.group(n), f"age a {noun}", int(m.group(n)), int(m.group(n)),
-               origin=" ".join(normalize(w) for w in told if w[:1].isupper()))
+               origin=" ".join(_origin(w) for w in told if w[:1].isupper()))
         for m, n, noun, told in found if m.start(n) not in taken and 0 < int(m.group(n)) <= MAX_AGE
     ]
+
+
+def _origin(name: str) -> str:
+    """Where a name says an unnamed person is from, keyed as the gazetteer keys places, a people as
+    its country ("Australian", "Australia": australia; "American": united states)."""
+    key = normalize(name)
+    return place_names().get(key) or peoples().get(key, key)
 
 
 @lexicon_cache
