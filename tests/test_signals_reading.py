@@ -3,7 +3,6 @@ time, in de/en/es/fr, with the compatible cases that must not fire."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -489,10 +488,8 @@ def test_one_age_repeated_in_a_long_text_is_compared_once(monkeypatch):
     fits = Moment.fits
     calls = []
     monkeypatch.setattr(Moment, "fits", lambda self, other: calls.append(1) or fits(self, other))
-    started = time.monotonic()
     compare(facts_a, facts_b, 0.9, Thresholds())
-    assert len(calls) == 1
-    assert time.monotonic() - started < 1  # once 3 s: the acts of each age were read over the whole text
+    assert len(calls) == 1  # once 1,200 x 1,200 (speed goals live in benchmarks/bench.py, not in a timed test)
 
 
 @pytest.mark.parametrize(("a", "b", "similarity"), [
