@@ -145,12 +145,53 @@ class Candidates:
     centring: Centring
     names: frozenset[str]
     idf: dict[str, float]
+    anchors: list[frozenset[str]]  # each unit's names and numbers
+
+    @classmethod
+    def statistics(cls, claims: list[Claim], vectors: np.ndarray, units: list[list[int]]) -> Candidates:
+        """The event's measure, no pairs yet: centring, inner names and the anchors' IDF, all over
+        the units' first claims, so copies count once."""
+        unit_claims = [claims[u[0]] for u in units]
+        centring = Centring.of(vectors[[u[0] for u in units]], [c.language for c in unit_claims])
+        names = inner_names([c.text for c in unit_claims])
+        anchor_sets = [anchors(c.text, names) for c in unit_claims]
+        frequency = Counter(a for found in anchor_sets for a in found)
+        idf = {a: math.log(1 + len(units) / n) for a, n in frequency.items()}
+        empty = np.zeros((0, len(FEATURES)), np.float32)
+        return cls(units, np.zeros((0, 2), np.int64), empty, np.zeros(0, bool), centring, names, idf, anchor_sets)
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """IDF-weighted share of names and numbers in common, over the smaller claim's."""
         unseen = math.log(1 + len(self.units))
         smaller = min(sum(self.idf.get(x, unseen) for x in a), sum(self.idf.get(x, unseen) for x in b))
         return sum(self.idf.get(x, unseen) for x in a & b) / smaller if smaller > 0 else 0.0
+
+
+@dataclass(frozen=True, eq=False)  # arrays: identity is the only equality that makes sense
+class EventMeasure:
+    """The aligner's measure of two claims of one event, a CandidatePair's similarity, anchor_overlap
+    and score: the cosine of their vectors centred by the event's language means, plus
+    anchor_weight times their share of names and numbers in common, IDF over the event's units."""
+
+    claims: list[Claim]  # the event's aligned claims, in (doc, start) order
+    vectors: np.ndarray
+    found: Candidates
+    anchor_weight: float
+
+    def pair(self, a: int, b: int, mutual: bool) -> CandidatePair:
+        claims = self.claims
+        first, second = sorted((a, b), key=lambda i: (claims[i].doc, claims[i].start))
+        both = self.found.centring.apply(self.vectors[[first, second]], [claims[first].language, claims[second].language])
+        similarity = float(both[0] @ both[1])
+        overlap = self.found.overlap(*(anchors(claims[i].text, self.found.names) for i in (first, second)))
+        return CandidatePair(
+            a=claims[first].id,
+            b=claims[second].id,
+            similarity=round(similarity, 4),
+            anchor_overlap=round(overlap, 4),
+            score=round(similarity + self.anchor_weight * overlap, 4),
+            mutual=mutual,
+        )
 
 
 def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scorer: PairScorer | None = None) -> Alignment:
@@ -164,7 +205,7 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
                   key=lambda i: (claims[i].doc, claims[i].start))
     events = detect_events([claims[i] for i in told], vectors[told], scorer.event_distance, scorer.event_anchor_weight,
                            thresholds.fold_similarity)
-    order = [i for i in told if not claims[i].headline]
+    order = _aligned_rows(claims)
     claims = [claims[i] for i in order]
     vectors = vectors[order]
     pairs: list[CandidatePair] = []
@@ -182,6 +223,41 @@ def align(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds, scor
         events=events,
         copies=tuple(sorted(copies)),
     )
+
+
+def _aligned_rows(claims: list[Claim]) -> list[int]:
+    """The claims the aligner pairs, all but headlines, in (doc, start) order."""
+    return sorted((i for i, c in enumerate(claims) if not c.headline), key=lambda i: (claims[i].doc, claims[i].start))
+
+
+def measured_pairs(
+    claims: list[Claim], vectors: np.ndarray, alignment: Alignment, thresholds: Thresholds, pairs: list[tuple[str, str]]
+) -> list[CandidatePair]:
+    """Each pair of claim ids (two aligned claims of one event) as the aligner's own EventMeasure
+    scores it within its event, not mutual: the event's statistics are rebuilt from its claims
+    folded as alignment.copies says, once per event that holds a pair, so the cost is linear in the
+    claims and the pairs. `claims` and `vectors` are those given to align()."""
+    event_of = {doc: n for n, docs in enumerate(alignment.events) for doc in docs}
+    doc_of = {c.id: c.doc for c in claims}
+    asked: dict[int, list[tuple[str, str]]] = {}
+    for a, b in pairs:
+        asked.setdefault(event_of[doc_of[a]], []).append((a, b))
+    members: dict[int, list[int]] = {}
+    for i in _aligned_rows(claims):
+        members.setdefault(event_of.get(claims[i].doc, -1), []).append(i)
+    copies: dict[int, list[tuple[str, ...]]] = {}
+    for copy in alignment.copies:
+        copies.setdefault(event_of[doc_of[copy[0]]], []).append(copy)
+    scored: dict[tuple[str, str], CandidatePair] = {}
+    for event, event_pairs in sorted(asked.items()):
+        event_claims, event_vectors = [claims[i] for i in members[event]], vectors[members[event]]
+        index = {c.id: k for k, c in enumerate(event_claims)}
+        folded = [[index[c] for c in copy] for copy in copies.get(event, [])]
+        units = sorted(folded + [[k] for k in sorted(set(range(len(event_claims))).difference(*folded))])
+        measure = EventMeasure(event_claims, event_vectors, Candidates.statistics(event_claims, event_vectors, units),
+                               thresholds.anchor_weight)
+        scored |= {(a, b): measure.pair(index[a], index[b], False) for a, b in event_pairs}
+    return [scored[pair] for pair in pairs]
 
 
 def detect_events(
@@ -265,17 +341,12 @@ def _shared_share(anchor_sets: list[frozenset[str]]) -> np.ndarray:
 def find_candidates(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> Candidates:
     """Fold copies into units, search each unit's nearest units in other documents, and
     describe every candidate pair by FEATURES. `claims` must be in (doc, start) order."""
-    units = _fold(claims, vectors, thresholds.fold_similarity)
+    empty = Candidates.statistics(claims, vectors, _fold(claims, vectors, thresholds.fold_similarity))
+    units, anchor_sets = empty.units, empty.anchors
     unit_claims = [claims[u[0]] for u in units]
     languages = [c.language for c in unit_claims]
     raw = vectors[[u[0] for u in units]]
-    centring = Centring.of(raw, languages)
-    centred = centring.apply(raw, languages)
-    names = inner_names([c.text for c in unit_claims])
-    anchor_sets = [anchors(c.text, names) for c in unit_claims]
-    frequency = Counter(a for found in anchor_sets for a in found)
-    idf = {a: math.log(1 + len(units) / n) for a, n in frequency.items()}
-    empty = Candidates(units, np.zeros((0, 2), np.int64), np.zeros((0, len(FEATURES)), np.float32), np.zeros(0, bool), centring, names, idf)
+    centred = empty.centring.apply(raw, languages)
 
     doc_index = {d: n for n, d in enumerate(sorted({c.doc for c in unit_claims}))}
     doc_of = np.array([doc_index[c.doc] for c in unit_claims])
@@ -350,20 +421,7 @@ def _align_event(
         partner_cap(thresholds, sources),
     )
 
-    def pair(a: int, b: int, mutual: bool) -> CandidatePair:
-        first, second = sorted((a, b), key=lambda i: (claims[i].doc, claims[i].start))
-        both = found.centring.apply(vectors[[first, second]], [claims[first].language, claims[second].language])
-        similarity = float(both[0] @ both[1])
-        overlap = found.overlap(*(anchors(claims[i].text, found.names) for i in (first, second)))
-        return CandidatePair(
-            a=claims[first].id,
-            b=claims[second].id,
-            similarity=round(similarity, 4),
-            anchor_overlap=round(overlap, 4),
-            score=round(similarity + thresholds.anchor_weight * overlap, 4),
-            mutual=mutual,
-        )
-
+    pair = EventMeasure(claims, vectors, found, thresholds.anchor_weight).pair
     pairs = [pair(found.units[a][0], found.units[b][0], mutual) for _, a, b, mutual in edges]
     for members in found.units:  # copies: each paired with its unit's first claim
         pairs += [pair(members[0], m, True) for m in members[1:] if claims[m].doc != claims[members[0]].doc]
@@ -477,16 +535,6 @@ class CorpusScorer:
         """(similarity, anchor overlap, score) of each text against each corpus claim."""
         incidence, own = self._index.rows([anchors(t, self._names) for t in texts])
         return self._matrices(self.centre(vectors, languages), incidence, own)
-
-    def pair_scores(self, pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(similarity, anchor overlap, score) of the given corpus claims' pairs (row indices), one
-        value each: linear in the pairs, where corpus_matrices is quadratic in the claims."""
-        first, second = (np.array([pair[k] for pair in pairs], dtype=np.int64) for k in (0, 1))
-        similarity = np.einsum("ij,ij->i", self._centred[first], self._centred[second])
-        shared = np.asarray(self._incidence[first].multiply(self._incidence[second]) @ self._index.idf, dtype=np.float32).ravel()
-        smaller = np.minimum(self._own[first], self._own[second])
-        overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
-        return similarity, overlap, similarity + self._weight * overlap
 
     def _matrices(self, centred, incidence, own) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         similarity = centred @ self._centred.T

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
-from checker.align import CorpusScorer, align
+from checker.align import align
 from checker.claims import extract_claims
 from checker.config import Config
 from checker.embed import Embedder
@@ -146,7 +146,7 @@ def assemble(
     # and listing them would present look-alikes that merely share a group as aligned pairs.
     grouped_findings = (
         pair_verdict(p, None, compare(facts[p.a], facts[p.b], p.score, config.thresholds, grouped=True), config.thresholds)
-        for p in grouped_pairs(claims, vectors, alignment, CorpusScorer(claims, vectors, config.thresholds))
+        for p in grouped_pairs(claims, vectors, alignment, config.thresholds)
     )
     pairs += [p for p in grouped_findings if any(r.severity for r in p.reasons)]
     doc_of = {c.id: c.doc for c in claims}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker.align import CorpusScorer
+from checker.align import align, measured_pairs
 from checker.config import Thresholds, load_config
 from checker.pipeline import ScoredPairs, assemble
 from checker.records import (
@@ -48,39 +48,78 @@ def claim(doc, i, text="x"):
 
 
 def pairs_of(claims, vectors, alignment):
-    return grouped_pairs(claims, vectors, alignment, CorpusScorer(claims, vectors, T))
+    return grouped_pairs(claims, vectors, alignment, T)
 
 
 def test_grouped_pairs_are_the_cross_source_pairs_the_aligner_left_out():
     claims = [claim("a", 0), claim("a", 1), claim("b", 0), claim("c", 0)]
     vectors = np.eye(4, dtype=np.float32) + 0.1
     scored = CandidatePair("a#0", "b#0", 0.5, 0.5, 0.5, True)
-    alignment = Alignment((scored,), (ClaimGroup("g", ("a#0", "a#1", "b#0", "c#0")),))
+    alignment = Alignment((scored,), (ClaimGroup("g", ("a#0", "a#1", "b#0", "c#0")),), (("a", "b", "c"),))
     found = pairs_of(claims, vectors, alignment)
     assert [(p.a, p.b) for p in found] == [("a#0", "c#0"), ("a#1", "b#0"), ("a#1", "c#0"), ("b#0", "c#0")]
     assert all(p.grouped and not p.mutual for p in found)
     assert pairs_of(list(reversed(claims)), vectors[::-1], alignment) == found  # deterministic
 
 
-def test_grouped_pairs_carry_the_score_the_aligners_measure_gives_them():
-    texts = ["Duncan Rait fell on Friday.", "Robert Buckley fell on Saturday.", "Duncan Rait died on Friday."]
-    claims = [Claim(f"{d}#0", d, t, 0, len(t), "en") for d, t in zip("abc", texts)]
-    vectors = np.random.default_rng(1).normal(size=(3, 8)).astype(np.float32)
-    scorer = CorpusScorer(claims, vectors, T)
-    found = grouped_pairs(claims, vectors, Alignment((), (ClaimGroup("g", ("a#0", "b#0", "c#0")),)), scorer)
-    similarity, overlap, score = scorer.corpus_matrices()
-    row = {c.id: i for i, c in enumerate(claims)}
-    for p in found:
-        i, j = row[p.a], row[p.b]
-        assert (p.similarity, p.anchor_overlap, p.score) == pytest.approx((similarity[i, j], overlap[i, j], score[i, j]), abs=1e-4)
-    assert {p.b: p.anchor_overlap > 0 for p in found if p.a == "a#0"} == {"b#0": False, "c#0": True}  # Rait
+# Two events, three outlets each, each fact told three ways, with a headline per article
+FALL = [
+    ("Duncan Rait fell 200 metres on Friday.", "Duncan Rait, 36, fell about 60m on Friday.", "Australian Duncan Rait fell 200 feet."),
+    ("Rait died near Mount Cook.", "The climber died on Mount Cook.", "He died in Aoraki Mount Cook National Park."),
+    ("Police said the climber slipped on ice.", "Inspector Dave Gaskin said he slipped.", "He slipped on ice, police said."),
+]
+QUAKE = [
+    ("A magnitude 6.1 quake hit Qeshm on Sunday.", "A 5.9 magnitude earthquake struck Qeshm island.", "The quake measured 6.0 on Qeshm."),
+    ("At least 13 people were killed on Qeshm.", "The quake killed 10 people.", "Governor Heidar Alishvandi said 13 died."),
+    ("Officials said 50 were injured.", "About 50 people were hurt.", "Some 70 were injured, Alishvandi said."),
+]
+
+
+def two_events():
+    """Claims and unit vectors of the two events: an event's vectors share its topic, a fact's its own."""
+    rng = np.random.default_rng(3)
+    claims, rows = [], []
+    for prefix, facts in (("a", FALL), ("b", QUAKE)):
+        event, topics = rng.normal(size=16), [rng.normal(size=16) for _ in facts]
+        for d in range(3):
+            doc, headline = f"{prefix}{d}", f"{facts[0][d]} ({prefix}{d})"
+            claims.append(Claim(f"{doc}#h", doc, headline, 0, len(headline), "en", headline=True))
+            rows.append(3 * event + rng.normal(size=16))
+            for k, told in enumerate(facts):
+                start = 100 * (k + 1)
+                claims.append(Claim(f"{doc}#{k}", doc, told[d], start, start + len(told[d]), "en"))
+                rows.append(3 * event + 2 * topics[k] + 0.5 * rng.normal(size=16))
+    vectors = np.array(rows, dtype=np.float32)
+    return claims, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def scores(pairs):
+    return [(p.a, p.b, p.similarity, p.anchor_overlap, p.score) for p in pairs]
+
+
+def test_grouped_pairs_carry_the_score_the_aligner_gives_a_pair_within_its_event():
+    """The aligner scores a pair with its event's statistics (language means, IDF of names and
+    numbers over the event's claims, headlines left out): measured_pairs gives the very score the
+    aligner gave each pair it made, and a grouped pair's score does not move with another event
+    beside it. (A corpus-wide measure scored these pairs up to 0.15 higher.)"""
+    claims, vectors = two_events()
+    alignment = align(claims, vectors, T)
+    assert alignment.events == (("a0", "a1", "a2"), ("b0", "b1", "b2"))
+    assert {p.a[0] for p in alignment.pairs} == {"a", "b"} and alignment.copies  # copies are units, as in the aligner
+    assert scores(measured_pairs(claims, vectors, alignment, T, [(p.a, p.b) for p in alignment.pairs])) == scores(alignment.pairs)
+    grouped = grouped_pairs(claims, vectors, alignment, T)
+    assert {p.a[0] for p in grouped} == {"a", "b"}
+    fall = [i for i, c in enumerate(claims) if c.doc.startswith("a")]
+    alone = [claims[i] for i in fall]
+    assert scores(p for p in grouped if p.a.startswith("a")) == scores(
+        grouped_pairs(alone, vectors[fall], align(alone, vectors[fall], T), T))
 
 
 def test_a_big_group_gives_pairs_linear_in_its_size():
     sources = 3 * GROUP_PARTNERS
     claims = [claim(f"d{i:03d}", 0) for i in range(sources)]
     vectors = np.random.default_rng(0).normal(size=(sources, 8)).astype(np.float32)
-    found = pairs_of(claims, vectors, Alignment((), (ClaimGroup("g", tuple(c.id for c in claims)),)))
+    found = pairs_of(claims, vectors, Alignment((), (ClaimGroup("g", tuple(c.id for c in claims)),), (tuple(c.doc for c in claims),)))
     assert len(found) <= sources * GROUP_PARTNERS < sources * (sources - 1) / 2
 
 

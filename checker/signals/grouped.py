@@ -3,15 +3,19 @@ through other members ("6.1" in one outlet, "5.9" in another, each aligned with 
 gets the signals the group's evidence supports, so that what sits in one group is compared.
 
 Groups chain weak links, so the group says the two are about one fact, loosely: which signals run
-on such a pair is compare(grouped=True)'s decision, with the score the aligner's measure gives the
-pair (CorpusScorer: centred similarity and shared names and numbers) as its own evidence.
+on such a pair is compare(grouped=True)'s decision, with the score the aligner itself gives the
+pair within its event (align.measured_pairs: the event's centred similarity and shared names and
+numbers, as an aligned pair's score) as its own evidence.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from checker.align import CorpusScorer
+from checker.align import measured_pairs
+from checker.config import Thresholds
 from checker.embed import unit_rows
 from checker.records import Alignment, CandidatePair, Claim
 
@@ -20,10 +24,10 @@ from checker.records import Alignment, CandidatePair, Claim
 GROUP_PARTNERS = 24
 
 
-def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment, scorer: CorpusScorer) -> list[CandidatePair]:
+def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment, thresholds: Thresholds) -> list[CandidatePair]:
     """Cross-source pairs inside each group that the alignment does not hold, each claim with its
     GROUP_PARTNERS most similar members of other sources (plain cosine; ties by id), in group
-    order, each scored by `scorer` (built on these claims). A near copy is paired too: the aligner
+    order, each scored as the aligner scores a pair of its event. A near copy is paired too: the aligner
     pairs only the first of its copies with the other sources, and each source's own wording
     ("magnitude-6.1" where the copy has "6.1") is what the signals read."""
     row = {c.id: i for i, c in enumerate(claims)}
@@ -45,11 +49,4 @@ def grouped_pairs(claims: list[Claim], vectors: np.ndarray, alignment: Alignment
         ]
     if not found:
         return []
-    similarity, overlap, score = scorer.pair_scores([(row[a.id], row[b.id]) for a, b in found])
-    return [
-        CandidatePair(
-            a=a.id, b=b.id, similarity=round(float(s), 4), anchor_overlap=round(float(o), 4), score=round(float(t), 4),
-            mutual=False, grouped=True,
-        )
-        for (a, b), s, o, t in zip(found, similarity, overlap, score)
-    ]
+    return [replace(p, grouped=True) for p in measured_pairs(claims, vectors, alignment, thresholds, [(a.id, b.id) for a, b in found])]
