@@ -24,9 +24,9 @@ from checker.normalize import normalize, quote_spans
 from checker.records import Article, Claim
 
 _UPPER = "A-ZÄÖÜÁÉÍÓÚÑÀÈÌÒÙÂÊÎÔÛÇ"
-# Up to four capitalised words: a title and a whole name ("Interior Secretary Ken Salazar"); the
-# speaker is the last two that are no title word.
-_NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*){{0,3}}"
+# Up to five capitalised words, a title's dot kept: titles and a whole name ("Deputy Police Chief John
+# Smith", "Army Gen. John Smith"); the speaker is the last two words after the last title word.
+_NAME = rf"[{_UPPER}][\w’'\-.]*(?:\s+[{_UPPER}][\w’'\-]*\.?){{0,4}}"
 _PRONOUNS = {"er", "he", "she", "él", "ella"}
 _ARTICLES = "el|la|los|las|the|der|die|das|le"
 _MIN_WORDS = 3
@@ -212,8 +212,9 @@ def _speaker(text: str, quoted: list[tuple[int, int]]) -> str | None:
         if not candidate[:1].isupper():
             continue
         tokens = candidate.split()
-        while tokens and normalize(tokens[0]) in title_keys:  # only in front: "Aaron Judge", "John Major" are names
-            tokens = tokens[1:]
+        titled = [i for i, token in enumerate(tokens) if normalize(token) in title_keys]
+        if titled and titled[-1] < len(tokens) - 1:  # a title is no name's last word: "Aaron Judge", "John Major" are names
+            tokens = tokens[titled[-1] + 1:]
         if tokens:
             return " ".join(tokens[-2:])
     return None

@@ -169,6 +169,10 @@ def test_a_headline_the_body_repeats_gives_way_to_the_body_copy():
     # a title word is dropped in front of the name only: these surnames are words of titles too
     ('"We got lucky," Aaron Judge said.', '"We got lucky,"', "Aaron Judge"),
     ('"We will act," said John Major.', '"We will act,"', "John Major"),
+    # titles after another capitalised word, and a title's dot (once "Chief John", "Army Gen", "State Sen")
+    ('"We will act," said Deputy Police Chief John Smith.', '"We will act,"', "John Smith"),
+    ('"We will act," said Army Gen. John Smith.', '"We will act,"', "John Smith"),
+    ('"We will act," said State Sen. John Smith.', '"We will act,"', "John Smith"),
 ])
 def test_the_speaker_is_the_name_after_a_title(text, quoted, name):
     start = text.index(quoted)
