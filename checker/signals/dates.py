@@ -462,6 +462,7 @@ _CLAUSE_MARKS = re.compile(rf"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[{re.escape('
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
 ANOTHER_ACT = "another act"  # of a stretch a sequel opens that names no act (lexicons/dates.yaml's sequels)
+STATEMENT = "statement"  # of a day right after a speech verb ("police said Saturday"): the statement's own
 TOLL_REACH = 3  # words between a death or hospital word and the figure it counts ("killed 20", "sent 50 people to hospital")
 
 
@@ -474,6 +475,9 @@ class StoryActs:
     mark_ends: tuple[int, ...]
     hits: tuple[Match, ...]  # in the text's order
     openings: tuple[int, ...] = ()  # where each sequel word that opens a stretch starts (story_acts)
+    # where each speech verb ends, and how far on a day is still the statement's (story_acts), in order
+    said_ends: tuple[int, ...] = ()
+    said_reach: tuple[int, ...] = ()
     # each word's key -> where its hits start and end, in order: a stretch's acts are found by bisection, as a
     # long text has many hits and dates
     spans: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(init=False, repr=False, compare=False)
@@ -495,7 +499,12 @@ class StoryActs:
         ANOTHER_ACT where a sequel opens a stretch that names none ("died after a fall on
         Friday"). The clause's head, before its first sequel, that names none takes the whole
         clause's acts: German puts the verb last ("wurde am Freitag nach dem Unfall ins
-        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested")."""
+        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested"). A day right
+        after a speech verb is the statement's (STATEMENT) alone: "charged with murder, police
+        said Saturday" tells the day of the telling, not the charge's."""
+        said = bisect_right(self.said_ends, start) - 1
+        if said >= 0 and start <= self.said_reach[said]:
+            return frozenset({STATEMENT})
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
         after = bisect_left(self.mark_starts, end)
@@ -548,7 +557,36 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
 
     openings = tuple(hit.start for hit in find_phrases(text, {"sequel": _sequels()}) if opens(hit))
-    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings)
+    said = [(hit.end, _said_reach(hit.end, words, word_starts, starts, act_starts | set(openings), language))
+            for hit in find_phrases(text, {"said": _speech_verbs()})]
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings,
+                     tuple(end for end, _ in said), tuple(reach for _, reach in said))
+
+
+def _said_reach(verb_end: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], stops: set[int],
+                language: str) -> int:
+    """How far after a speech verb ending at verb_end a day is the statement's: up to the first word
+    that is no function word, name or word of a statement's setting (lexicons/dates.yaml's
+    `statement`: "said in a statement on Monday", "told reporters Tuesday", "told The Associated
+    Press on Monday", "sagte am Montag", "dijo el lunes"), nor beyond a clause mark, an act's word or
+    a sequel's ("police said the gunman opened fire Friday": the shooting's day)."""
+    mark = bisect_left(mark_starts, verb_end)
+    reach = mark_starts[mark] if mark < len(mark_starts) else words[-1].end
+    setting = stopwords(language) | _statement_words(language)
+    for word in words[bisect_left(word_starts, verb_end):]:
+        if word.start >= reach or word.start in stops or not (word.key in setting or word.text[:1].isupper()):
+            return min(word.start, reach)
+    return reach
+
+
+@lexicon_cache
+def _speech_verbs() -> list[str]:
+    return [fold(verb) for verb in speech_verbs()]
+
+
+@lexicon_cache
+def _statement_words(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for lang in _languages(language) for w in load_lexicon("dates")["statement"].get(lang, ()))
 
 
 @lexicon_cache
