@@ -179,6 +179,9 @@ def test_a_casualty_toll_is_no_act_of_its_own():
     ("The sheriff told reporters Tuesday that the man was charged.", "The man was charged on Monday.", "en"),
     ("Der Mann sei angeklagt worden, sagte die Polizei am Samstag.", "Der Mann hatte am Freitag Schüsse abgegeben.", "de"),
     ("El hombre fue acusado de asesinato, dijo el lunes la policía.", "El hombre fue acusado el domingo.", "es"),
+    ("La police a déclaré lundi que le tireur a été inculpé.", "Le tireur a ouvert le feu dimanche.", "fr"),
+    ("Police announced Monday that the man was charged.", "The man opened fire Sunday.", "en"),
+    ("Police on Saturday said the man was charged.", "The man opened fire Friday.", "en"),
 ])
 def test_the_attack_and_a_statement_are_acts_of_their_own(a, b, language):
     """An attack's day is not a charge's, and a day right after a speech verb is the statement's
@@ -195,6 +198,8 @@ def test_the_attack_and_a_statement_are_acts_of_their_own(a, b, language):
     # two statements' days, and a day a speech verb does not reach
     ("Police said Saturday that the man was arrested.", "Police said Sunday that the man was arrested.", "en", ("Saturday", "Sunday")),
     ("Police said the gunman fled Friday.", "The gunman fled Saturday.", "en", ("Friday", "Saturday")),
+    ("Police on Saturday said the man was charged.", "Police on Sunday said the man was charged.", "en", ("Saturday", "Sunday")),
+    ("The man who opened fire Friday told police he was angry.", "The man opened fire Saturday.", "en", ("Friday", "Saturday")),
     ("Der Mann hatte am Freitag das Feuer eröffnet.", "Der Mann hatte am Samstag das Feuer eröffnet.", "de", ("Freitag", "Samstag")),
     ("Der Mann wurde am Samstag angeklagt.", "Der Mann wurde am Sonntag angeklagt.", "de", ("Samstag", "Sonntag")),
     ("La policía dijo el lunes que el hombre huyó.", "La policía dijo el martes que el hombre huyó.", "es", ("lunes", "martes")),

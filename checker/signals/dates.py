@@ -478,6 +478,7 @@ class StoryActs:
     # where each speech verb ends, and how far on a day is still the statement's (story_acts), in order
     said_ends: tuple[int, ...] = ()
     said_reach: tuple[int, ...] = ()
+    said_after: frozenset[int] = frozenset()  # where the word before a speech verb, function words aside, ends
     # each word's key -> where its hits start and end, in order: a stretch's acts are found by bisection, as a
     # long text has many hits and dates
     spans: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(init=False, repr=False, compare=False)
@@ -501,12 +502,14 @@ class StoryActs:
         clause's acts: German puts the verb last ("wurde am Freitag nach dem Unfall ins
         Krankenhaus gebracht", "Smith was on Friday after a long chase arrested"). A day right
         after a speech verb is the statement's (STATEMENT) alone: "charged with murder, police
-        said Saturday" tells the day of the telling, not the charge's."""
-        said = bisect_right(self.said_ends, start) - 1
-        if said >= 0 and start <= self.said_reach[said]:
-            return frozenset({STATEMENT})
+        said Saturday" tells the day of the telling, not the charge's; so is one right before
+        it in a clause that names no act before the day ("Police on Saturday said", not "The
+        man who opened fire Friday told police")."""
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
+        said = bisect_right(self.said_ends, start) - 1
+        if (said >= 0 and start <= self.said_reach[said]) or (end in self.said_after and not self._between(begin, start)):
+            return frozenset({STATEMENT})
         after = bisect_left(self.mark_starts, end)
         stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
         opening = bisect_left(self.openings, start)
@@ -557,10 +560,23 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
 
     openings = tuple(hit.start for hit in find_phrases(text, {"sequel": _sequels()}) if opens(hit))
-    said = [(hit.end, _said_reach(hit.end, words, word_starts, starts, act_starts | set(openings), language))
-            for hit in find_phrases(text, {"said": _speech_verbs()})]
-    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings,
-                     tuple(end for end, _ in said), tuple(reach for _, reach in said))
+    verbs = find_phrases(text, {"said": _speech_verbs()})
+    said = [(hit.end, _said_reach(hit.end, words, word_starts, starts, act_starts | set(openings), language)) for hit in verbs]
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings, tuple(end for end, _ in said),
+                     tuple(reach for _, reach in said), frozenset(_said_after(hit.start, words, word_starts, starts, language) for hit in verbs))
+
+
+def _said_after(verb_start: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], language: str) -> int:
+    """Where the last word before a speech verb that is no function word ends, in the verb's clause
+    ("Police on Saturday said": Saturday's end); -1 where the clause has none."""
+    mark = bisect_left(mark_starts, verb_start)
+    begin = mark_starts[mark - 1] if mark else -1
+    for word in reversed(words[:bisect_left(word_starts, verb_start)]):
+        if word.start < begin:
+            break
+        if word.key not in stopwords(language):
+            return word.end
+    return -1
 
 
 def _said_reach(verb_end: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], stops: set[int],
