@@ -182,6 +182,9 @@ def test_a_casualty_toll_is_no_act_of_its_own():
     ("La police a déclaré lundi que le tireur a été inculpé.", "Le tireur a ouvert le feu dimanche.", "fr"),
     ("Police announced Monday that the man was charged.", "The man opened fire Sunday.", "en"),
     ("Police on Saturday said the man was charged.", "The man opened fire Friday.", "en"),
+    # a statement's day against a clause that names no act
+    ("The suspect was charged, police said Saturday.", "The suspect was found in his car Friday.", "en"),
+    ("Der Verdächtige sei gefasst worden, sagte die Polizei am Samstag.", "Der Verdächtige wurde am Freitag in seinem Auto gefunden.", "de"),
 ])
 def test_the_attack_and_a_statement_are_acts_of_their_own(a, b, language):
     """An attack's day is not a charge's, and a day right after a speech verb is the statement's

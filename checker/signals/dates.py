@@ -633,7 +633,10 @@ def _acts_of() -> dict[str, frozenset[str]]:
 
 def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
     """Are two dates or times tied to different acts (StoryActs.at): each clause tells of some, none
-    of them in both? A clause that tells of none may be of any."""
+    of them in both? A clause that tells of none may be of any act, but a statement's day is no
+    act's ("police said Saturday" against "the man was found Friday")."""
+    if (STATEMENT in acts_a) != (STATEMENT in acts_b):
+        return True
     return bool(acts_a and acts_b) and not acts_a & acts_b
 
 
