@@ -182,6 +182,11 @@ def test_a_casualty_toll_is_no_act_of_its_own():
     ("La police a déclaré lundi que le tireur a été inculpé.", "Le tireur a ouvert le feu dimanche.", "fr"),
     ("Police announced Monday that the man was charged.", "The man opened fire Sunday.", "en"),
     ("Police on Saturday said the man was charged.", "The man opened fire Friday.", "en"),
+    # a day of an act about a death (dates.yaml about_a_death) against the death's or the attack's
+    ("Employees were coping Saturday with the death of their boss, who was gunned down at the party.",
+     "The man shot and killed his boss Friday.", "en"),
+    ("He was charged Saturday in the death of his boss.", "His boss died Friday.", "en"),
+    ("Er wurde am Samstag wegen des Todes seines Chefs angeklagt.", "Sein Chef starb am Freitag.", "de"),
     # a statement's day against a clause that names no act
     ("The suspect was charged, police said Saturday.", "The suspect was found in his car Friday.", "en"),
     ("Der Verdächtige sei gefasst worden, sagte die Polizei am Samstag.", "Der Verdächtige wurde am Freitag in seinem Auto gefunden.", "de"),
@@ -203,6 +208,8 @@ def test_the_attack_and_a_statement_are_acts_of_their_own(a, b, language):
     ("Police said the gunman fled Friday.", "The gunman fled Saturday.", "en", ("Friday", "Saturday")),
     ("Police on Saturday said the man was charged.", "Police on Sunday said the man was charged.", "en", ("Saturday", "Sunday")),
     ("The man who opened fire Friday told police he was angry.", "The man opened fire Saturday.", "en", ("Friday", "Saturday")),
+    ("He was charged Saturday in the death of his boss.", "He was charged Friday.", "en", ("Saturday", "Friday")),
+    ("Er wurde am Samstag wegen des Todes seines Chefs angeklagt.", "Er wurde am Freitag angeklagt.", "de", ("Samstag", "Freitag")),
     ("Der Mann hatte am Freitag das Feuer eröffnet.", "Der Mann hatte am Samstag das Feuer eröffnet.", "de", ("Freitag", "Samstag")),
     ("Der Mann wurde am Samstag angeklagt.", "Der Mann wurde am Sonntag angeklagt.", "de", ("Samstag", "Sonntag")),
     ("La policía dijo el lunes que el hombre huyó.", "La policía dijo el martes que el hombre huyó.", "es", ("lunes", "martes")),

@@ -462,6 +462,7 @@ _CLAUSE_MARKS = re.compile(rf"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[{re.escape('
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
 ANOTHER_ACT = "another act"  # of a stretch a sequel opens that names no act (lexicons/dates.yaml's sequels)
+ABOUT_A_DEATH = "about a death"  # the act of a clause about a death ("charged in the death of"), not the death's
 STATEMENT = "statement"  # of a day right after a speech verb ("police said Saturday"): the statement's own
 TOLL_REACH = 3  # words between a death or hospital word and the figure it counts ("killed 20", "sent 50 people to hospital")
 
@@ -534,7 +535,9 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
     """The claim's acts (StoryActs), less a death or a stay in hospital that a figure in its
     clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
     50 people to hospital", "left 12 in hospital"): that is the toll of the event the clause tells
-    of (the blast's day), no act of its own. words: the claim's tokens; figures: the spans of its
+    of (the blast's day), no act of its own. A death that another act is about (lexicons/dates.yaml's
+    about_a_death: "was charged Saturday in the death of", "were coping Saturday with the death of")
+    is no death's act but one of its own, ABOUT_A_DEATH. words: the claim's tokens; figures: the spans of its
     counts of heads (numbers.counts_heads; no date, time of day or age). A sequel word opens a
     stretch of another act where a function word or an act's word follows it ("after a heart
     attack", "nach einem Herzinfarkt", "after surgery"), not a figure or a time ("after 10 p.m.",
@@ -552,7 +555,7 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return any(bisect_left(starts, a) == clause and min(abs(word(a) - word(hit.end - 1)), abs(word(hit.start) - word(b - 1))) <= TOLL_REACH
                    for a, b in figures)
 
-    acts = tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit)))
+    acts = tuple(hit for hit in find_phrases(text, _acts() | {ABOUT_A_DEATH: _about_a_death()}) if not (hit.key in TOLLED and counts(hit)))
     act_starts = {hit.start for hit in acts}
 
     def opens(sequel: Match) -> bool:
@@ -593,6 +596,11 @@ def _said_reach(verb_end: int, words: Sequence[Match], word_starts: Sequence[int
         if word.start >= reach or word.start in stops or not (word.key in setting or word.text[:1].isupper()):
             return min(word.start, reach)
     return reach
+
+
+@lexicon_cache
+def _about_a_death() -> list[str]:
+    return every_language(load_lexicon("dates")["about_a_death"])
 
 
 @lexicon_cache
