@@ -591,7 +591,7 @@ def _said_reach(verb_end: int, words: Sequence[Match], word_starts: Sequence[int
     a sequel's ("police said the gunman opened fire Friday": the shooting's day)."""
     mark = bisect_left(mark_starts, verb_end)
     reach = mark_starts[mark] if mark < len(mark_starts) else words[-1].end
-    setting = stopwords(language) | _statement_words(language)
+    setting = _statement_setting(language)
     for word in words[bisect_left(word_starts, verb_end):]:
         if word.start >= reach or word.start in stops or not (word.key in setting or word.text[:1].isupper()):
             return min(word.start, reach)
@@ -609,8 +609,9 @@ def _speech_verbs() -> list[str]:
 
 
 @lexicon_cache
-def _statement_words(language: str) -> frozenset[str]:
-    return frozenset(fold(w) for lang in _languages(language) for w in load_lexicon("dates")["statement"].get(lang, ()))
+def _statement_setting(language: str) -> frozenset[str]:
+    """The language's stop words and lexicons/dates.yaml's words of a statement's setting, folded."""
+    return stopwords(language) | {fold(w) for lang in _languages(language) for w in load_lexicon("dates")["statement"].get(lang, ())}
 
 
 @lexicon_cache
