@@ -166,6 +166,59 @@ def test_a_casualty_toll_is_no_act_of_its_own():
     assert hard("He was killed in a 2-car crash on Sunday.", "He was arrested on Saturday.", anchor_a=day, anchor_b=day) == []
 
 
+@pytest.mark.parametrize(("a", "b", "language"), [
+    # the shooting's day against the charge's
+    ("A former employee opened fire at an office party Friday, killing one man.",
+     "A man was charged with murder Saturday after opening fire at an office party.", "en"),
+    ("A gunman opened fire on shoppers on Friday.", "The gunman was arrested on Saturday.", "en"),
+    ("Der Mann hatte am Freitag das Feuer eröffnet.", "Er wurde am Samstag angeklagt.", "de"),
+    ("Le tireur a ouvert le feu vendredi.", "Il a été inculpé samedi.", "fr"),
+    # the police statement's day against the shooting's or the charge's
+    ("The man has been charged with murder, police said Saturday.", "The man opened fire at an office party Friday night.", "en"),
+    ("The man was charged, police said in a statement on Monday.", "He was charged on Sunday.", "en"),
+    ("The sheriff told reporters Tuesday that the man was charged.", "The man was charged on Monday.", "en"),
+    ("Der Mann sei angeklagt worden, sagte die Polizei am Samstag.", "Der Mann hatte am Freitag Schüsse abgegeben.", "de"),
+    ("El hombre fue acusado de asesinato, dijo el lunes la policía.", "El hombre fue acusado el domingo.", "es"),
+    ("La police a déclaré lundi que le tireur a été inculpé.", "Le tireur a ouvert le feu dimanche.", "fr"),
+    ("Police announced Monday that the man was charged.", "The man opened fire Sunday.", "en"),
+    ("Police on Saturday said the man was charged.", "The man opened fire Friday.", "en"),
+    # a day of an act about a death (dates.yaml about_a_death) against the death's or the attack's
+    ("Employees were coping Saturday with the death of their boss, who was gunned down at the party.",
+     "The man shot and killed his boss Friday.", "en"),
+    ("He was charged Saturday in the death of his boss.", "His boss died Friday.", "en"),
+    ("Er wurde am Samstag wegen des Todes seines Chefs angeklagt.", "Sein Chef starb am Freitag.", "de"),
+    # a statement's day against a clause that names no act
+    ("The suspect was charged, police said Saturday.", "The suspect was found in his car Friday.", "en"),
+    ("Der Verdächtige sei gefasst worden, sagte die Polizei am Samstag.", "Der Verdächtige wurde am Freitag in seinem Auto gefunden.", "de"),
+])
+def test_the_attack_and_a_statement_are_acts_of_their_own(a, b, language):
+    """An attack's day is not a charge's, and a day right after a speech verb is the statement's
+    (dates.yaml acts' attack, dates.StoryActs.at)."""
+    day = date(2007, 12, 15)
+    assert hard(a, b, language, day, day) == []
+
+
+@pytest.mark.parametrize(("a", "b", "language", "found"), [
+    ("He opened fire Friday.", "He opened fire Saturday.", "en", ("Friday", "Saturday")),
+    ("He was charged Saturday.", "He was charged Sunday.", "en", ("Saturday", "Sunday")),
+    # the death of the attack's victims in its clause is one fact with it
+    ("The victim was killed in the shooting Friday.", "The victim died Saturday.", "en", ("Friday", "Saturday")),
+    # two statements' days, and a day a speech verb does not reach
+    ("Police said Saturday that the man was arrested.", "Police said Sunday that the man was arrested.", "en", ("Saturday", "Sunday")),
+    ("Police said the gunman fled Friday.", "The gunman fled Saturday.", "en", ("Friday", "Saturday")),
+    ("Police on Saturday said the man was charged.", "Police on Sunday said the man was charged.", "en", ("Saturday", "Sunday")),
+    ("The man who opened fire Friday told police he was angry.", "The man opened fire Saturday.", "en", ("Friday", "Saturday")),
+    ("He was charged Saturday in the death of his boss.", "He was charged Friday.", "en", ("Saturday", "Friday")),
+    ("Er wurde am Samstag wegen des Todes seines Chefs angeklagt.", "Er wurde am Freitag angeklagt.", "de", ("Samstag", "Freitag")),
+    ("Der Mann hatte am Freitag das Feuer eröffnet.", "Der Mann hatte am Samstag das Feuer eröffnet.", "de", ("Freitag", "Samstag")),
+    ("Der Mann wurde am Samstag angeklagt.", "Der Mann wurde am Sonntag angeklagt.", "de", ("Samstag", "Sonntag")),
+    ("La policía dijo el lunes que el hombre huyó.", "La policía dijo el martes que el hombre huyó.", "es", ("lunes", "martes")),
+])
+def test_days_of_one_attack_charge_or_statement_are_compared(a, b, language, found):
+    day = date(2007, 12, 15)
+    assert hard(a, b, language, day, day) == [("date", *found)]
+
+
 def test_a_comma_after_a_figure_ends_its_clause():
     """The death's day is compared, not the heart attack's before the comma (dates._CLAUSE_MARKS)."""
     day = date(2013, 9, 15)

@@ -462,6 +462,8 @@ _CLAUSE_MARKS = re.compile(rf"(?<!\d),|,(?!\d)|(?<!\d):|:(?!\s?\d)|[{re.escape('
 
 TOLLED = frozenset({"death", "hospital"})  # acts a figure may count: then the event's toll, no act of its own
 ANOTHER_ACT = "another act"  # of a stretch a sequel opens that names no act (lexicons/dates.yaml's sequels)
+ABOUT_A_DEATH = "about a death"  # the act of a clause about a death ("charged in the death of"), not the death's
+STATEMENT = "statement"  # of a day right after a speech verb ("police said Saturday"): the statement's own
 TOLL_REACH = 3  # words between a death or hospital word and the figure it counts ("killed 20", "sent 50 people to hospital")
 
 
@@ -474,6 +476,10 @@ class StoryActs:
     mark_ends: tuple[int, ...]
     hits: tuple[Match, ...]  # in the text's order
     openings: tuple[int, ...] = ()  # where each sequel word that opens a stretch starts (story_acts)
+    # where each speech verb ends, and how far on a day is still the statement's (story_acts), in order
+    said_ends: tuple[int, ...] = ()
+    said_reach: tuple[int, ...] = ()
+    said_after: frozenset[int] = frozenset()  # where the word before a speech verb, function words aside, ends
     # each word's key -> where its hits start and end, in order: a stretch's acts are found by bisection, as a
     # long text has many hits and dates
     spans: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(init=False, repr=False, compare=False)
@@ -495,9 +501,16 @@ class StoryActs:
         ANOTHER_ACT where a sequel opens a stretch that names none ("died after a fall on
         Friday"). The clause's head, before its first sequel, that names none takes the whole
         clause's acts: German puts the verb last ("wurde am Freitag nach dem Unfall ins
-        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested")."""
+        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested"). A day right
+        after a speech verb is the statement's (STATEMENT) alone: "charged with murder, police
+        said Saturday" tells the day of the telling, not the charge's; so is one right before
+        it in a clause that names no act before the day ("Police on Saturday said", not "The
+        man who opened fire Friday told police")."""
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
+        said = bisect_right(self.said_ends, start) - 1
+        if (said >= 0 and start <= self.said_reach[said]) or (end in self.said_after and not self._between(begin, start)):
+            return frozenset({STATEMENT})
         after = bisect_left(self.mark_starts, end)
         stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
         opening = bisect_left(self.openings, start)
@@ -522,7 +535,9 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
     """The claim's acts (StoryActs), less a death or a stay in hospital that a figure in its
     clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
     50 people to hospital", "left 12 in hospital"): that is the toll of the event the clause tells
-    of (the blast's day), no act of its own. words: the claim's tokens; figures: the spans of its
+    of (the blast's day), no act of its own. A death that another act is about (lexicons/dates.yaml's
+    about_a_death: "was charged Saturday in the death of", "were coping Saturday with the death of")
+    is no death's act but one of its own, ABOUT_A_DEATH. words: the claim's tokens; figures: the spans of its
     counts of heads (numbers.counts_heads; no date, time of day or age). A sequel word opens a
     stretch of another act where a function word or an act's word follows it ("after a heart
     attack", "nach einem Herzinfarkt", "after surgery"), not a figure or a time ("after 10 p.m.",
@@ -540,7 +555,7 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return any(bisect_left(starts, a) == clause and min(abs(word(a) - word(hit.end - 1)), abs(word(hit.start) - word(b - 1))) <= TOLL_REACH
                    for a, b in figures)
 
-    acts = tuple(hit for hit in find_phrases(text, _acts()) if not (hit.key in TOLLED and counts(hit)))
+    acts = tuple(hit for hit in find_phrases(text, _acts() | {ABOUT_A_DEATH: _about_a_death()}) if not (hit.key in TOLLED and counts(hit)))
     act_starts = {hit.start for hit in acts}
 
     def opens(sequel: Match) -> bool:
@@ -548,7 +563,55 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         return after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
 
     openings = tuple(hit.start for hit in find_phrases(text, {"sequel": _sequels()}) if opens(hit))
-    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings)
+    verbs = find_phrases(text, {"said": _speech_verbs()})
+    said = [(hit.end, _said_reach(hit.end, words, word_starts, starts, act_starts | set(openings), language)) for hit in verbs]
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings, tuple(end for end, _ in said),
+                     tuple(reach for _, reach in said), frozenset(_said_after(hit.start, words, word_starts, starts, language) for hit in verbs))
+
+
+def _said_after(verb_start: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], language: str) -> int:
+    """Where the last word before a speech verb that is no function word ends, in the verb's clause
+    ("Police on Saturday said": Saturday's end); -1 where the clause has none."""
+    mark = bisect_left(mark_starts, verb_start)
+    begin = mark_starts[mark - 1] if mark else -1
+    for word in reversed(words[:bisect_left(word_starts, verb_start)]):
+        if word.start < begin:
+            break
+        if word.key not in stopwords(language):
+            return word.end
+    return -1
+
+
+def _said_reach(verb_end: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], stops: set[int],
+                language: str) -> int:
+    """How far after a speech verb ending at verb_end a day is the statement's: up to the first word
+    that is no function word, name or word of a statement's setting (lexicons/dates.yaml's
+    `statement`: "said in a statement on Monday", "told reporters Tuesday", "told The Associated
+    Press on Monday", "sagte am Montag", "dijo el lunes"), nor beyond a clause mark, an act's word or
+    a sequel's ("police said the gunman opened fire Friday": the shooting's day)."""
+    mark = bisect_left(mark_starts, verb_end)
+    reach = mark_starts[mark] if mark < len(mark_starts) else words[-1].end
+    setting = _statement_setting(language)
+    for word in words[bisect_left(word_starts, verb_end):]:
+        if word.start >= reach or word.start in stops or not (word.key in setting or word.text[:1].isupper()):
+            return min(word.start, reach)
+    return reach
+
+
+@lexicon_cache
+def _about_a_death() -> list[str]:
+    return every_language(load_lexicon("dates")["about_a_death"])
+
+
+@lexicon_cache
+def _speech_verbs() -> list[str]:
+    return [fold(verb) for verb in speech_verbs()]
+
+
+@lexicon_cache
+def _statement_setting(language: str) -> frozenset[str]:
+    """The language's stop words and lexicons/dates.yaml's words of a statement's setting, folded."""
+    return stopwords(language) | {fold(w) for lang in _languages(language) for w in load_lexicon("dates")["statement"].get(lang, ())}
 
 
 @lexicon_cache
@@ -579,7 +642,10 @@ def _acts_of() -> dict[str, frozenset[str]]:
 
 def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
     """Are two dates or times tied to different acts (StoryActs.at): each clause tells of some, none
-    of them in both? A clause that tells of none may be of any."""
+    of them in both? A clause that tells of none may be of any act, but a statement's day is no
+    act's ("police said Saturday" against "the man was found Friday")."""
+    if (STATEMENT in acts_a) != (STATEMENT in acts_b):
+        return True
     return bool(acts_a and acts_b) and not acts_a & acts_b
 
 
