@@ -153,13 +153,14 @@ def nationality_names() -> frozenset[str]:
 def peoples() -> dict[str, str]:
     """A one-word GeoNames country's people (_demonyms: "australian") -> the country's key
     ("australia"); of two countries one form could be made of, the longer name, which it adds
-    fewer letters to ("nigerian": Nigeria, not Niger)."""
+    fewer letters to ("nigerian": Nigeria, not Niger); the irregular ones of lexicons/peoples.yaml
+    ("french": France) over them."""
     countries = sorted((normalize(c["name"]) for c in _countries().values()), key=lambda country: (-len(country), country))
     found: dict[str, str] = {}
     for country in countries:
         for form in _demonyms(country) if " " not in country else ():
             found.setdefault(form, country)
-    return found
+    return found | {normalize(word): country for country, words in load_lexicon("peoples").items() for word in words}
 
 
 @lexicon_cache

@@ -462,9 +462,25 @@ def test_ages_of_an_unnamed_person_that_differ(a, b, language, ages):
     assert hard(a, b, language) == [("number", *ages)]
 
 
-def test_a_people_and_its_country_tell_of_one_person():
-    assert hard("A 30-year-old climber from Australia died.", "A 32-year-old Australian climber died.", similarity=0.5) == [
-        ("number", "30", "32")]
+@pytest.mark.parametrize(("a", "b"), [
+    ("A 30-year-old climber from Australia died.", "A 32-year-old Australian climber died."),
+    # peoples whose word is no regular form of the country's name (lexicons/peoples.yaml)
+    ("A 30-year-old French man died.", "A 32-year-old man from France died."),
+    ("A 30-year-old German man died.", "A 32-year-old man from Germany died."),
+    ("A 30-year-old American man died.", "A 32-year-old man from America died."),
+    ("A 30-year-old Dutch man died.", "A 32-year-old man from the Netherlands died."),
+    ("A 30-year-old Dominican man died.", "A 32-year-old man from the Dominican Republic died."),
+])
+def test_a_people_and_its_country_tell_of_one_person(a, b):
+    assert hard(a, b, similarity=0.5) == [("number", "30", "32")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("A 30-year-old French man died.", "A 32-year-old man from Germany died."),
+    ("A 30-year-old Dominican man died.", "A 32-year-old man from Dominica died."),  # the Dominican Republic's
+])
+def test_peoples_of_two_countries_are_two_people(a, b):
+    assert hard(a, b, similarity=0.5) == []
 
 
 @pytest.mark.parametrize(("a", "b", "language"), [
@@ -477,6 +493,27 @@ def test_ages_of_unnamed_people_of_two_acts_are_two_people(a, b, language):
     """The victim and the suspect: an age is compared within one act, as a day is (dates.StoryActs)."""
     assert hard(a, b, language, similarity=0.5) == []
     assert hard(a, a.replace("24", "25"), language, similarity=0.5) != []
+
+
+@pytest.mark.parametrize(("a", "b", "language"), [
+    ("A 24-year-old man was shot dead.", "A 19-year-old man was taken into custody.", "en"),
+    ("A 24-year-old man was shot dead.", "A 19-year-old man turned himself in.", "en"),
+    ("Un hombre de 24 años murió.", "Un hombre de 19 años fue arrestado.", "es"),
+    ("Un homme de 24 ans est mort.", "Un homme de 19 ans a été placé en garde à vue.", "fr"),
+    ("Ein 24-jähriger Mann starb.", "Ein 19-jähriger Mann wurde in Gewahrsam genommen.", "de"),
+])
+def test_ages_of_the_victim_and_the_suspect_are_two_people(a, b, language):
+    """Acts on opposite sides of the story (age_sides in lexicons/dates.yaml): a victim's and a suspect's."""
+    assert hard(a, b, language, similarity=0.5) == []
+
+
+@pytest.mark.parametrize(("a", "b", "ages"), [
+    ("A 24-year-old man was taken to hospital, where he died.", "A 25-year-old man died.", ("24", "25")),
+    ("Police arrested a 19-year-old man after a shooting on Main Street.", "A 20-year-old man was charged with murder.", ("19", "20")),
+])
+def test_ages_of_two_acts_of_one_side_are_compared(a, b, ages):
+    """A stay in hospital and a death, an arrest and a charge: one person's acts may be told apart."""
+    assert hard(a, b, similarity=0.5) == [("number", *ages)]
 
 
 def test_one_age_repeated_in_a_long_text_is_compared_once(monkeypatch):

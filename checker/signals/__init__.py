@@ -14,6 +14,7 @@ import bisect
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple, TypeVar
@@ -441,11 +442,13 @@ def _dates(a: ClaimFacts, b: ClaimFacts, points: bool) -> list[Reason]:
 Dated = TypeVar("Dated", DateMention, Moment)
 
 
-def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts, by_act: bool = True) -> list[tuple[Dated, Dated]]:
-    """The pairs of dates, times or ages, one of each claim, that are not tied to different acts
-    (dates.other_acts; by_act False: every pair), of the first of each value and act a claim
+def _same_act(in_a: list[Dated], a: ClaimFacts, in_b: list[Dated], b: ClaimFacts, by_act: bool = True,
+              apart: Callable[[frozenset[str], frozenset[str]], bool] = dates.other_acts) -> list[tuple[Dated, Dated]]:
+    """The pairs of dates, times or ages, one of each claim, whose acts do not keep them apart
+    (apart: tied to different acts, dates.other_acts, or ages told of different people,
+    dates.other_sides; by_act False: every pair), of the first of each value and act a claim
     gives: a long text that repeats one ("The 30-year-old man died." 1,200 times) pairs it once."""
-    return [(x, y) for x, ax in _distinct(in_a, a, by_act) for y, ay in _distinct(in_b, b, by_act) if not dates.other_acts(ax, ay)]
+    return [(x, y) for x, ax in _distinct(in_a, a, by_act) for y, ay in _distinct(in_b, b, by_act) if not apart(ax, ay)]
 
 
 def _distinct(found: list[Dated], facts: ClaimFacts, by_act: bool) -> list[tuple[Dated, frozenset[str]]]:
@@ -461,8 +464,8 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bo
     one team's record, one person's age) cannot have in both claims: no mention in one fits any
     in the other; times of day of one act only (dates.StoryActs). described: the ages of unnamed
     people a noun describes ("the 11-year-old girl") too, where each claim gives one age for that
-    noun ("a 47-year-old man and a 48-year-old man" are two men), of one act only ("a 24-year-old
-    man was shot dead", "police arrested a 19-year-old man": the victim and the suspect)."""
+    noun ("a 47-year-old man and a 48-year-old man" are two men), not told of opposite sides ("a
+    24-year-old man was shot dead", "police arrested a 19-year-old man": the victim and the suspect)."""
     found = []
     for kind in sorted({m.kind for m in a.moments} & {m.kind for m in b.moments}):
         if not kind.startswith(kinds):
@@ -471,7 +474,8 @@ def _moments(a: ClaimFacts, b: ClaimFacts, kinds: tuple[str, ...], described: bo
         in_b = [m for m in b.moments if m.kind == kind]
         if in_a[0].described and not (described and len({m.low for m in in_a}) == len({m.low for m in in_b}) == 1):
             continue
-        pairs = _same_act(in_a, a, in_b, b, by_act=kind == "time" or in_a[0].described)
+        pairs = _same_act(in_a, a, in_b, b, by_act=kind == "time" or in_a[0].described,
+                          apart=dates.other_sides if in_a[0].described else dates.other_acts)
         if not pairs or any(x.fits(y) for x, y in pairs):
             continue
         x, y = pairs[0]

@@ -480,6 +480,7 @@ class StoryActs:
     said_ends: tuple[int, ...] = ()
     said_reach: tuple[int, ...] = ()
     said_after: frozenset[int] = frozenset()  # where the word before a speech verb, function words aside, ends
+    sequels: tuple[int, ...] = ()  # where each sequel word starts, whether it opens a stretch or not
     # each word's key -> where its hits start and end, in order: a stretch's acts are found by bisection, as a
     # long text has many hits and dates
     spans: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(init=False, repr=False, compare=False)
@@ -499,13 +500,15 @@ class StoryActs:
         words that open a stretch around it ("died in hospital on Saturday after a heart attack
         on December 2": the death's and the stay in hospital's, then the heart attack's);
         ANOTHER_ACT where a sequel opens a stretch that names none ("died after a fall on
-        Friday"). The clause's head, before its first sequel, that names none takes the whole
-        clause's acts: German puts the verb last ("wurde am Freitag nach dem Unfall ins
-        Krankenhaus gebracht", "Smith was on Friday after a long chase arrested"). A day right
-        after a speech verb is the statement's (STATEMENT) alone: "charged with murder, police
-        said Saturday" tells the day of the telling, not the charge's; so is one right before
-        it in a clause that names no act before the day ("Police on Saturday said", not "The
-        man who opened fire Friday told police")."""
+        Friday"). The stretch ends at the next sequel word of any kind ("arrested on Friday
+        after Jones was shot": the arrest's), or, where that part names no act, at the next one
+        that opens a stretch ("am Freitag nach Angaben der Polizei festgenommen"). The clause's
+        head, before its first sequel, that names none takes the whole clause's acts: German puts
+        the verb last ("wurde am Freitag nach dem Unfall ins Krankenhaus gebracht", "Smith was on
+        Friday after a long chase arrested"). A day right after a speech verb is the statement's
+        (STATEMENT) alone: "charged with murder, police said Saturday" tells the day of the
+        telling, not the charge's; so is one right before it in a clause that names no act before
+        the day ("Police on Saturday said", not "The man who opened fire Friday told police")."""
         before = bisect_left(self.mark_starts, start)
         begin = self.mark_ends[before - 1] if before else 0
         said = bisect_right(self.said_ends, start) - 1
@@ -515,9 +518,8 @@ class StoryActs:
         stop = self.mark_starts[after] if after < len(self.mark_starts) else math.inf
         opening = bisect_left(self.openings, start)
         opened = self.openings[opening - 1] if opening and self.openings[opening - 1] >= begin else None
-        closing = bisect_left(self.openings, end)
-        closed = self.openings[closing] if closing < len(self.openings) and self.openings[closing] < stop else stop
-        acts = self._between(begin if opened is None else opened, closed)
+        acts = self._between(begin if opened is None else opened, _next(self.sequels, end, stop)) or self._between(
+            begin if opened is None else opened, _next(self.openings, end, stop))
         if acts:
             return acts
         return frozenset({ANOTHER_ACT}) if opened is not None else self._between(begin, stop)
@@ -531,6 +533,12 @@ class StoryActs:
                          for act in acts_of.get(key, (key,)))
 
 
+def _next(starts: tuple[int, ...], end: int, stop: float) -> float:
+    """The first of starts from end on, before stop; else stop."""
+    at = bisect_left(starts, end)
+    return starts[at] if at < len(starts) and starts[at] < stop else stop
+
+
 def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, int]], language: str = "en") -> StoryActs:
     """The claim's acts (StoryActs), less a death or a stay in hospital that a figure in its
     clause counts, TOLL_REACH words apart at most ("The blast on Friday killed 20 people", "sent
@@ -542,7 +550,7 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
     stretch of another act where a function word or an act's word follows it ("after a heart
     attack", "nach einem Herzinfarkt", "after surgery"), not a figure or a time ("after 10 p.m.",
     "shortly after midnight": the time's own) nor a noun ("nach Angaben der Polizei": as the police
-    say); one that opens none ends no stretch."""
+    say); one that opens none ends the stretch before it where that names an act (StoryActs.at)."""
     marks = list(_CLAUSE_MARKS.finditer(text))
     starts = tuple(m.start() for m in marks)
     word_starts = [w.start for w in words]
@@ -562,11 +570,14 @@ def story_acts(text: str, words: Sequence[Match], figures: Sequence[tuple[int, i
         after = bisect_left(word_starts, sequel.end)
         return after < len(words) and (words[after].key in stopwords(language) or words[after].start in act_starts)
 
-    openings = tuple(hit.start for hit in find_phrases(text, {"sequel": _sequels()}) if opens(hit))
+    sequels = find_phrases(text, {"sequel": _sequels()})
+    openings = tuple(hit.start for hit in sequels if opens(hit))
     verbs = find_phrases(text, {"said": _speech_verbs()})
     said = [(hit.end, _said_reach(hit.end, words, word_starts, starts, act_starts | set(openings), language)) for hit in verbs]
-    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings, tuple(end for end, _ in said),
-                     tuple(reach for _, reach in said), frozenset(_said_after(hit.start, words, word_starts, starts, language) for hit in verbs))
+    return StoryActs(starts, tuple(m.end() for m in marks), acts, openings, said_ends=tuple(end for end, _ in said),
+                     said_reach=tuple(reach for _, reach in said),
+                     said_after=frozenset(_said_after(hit.start, words, word_starts, starts, language) for hit in verbs),
+                     sequels=tuple(hit.start for hit in sequels))
 
 
 def _said_after(verb_start: int, words: Sequence[Match], word_starts: Sequence[int], mark_starts: Sequence[int], language: str) -> int:
@@ -647,6 +658,19 @@ def other_acts(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
     if (STATEMENT in acts_a) != (STATEMENT in acts_b):
         return True
     return bool(acts_a and acts_b) and not acts_a & acts_b
+
+
+def other_sides(acts_a: frozenset[str], acts_b: frozenset[str]) -> bool:
+    """Are the ages of two clauses (StoryActs.at) told of people on opposite sides of the story,
+    lexicons/dates.yaml's age_sides: the victim in one, the suspect in the other? A clause of both
+    sides or of neither may be of anyone."""
+    sides_a, sides_b = (frozenset(side for side, acts in _age_sides().items() if told & acts) for told in (acts_a, acts_b))
+    return bool(sides_a and sides_b) and not sides_a & sides_b
+
+
+@lexicon_cache
+def _age_sides() -> dict[str, frozenset[str]]:
+    return {side: frozenset(acts) for side, acts in load_lexicon("dates")["age_sides"].items()}
 
 
 def _capitalised_if_english(text: str, at: int, month: str) -> bool:
