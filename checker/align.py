@@ -29,7 +29,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 import faiss
 import numpy as np
@@ -175,15 +175,30 @@ class EventMeasure:
 
     claims: list[Claim]  # the event's aligned claims, in (doc, start) order
     vectors: np.ndarray
-    found: Candidates
+    found: Candidates  # its units hold every claim
     anchor_weight: float
+
+    @cached_property
+    def centred(self) -> np.ndarray:
+        """Every claim's vector centred, once for all its pairs (row by row what centring two gives)."""
+        return self.found.centring.apply(self.vectors, [c.language for c in self.claims])
+
+    @cached_property
+    def anchors(self) -> list[frozenset[str]]:
+        """Every claim's names and numbers, once for all its pairs: a unit's first claim has its
+        unit's, read when the event's statistics were; its copies are read here."""
+        found: list[frozenset[str] | None] = [None] * len(self.claims)
+        for members, first in zip(self.found.units, self.found.anchors):
+            found[members[0]] = first
+            for m in members[1:]:
+                found[m] = anchors(self.claims[m].text, self.found.names)
+        return found
 
     def pair(self, a: int, b: int, mutual: bool) -> CandidatePair:
         claims = self.claims
         first, second = sorted((a, b), key=lambda i: (claims[i].doc, claims[i].start))
-        both = self.found.centring.apply(self.vectors[[first, second]], [claims[first].language, claims[second].language])
-        similarity = float(both[0] @ both[1])
-        overlap = self.found.overlap(*(anchors(claims[i].text, self.found.names) for i in (first, second)))
+        similarity = float(self.centred[first] @ self.centred[second])
+        overlap = self.found.overlap(self.anchors[first], self.anchors[second])
         return CandidatePair(
             a=claims[first].id,
             b=claims[second].id,

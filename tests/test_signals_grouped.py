@@ -8,6 +8,7 @@ import pytest
 
 from checker.align import align, measured_pairs
 from checker.config import Thresholds, load_config
+from checker.names import anchors
 from checker.pipeline import ScoredPairs, assemble
 from checker.records import (
     Alignment,
@@ -113,6 +114,20 @@ def test_grouped_pairs_carry_the_score_the_aligner_gives_a_pair_within_its_event
     alone = [claims[i] for i in fall]
     assert scores(p for p in grouped if p.a.startswith("a")) == scores(
         grouped_pairs(alone, vectors[fall], align(alone, vectors[fall], T), T))
+
+
+def test_measured_pairs_read_each_claims_names_and_numbers_once(monkeypatch):
+    """Once per claim in its event, not once per pair it is in (speed goals live in benchmarks/)."""
+    import checker.align
+
+    claims, vectors = two_events()
+    alignment = align(claims, vectors, T)
+    body = [c for c in claims if not c.headline]
+    pairs = [(x.id, y.id) for x in body for y in body if x.doc[0] == y.doc[0] and x.doc < y.doc]
+    read = []
+    monkeypatch.setattr(checker.align, "anchors", lambda text, names: read.append(text) or anchors(text, names))
+    measured_pairs(claims, vectors, alignment, T, pairs)
+    assert len(pairs) == 54 and len(read) == len(set(read)) <= len(body) == 18
 
 
 def test_a_big_group_gives_pairs_linear_in_its_size():

@@ -865,21 +865,52 @@ def _name_spellings(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     "Alishvandi"; after one same first name, "Duncan Rait", "Duncan Raite"): worth a look, since
     it is one person spelled two ways or two people. Places are the entity check's; one name the
     prefix of the other ("Iran", "Iranian"; "Sudan's", "Sudanese") is a derived word; first names
-    before one same surname are two of a family ("Charlene Kafoury", her brother "Charlie Kafoury")."""
-    names_a, names_b = _names(a), _names(b)
+    before one same surname are two of a family ("Charlene Kafoury", her brother "Charlie Kafoury").
+
+    The first name of claim a (in its order) with such a partner, and its first partner: each
+    distinct name once, against the other's names of its first letter or its first name, the
+    only ones spelled_two_ways can take (so a long claim is not compared word by word)."""
     words_a, words_b = {bare(t.key) for t in a.words}, {bare(t.key) for t in b.words}
-    for x, given_x, after_x in names_a:
-        for y, given_y, after_y in names_b:
-            key_x, key_y = bare(x.key), bare(y.key)
-            if key_x in words_b or key_y in words_a:
-                continue  # written in both ("Three people" / "There were three"): not a spelling
-            if after_x is not None and after_x == after_y:
-                continue
-            if one_a_town(key_x, key_y) and not (given_x and given_x == given_y):
-                continue  # a town against a name that is none (a firm, a brand): two things, not one spelled two ways
-            if spelled_two_ways(key_x, key_y, surname=bool(given_x) and given_x == given_y):
-                return [_reason("entity", SOFT, f"'{x.text}' in one claim, '{y.text}' in the other: one name spelled two ways?", x, y)]
+    names_a, names_b = _distinct_names(a, words_b), _distinct_names(b, words_a)
+    by_letter: dict[str, list[_Name]] = {}
+    by_given: dict[str, list[_Name]] = {}
+    for y in names_b:
+        by_letter.setdefault(y.key[:1], []).append(y)
+        if y.given:
+            by_given.setdefault(y.given, []).append(y)
+    for x in names_a:
+        partners = by_letter.get(x.key[:1], []) + (by_given.get(x.given, []) if x.given else [])
+        y = min((y for y in partners if _one_name_two_ways(x, y)), key=lambda y: y.match.start, default=None)
+        if y is not None:
+            return [_reason("entity", SOFT, f"'{x.match.text}' in one claim, '{y.match.text}' in the other: one name spelled two ways?",
+                            x.match, y.match)]
     return []
+
+
+class _Name(NamedTuple):
+    match: Match
+    key: str  # folded, without its possessive (bare)
+    given: str  # its first name, "" where there is none
+    after: str | None  # the capitalised word right after it (bare), if any
+
+
+def _distinct_names(facts: ClaimFacts, other_words: set[str]) -> list[_Name]:
+    """The claim's names (_names), the first of each (key, first name, word after) only, less
+    those the other claim writes too ("Three people" / "There were three": not a spelling)."""
+    found: dict[tuple[str, str, str | None], _Name] = {}
+    for match, given, after in _names(facts):
+        key = bare(match.key)
+        if key not in other_words:
+            found.setdefault((key, given, after), _Name(match, key, given, after))
+    return list(found.values())
+
+
+def _one_name_two_ways(x: _Name, y: _Name) -> bool:
+    if x.after is not None and x.after == y.after:
+        return False
+    if one_a_town(x.key, y.key) and not (x.given and x.given == y.given):
+        return False  # a town against a name that is none (a firm, a brand): two things, not one spelled two ways
+    return spelled_two_ways(x.key, y.key, surname=bool(x.given) and x.given == y.given)
 
 
 def bare(key: str) -> str:
