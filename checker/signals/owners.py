@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 
 from checker.lexicons import lexicon_cache, load_lexicon
 from checker.lexicons import speech_verbs as written_speech_verbs
@@ -58,8 +59,8 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
     (_names) of two words or more besides peoples and a stop word opening the claim, whose
     capital its place gives ("Duncan Rait", "Mr Buckley's"; not "A British" climber), its last
     word the surname. Names are not read where every noun is capitalised."""
-    said = [t.end for t in tokens(text[:start]) if t.key in speech_verbs(language)]
-    lo = said[-1] if said else 0
+    said = _said_ends(text, language)
+    lo = said[bisect_right(said, start) - 1] if bisect_right(said, start) else 0
     surname = None
     if language not in CAPITALISED_NOUNS:
         for name in _names(text, language):
@@ -68,8 +69,19 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
                 words = words[1:]  # "A British climber": the first word's capital is its place's
             if lo <= name.start and name.end <= start and len(words) >= 2:
                 surname = words[-1]
-    age = next(((low, high) for at, low, high in reversed(stated_ages(text, language)) if lo <= at < start), None)
+    age = next(((low, high) for at, low, high in reversed(_ages(text, language)) if lo <= at < start), None)
     return surname, age
+
+
+# Read once a text, not once a figure: subject() is asked of every pair of figures a long claim gives.
+@lexicon_cache
+def _said_ends(text: str, language: str) -> tuple[int, ...]:
+    return tuple(t.end for t in tokens(text) if t.key in speech_verbs(language))
+
+
+@lexicon_cache
+def _ages(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
+    return tuple(stated_ages(text, language))
 
 
 @lexicon_cache
@@ -89,7 +101,8 @@ def _parts(text: str, language: str) -> tuple[tuple[int, int, frozenset[str]], .
     return tuple(parts)
 
 
-def _names(text: str, language: str) -> list[Match]:
+@lexicon_cache
+def _names(text: str, language: str) -> tuple[Match, ...]:
     words = tokens(text)
     dated = [(d.start, d.end) for d in date_mentions(text, None, language)]
     capitalised = [
@@ -111,7 +124,7 @@ def _names(text: str, language: str) -> list[Match]:
         if before.get(run[0].start) in after_preposition or fold(written) in agencies() or normalize(POSSESSIVE.sub("", written)) in place_names():
             continue
         names.append(Match(run[0].start, run[-1].end, written, fold(written)))
-    return names
+    return tuple(names)
 
 
 @lexicon_cache
