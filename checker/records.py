@@ -87,7 +87,7 @@ class CandidatePair:
     score: float  # what alignment ranked by
     mutual: bool  # each is the other's best match in the other document
     # The aligner did not pair the two: they share a claim group through other members, and only
-    # the typed signals read them (scores: the aligner's measure's, corpus-wide; signals/grouped.py).
+    # the typed signals read them (scores: the aligner's measure within the pair's event; signals/grouped.py).
     grouped: bool = False
 
 
