@@ -10,7 +10,6 @@ relies on these alone.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -329,7 +328,7 @@ def count_of_more(facts: ClaimFacts, quantity: Quantity, elsewhere: bool = False
     (elsewhere: "100,000 took to the streets ... another 20,000 marched in Thessaloniki"). A
     place after it alone makes none: "a further three people were injured in Bam" is more of
     the injured, in Bam."""
-    ended = bisect.bisect_right(facts.words, quantity.start, key=lambda t: t.end)  # words are in text order
+    ended = bisect_right(facts.words, quantity.start, key=lambda t: t.end)  # words are in text order
     before = facts.words[max(0, ended - OWN_PLACE):ended]
     placed = bool(before) and any(before[0].start <= p.start for p in facts.places if p.end <= quantity.start)
     return not (placed or elsewhere) and numbers.part_of_a_set(facts.words, facts.quantities, quantity)

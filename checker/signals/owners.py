@@ -59,8 +59,9 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
     (_names) of two words or more besides peoples and a stop word opening the claim, whose
     capital its place gives ("Duncan Rait", "Mr Buckley's"; not "A British" climber), its last
     word the surname. Names are not read where every noun is capitalised."""
-    said = _said_ends(text, language)
-    lo = said[bisect_right(said, start) - 1] if bisect_right(said, start) else 0
+    said = [t.end for t in _speech(text, language)]
+    before = bisect_right(said, start)
+    lo = said[before - 1] if before else 0
     surname = None
     if language not in CAPITALISED_NOUNS:
         for name in _names(text, language):
@@ -75,8 +76,9 @@ def subject(text: str, language: str, start: int) -> tuple[str | None, tuple[int
 
 # Read once a text, not once a figure: subject() is asked of every pair of figures a long claim gives.
 @lexicon_cache
-def _said_ends(text: str, language: str) -> tuple[int, ...]:
-    return tuple(t.end for t in tokens(text) if t.key in speech_verbs(language))
+def _speech(text: str, language: str) -> tuple[Match, ...]:
+    """The text's speech verbs, in order."""
+    return tuple(t for t in tokens(text) if t.key in speech_verbs(language))
 
 
 @lexicon_cache
@@ -88,7 +90,7 @@ def _ages(text: str, language: str) -> tuple[tuple[int, int, int], ...]:
 def _parts(text: str, language: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     cuts = [0, *(m.start() for m in _PART_BREAK.finditer(text)), len(text)]
     names = _names(text, language)
-    said = [t.start for t in tokens(text) if t.key in speech_verbs(language)]
+    said = [t.start for t in _speech(text, language)]
     parts = []
     for lo, hi in itertools.pairwise(cuts):
         first = next((name for name in names if lo <= name.start < hi), None)
